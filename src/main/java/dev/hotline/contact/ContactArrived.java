@@ -1,0 +1,12 @@
+package dev.hotline.contact;
+
+import dev.hotline.shared.Channel;
+import dev.hotline.shared.ContactId;
+import dev.hotline.shared.CustomerTier;
+
+import java.time.Instant;
+
+/** A new contact is registered and must be routed. {@code customerId}/{@code customerTier} null for unknown callers. */
+public record ContactArrived(ContactId contactId, Channel channel, String queue, String from, Long customerId,
+                             CustomerTier customerTier, Instant arrivedAt, String provider, String externalId) {
+}

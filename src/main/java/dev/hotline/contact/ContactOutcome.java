@@ -1,0 +1,6 @@
+package dev.hotline.contact;
+
+/** How a contact ended. Every contact ends with exactly one outcome. */
+public enum ContactOutcome {
+    ANSWERED, ABANDONED, OVERFLOWED, CALLBACK, FAILED
+}

@@ -1,0 +1,19 @@
+package dev.hotline.contact;
+
+import dev.hotline.shared.Channel;
+import dev.hotline.shared.ContactId;
+import dev.hotline.shared.CustomerTier;
+
+import java.time.Instant;
+
+/** A read-only view of a contact for other modules and the API. */
+public record ContactSnapshot(ContactId id, Channel channel, String provider, String externalId, String from,
+                              String to, String queue, Long customerId, CustomerTier customerTier,
+                              ContactStatus status, ContactOutcome outcome, String agent, Instant arrivedAt,
+                              Instant queuedAt, Instant offeredAt, Instant answeredAt, Instant endedAt,
+                              Integer ringsToAnswer, long ringPeriodMillis, String subject) {
+
+    public boolean isFinal() {
+        return status == ContactStatus.ENDED;
+    }
+}

@@ -1,0 +1,3 @@
+/** Return visits and satisfaction surveys. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "contact", "ticket", "customer"})
+package dev.hotline.followup;

@@ -1,0 +1,29 @@
+package dev.hotline.shared.infra;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import javax.sql.DataSource;
+
+/**
+ * Without {@code spring.datasource.url} the app runs on an embedded MariaDB (same SQL dialect and Flyway migrations
+ * as MySQL 8), so a fresh clone starts with no database installed.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
+class EmbeddedDatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DataSource dataSource(EmbeddedProperties properties) {
+        var db = EmbeddedMariaDb.startOnce(properties.dataDir(), properties.databasePort());
+        var dataSource = new HikariDataSource();
+        dataSource.setPoolName("hotline-embedded");
+        dataSource.setJdbcUrl(db.jdbcUrl("hotline"));
+        dataSource.setUsername("root");
+        dataSource.setPassword("");
+        dataSource.setMaximumPoolSize(20);
+        return dataSource;
+    }
+}

@@ -1,0 +1,49 @@
+package dev.hotline.shared.security;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * Every endpoint needs a logged-in user, except health and the telephony entry points (Twilio webhooks are
+ * authenticated by their signature in the telephony adapter). Browsers use a session (form login) with CSRF
+ * protection; API clients and scripts use HTTP Basic.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+        RequestMatcher basicAuthenticated = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        http
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/twilio/**").permitAll()
+                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .anyRequest().authenticated())
+                .csrf(csrf -> csrf
+                        .spa()
+                        .ignoringRequestMatchers("/twilio/**")
+                        .ignoringRequestMatchers(basicAuthenticated))
+                .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+                .formLogin(form -> form.permitAll())
+                .logout(logout -> logout.permitAll())
+                .exceptionHandling(ex -> ex
+                        .defaultAuthenticationEntryPointFor(problems, request -> request.getRequestURI().startsWith("/api/"))
+                        .accessDeniedHandler(problems));
+        return http.build();
+    }
+}

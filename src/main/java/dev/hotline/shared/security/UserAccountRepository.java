@@ -1,0 +1,13 @@
+package dev.hotline.shared.security;
+
+import dev.hotline.shared.Role;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+import java.util.Optional;
+
+interface UserAccountRepository extends JpaRepository<UserAccount, Long> {
+
+    Optional<UserAccount> findByUsername(String username);
+
+    boolean existsByRole(Role role);
+}

@@ -1,0 +1,105 @@
+package dev.hotline.shared.security;
+
+import dev.hotline.shared.ConflictException;
+import dev.hotline.shared.NotFoundException;
+import dev.hotline.shared.NotPermittedException;
+import dev.hotline.shared.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** User accounts: admins create agents, supervisors and admins; everyone may change their own password. */
+@RestController
+@RequestMapping("/api/users")
+class UserController {
+
+    private final UserAccountRepository users;
+    private final PasswordEncoder encoder;
+
+    UserController(UserAccountRepository users, PasswordEncoder encoder) {
+        this.users = users;
+        this.encoder = encoder;
+    }
+
+    record NewUser(@NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{2,64}") String username,
+                   @NotBlank @Size(min = 8, max = 128) String password,
+                   @NotNull Role role,
+                   @Size(max = 128) String displayName) {
+    }
+
+    record UserChange(@NotNull Role role, @NotBlank @Size(max = 128) String displayName, boolean enabled) {
+    }
+
+    record PasswordChange(@NotBlank @Size(min = 8, max = 128) String password) {
+    }
+
+    record UserView(String username, Role role, String displayName, boolean enabled) {
+        static UserView of(UserAccount a) {
+            return new UserView(a.username(), a.role(), a.displayName(), a.enabled());
+        }
+    }
+
+    @GetMapping("/me")
+    UserView me(Authentication auth) {
+        return UserView.of(find(auth.getName()));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    List<UserView> list() {
+        return users.findAll().stream().map(UserView::of).toList();
+    }
+
+    @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    UserView create(@Valid @RequestBody NewUser body) {
+        if (users.findByUsername(body.username()).isPresent()) {
+            throw new ConflictException("duplicate-user", "User '" + body.username() + "' already exists");
+        }
+        String name = body.displayName() == null || body.displayName().isBlank() ? body.username() : body.displayName();
+        return UserView.of(users.save(new UserAccount(body.username(), encoder.encode(body.password()), body.role(), name)));
+    }
+
+    @PutMapping("/{username}")
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    UserView update(@PathVariable String username, @Valid @RequestBody UserChange body) {
+        var account = find(username);
+        account.update(body.role(), body.displayName(), body.enabled());
+        return UserView.of(account);
+    }
+
+    @PutMapping("/{username}/password")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Transactional
+    void changePassword(@PathVariable String username, @Valid @RequestBody PasswordChange body, Authentication auth) {
+        boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
+        if (!admin && !auth.getName().equals(username)) {
+            throw new NotPermittedException("Only an admin may change another user's password");
+        }
+        find(username).changePassword(encoder.encode(body.password()));
+    }
+
+    private UserAccount find(String username) {
+        return users.findByUsername(username).orElseThrow(() -> new NotFoundException("User", username));
+    }
+}

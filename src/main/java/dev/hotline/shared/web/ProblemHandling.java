@@ -1,0 +1,100 @@
+package dev.hotline.shared.web;
+
+import dev.hotline.shared.ConflictException;
+import dev.hotline.shared.DomainException;
+import dev.hotline.shared.InvalidInputException;
+import dev.hotline.shared.NotFoundException;
+import dev.hotline.shared.NotPermittedException;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Turns every client mistake into an RFC 9457 problem response (4xx) with a stable {@code code}, and never shows a
+ * stack trace. Spring MVC's own errors (unreadable JSON, unknown fields, missing parameters, wrong types) come through
+ * {@link ResponseEntityExceptionHandler}.
+ */
+@RestControllerAdvice
+class ProblemHandling extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @ExceptionHandler(DomainException.class)
+    ProblemDetail domain(DomainException e) {
+        HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
+        if (e instanceof NotFoundException) {
+            status = HttpStatus.NOT_FOUND;
+        } else if (e instanceof ConflictException) {
+            status = HttpStatus.CONFLICT;
+        } else if (e instanceof NotPermittedException) {
+            status = HttpStatus.FORBIDDEN;
+        } else if (e instanceof InvalidInputException) {
+            status = HttpStatus.BAD_REQUEST;
+        }
+        var problem = problem(status, e.code(), e.getMessage());
+        if (e instanceof InvalidInputException invalid && invalid.field() != null) {
+            problem.setProperty("errors", Map.of(invalid.field(), e.getMessage()));
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolation(ConstraintViolationException e) {
+        var errors = new LinkedHashMap<String, String>();
+        e.getConstraintViolations().forEach(v -> errors.put(v.getPropertyPath().toString(), v.getMessage()));
+        var problem = problem(HttpStatus.BAD_REQUEST, "validation", "Some values are not valid");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ProblemDetail dataIntegrity(DataIntegrityViolationException e) {
+        log.info("Refused a change that conflicts with stored data: {}", e.getMostSpecificCause().getMessage());
+        return problem(HttpStatus.CONFLICT, "conflict", "The change conflicts with existing data (a duplicate or a missing reference)");
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail accessDenied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        var errors = new LinkedHashMap<String, String>();
+        e.getBindingResult().getFieldErrors().forEach(f -> errors.putIfAbsent(f.getField(), f.getDefaultMessage()));
+        e.getBindingResult().getGlobalErrors().forEach(g -> errors.putIfAbsent(g.getObjectName(), g.getDefaultMessage()));
+        var problem = problem(HttpStatus.BAD_REQUEST, "validation", "Some fields are not valid");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unexpected error", e);
+        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side; it has been logged");
+    }
+
+    static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("https://hotline.dev/problems/" + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+}
