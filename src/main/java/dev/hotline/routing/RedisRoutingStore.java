@@ -1,0 +1,297 @@
+package dev.hotline.routing;
+
+import dev.hotline.shared.Channel;
+import dev.hotline.shared.ConflictException;
+import dev.hotline.shared.CustomerTier;
+import dev.hotline.shared.NotPermittedException;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.ZAddParams;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The live routing state in Redis. Every change that must not race (match, widen, accept, reject, expiry, finish,
+ * state change) is one Lua script, so any number of app nodes may share one Redis: a contact rings at most one agent
+ * (or, when widened, a set of agents of which exactly one wins), and an agent never holds two voice contacts.
+ * Keys are described in {@code lua/prelude.lua}.
+ */
+final class RedisRoutingStore {
+
+    private final RedisClient redis;
+    private final LuaScripts scripts;
+    private final String prefix;
+
+    RedisRoutingStore(RedisClient redis, String prefix) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.scripts = new LuaScripts(redis, "dev/hotline/routing/lua/prelude.lua");
+    }
+
+    /** A contact as it waits in a queue. {@code score} orders the queue (see {@link RoutingPolicy#waitingScore}). */
+    record WaitingContact(long id, String queue, double score, Channel channel, Long customerId, CustomerTier tier,
+                          String provider, long arrivedMillis) {
+    }
+
+    /** An offer just made: {@code agent}'s console rings with {@code contact} until {@code deadline}. */
+    record OfferMade(long contact, String queue, String agent, AgentState agentWas, Channel channel, Long customerId,
+                     long deadline, boolean widened) {
+    }
+
+    record Accepted(String queue, Channel channel, String provider, Long customerId, AgentState agentWas,
+                    List<String> withdrawn) {
+    }
+
+    record Declined(String queue, AgentState agentWas, AgentState agentNow, boolean requeued) {
+    }
+
+    record Dropped(String queue, String wrappedAgent, long wrapDeadline, List<String> withdrawn) {
+    }
+
+    record Finished(AgentState agentWas, AgentState agentNow, long wrapDeadline) {
+    }
+
+    record AgentView(String agent, AgentState state, String reason, long since, Long offer, List<Long> contacts,
+                     long ringNoAnswers) {
+    }
+
+    void strategy(String queue, RoutingStrategy strategy) {
+        redis.hset(prefix + "qs", queue, strategy.name());
+    }
+
+    List<OfferMade> enqueue(WaitingContact c, long now, long ringMs) {
+        Object reply = scripts.run("enqueue", List.of(prefix, c.queue(), Long.toString(c.id()), score(c.score()),
+                c.channel().isVoice() ? "v" : "t", c.channel().name(), c.customerId() == null ? "" : c.customerId().toString(),
+                c.tier() == null ? "" : c.tier().name(), c.provider() == null ? "" : c.provider(),
+                Long.toString(c.arrivedMillis()), Long.toString(now), Long.toString(ringMs)));
+        return offers(reply, c.queue(), now + ringMs);
+    }
+
+    List<OfferMade> match(String queue, long now, long ringMs, int max) {
+        Object reply = scripts.run("match", List.of(prefix, queue, Long.toString(now), Long.toString(ringMs),
+                Integer.toString(max)));
+        return offers(reply, queue, now + ringMs);
+    }
+
+    /** Rings every free agent with the skill at any level. Empty when the contact is no longer waiting or offered. */
+    List<OfferMade> widen(long contact, long now, long ringMs) {
+        String queue = redis.hget(prefix + "c:" + contact, "queue");
+        Object reply = scripts.run("widen", List.of(prefix, Long.toString(contact), Long.toString(now), Long.toString(ringMs)));
+        return offers(reply, queue, now + ringMs);
+    }
+
+    Accepted accept(long contact, String agent, long now, long stickyMs) {
+        List<Object> r = LuaScripts.list(scripts.run("accept", List.of(prefix, Long.toString(contact), agent,
+                Long.toString(now), Long.toString(stickyMs))));
+        if ("ERR".equals(LuaScripts.str(r.get(0)))) {
+            String why = LuaScripts.str(r.get(1));
+            if ("not-yours".equals(why)) {
+                throw new NotPermittedException("Contact " + contact + " is not offered to " + agent);
+            }
+            throw new ConflictException("offer-" + why, "The offer of contact " + contact + " to " + agent
+                    + " is no longer open (" + why + ")");
+        }
+        return new Accepted(LuaScripts.str(r.get(1)), Channel.valueOf(LuaScripts.str(r.get(2))),
+                emptyToNull(LuaScripts.str(r.get(3))), customer(LuaScripts.str(r.get(4))),
+                state(LuaScripts.str(r.get(5))), strings(r, 6));
+    }
+
+    /** Reject ({@code expired} false) or ring deadline passed (true; claims the timer). Null when nothing was pending. */
+    Declined decline(long contact, String agent, long now, boolean expired) {
+        List<Object> r = LuaScripts.list(scripts.run("decline", List.of(prefix, Long.toString(contact), agent,
+                Long.toString(now), expired ? "expire" : "reject")));
+        if (r.isEmpty()) {
+            return null;
+        }
+        return new Declined(emptyToNull(LuaScripts.str(r.get(0))), state(LuaScripts.str(r.get(1))),
+                state(LuaScripts.str(r.get(2))), "1".equals(LuaScripts.str(r.get(3))));
+    }
+
+    /** The contact left: forgotten, its offers withdrawn, its agent freed. Null when it was not known. */
+    Dropped drop(long contact, long now, long wrapMs) {
+        List<Object> r = LuaScripts.list(scripts.run("drop", List.of(prefix, Long.toString(contact), Long.toString(now),
+                Long.toString(wrapMs))));
+        if (r.isEmpty()) {
+            return null;
+        }
+        String deadline = LuaScripts.str(r.get(2));
+        return new Dropped(LuaScripts.str(r.get(0)), emptyToNull(LuaScripts.str(r.get(1))),
+                deadline.isEmpty() ? 0 : Long.parseLong(deadline), strings(r, 3));
+    }
+
+    Finished finish(long contact, String agent, long now, long wrapMs) {
+        List<Object> r = LuaScripts.list(scripts.run("finish", List.of(prefix, Long.toString(contact), agent,
+                Long.toString(now), Long.toString(wrapMs))));
+        if ("ERR".equals(LuaScripts.str(r.get(0)))) {
+            throw new ConflictException("not-active", "Agent " + agent + " is not working on contact " + contact);
+        }
+        String deadline = LuaScripts.str(r.get(3));
+        return new Finished(state(LuaScripts.str(r.get(1))), state(LuaScripts.str(r.get(2))),
+                deadline.isEmpty() ? 0 : Long.parseLong(deadline));
+    }
+
+    /** Wrap-up over (claims the timer). The new state, or null when already handled or stale. */
+    AgentState wrapped(String agent, String token, long now) {
+        List<Object> r = LuaScripts.list(scripts.run("wrapped", List.of(prefix, agent, token, Long.toString(now))));
+        return r.isEmpty() ? null : state(LuaScripts.str(r.get(1)));
+    }
+
+    /** Logs an OFFLINE agent in as AVAILABLE; returns the previous state, or throws when not OFFLINE. */
+    AgentState login(String agent, int voiceCapacity, int textCapacity, Collection<String> queues,
+                     Collection<String> wideQueues, long now) {
+        var args = new ArrayList<String>();
+        args.add(prefix);
+        args.add(agent);
+        args.add(Integer.toString(voiceCapacity));
+        args.add(Integer.toString(textCapacity));
+        args.add(Long.toString(now));
+        args.add(Integer.toString(queues.size()));
+        args.addAll(queues);
+        args.add(Integer.toString(wideQueues.size()));
+        args.addAll(wideQueues);
+        return checked(agent, AgentState.AVAILABLE, scripts.run("login", args));
+    }
+
+    /** Compare-and-set of the agent's state; returns the previous state or throws ConflictException. */
+    AgentState changeState(String agent, AgentState expected, AgentState to, String reason, long now) {
+        String script = to == AgentState.OFFLINE ? "logout" : "state";
+        List<String> args = to == AgentState.OFFLINE
+                ? List.of(prefix, agent, expected.name(), Long.toString(now))
+                : List.of(prefix, agent, expected.name(), to.name(), reason == null ? "" : reason, Long.toString(now));
+        return checked(agent, to, scripts.run(script, args));
+    }
+
+    /** Memberships changed by configuration: takes effect for a logged-in agent at once. */
+    void memberships(String agent, Collection<String> queues, Collection<String> wideQueues) {
+        String a = prefix + "a:" + agent;
+        for (String q : redis.smembers(a + ":q")) {
+            redis.zrem(prefix + "q:" + q + ":free", agent);
+        }
+        for (String q : redis.smembers(a + ":w")) {
+            redis.zrem(prefix + "q:" + q + ":wide", agent);
+        }
+        redis.del(a + ":q", a + ":w");
+        if (!queues.isEmpty()) {
+            redis.sadd(a + ":q", queues.toArray(String[]::new));
+        }
+        if (!wideQueues.isEmpty()) {
+            redis.sadd(a + ":w", wideQueues.toArray(String[]::new));
+        }
+        // a no-op state change re-runs refresh() so the free sets follow the new memberships
+        AgentState current = agent(agent).state();
+        if (current != AgentState.OFFLINE) {
+            scripts.run("state", List.of(prefix, agent, current.name(), current.name(),
+                    nullToEmpty(redis.hget(a, "reason")), nullToEmpty(redis.hget(a, "since"))));
+        }
+    }
+
+    AgentView agent(String agent) {
+        String a = prefix + "a:" + agent;
+        Map<String, String> h = redis.hgetAll(a);
+        if (h.isEmpty()) {
+            return new AgentView(agent, AgentState.OFFLINE, "", 0, null, List.of(), 0);
+        }
+        Set<String> contacts = redis.smembers(a + ":c");
+        String offer = h.getOrDefault("offer", "");
+        return new AgentView(agent, state(h.get("state")), h.getOrDefault("reason", ""),
+                parseLong(h.get("since")), offer.isEmpty() ? null : Long.valueOf(offer),
+                contacts.stream().map(Long::valueOf).sorted().toList(), parseLong(h.get("rna")));
+    }
+
+    /** WAITING, OFFERED, ASSIGNED, DONE, or null when routing does not know the contact (any more). */
+    String contactState(long contact) {
+        return redis.hget(prefix + "c:" + contact, "state");
+    }
+
+    String contactQueue(long contact) {
+        return redis.hget(prefix + "c:" + contact, "queue");
+    }
+
+    List<String> offeredTo(long contact) {
+        return redis.smembers(prefix + "c:" + contact + ":o").stream().sorted().toList();
+    }
+
+    /** Changes a waiting contact's place (priority); an offered contact keeps the new score when requeued. */
+    void rescore(long contact, double score) {
+        String c = prefix + "c:" + contact;
+        String queue = redis.hget(c, "queue");
+        if (queue == null) {
+            return;
+        }
+        redis.hset(c, "score", score(score));
+        redis.zadd(prefix + "q:" + queue + ":wait", score, Long.toString(contact), ZAddParams.zAddParams().xx());
+    }
+
+    List<String> waiting(String queue) {
+        return redis.zrange(prefix + "q:" + queue + ":wait", 0, -1);
+    }
+
+    /** Score of the queue's best waiting contact, or +infinity when none waits. */
+    double headScore(String queue) {
+        var head = redis.zrangeWithScores(prefix + "q:" + queue + ":wait", 0, 0);
+        return head.isEmpty() ? Double.POSITIVE_INFINITY : head.get(0).getScore();
+    }
+
+    /** Timer members due at {@code now}: {@code o|contact|agent} ring deadlines, {@code w|agent|token} wrap-up ends. */
+    List<String> dueTimers(long now, int max) {
+        return redis.zrangeByScore(prefix + "timers", 0, now, 0, max);
+    }
+
+    private List<OfferMade> offers(Object reply, String queue, long deadline) {
+        List<Object> r = LuaScripts.list(reply);
+        if (r.isEmpty()) {
+            return List.of();
+        }
+        var out = new ArrayList<OfferMade>(r.size() / 6);
+        for (int i = 0; i + 5 < r.size(); i += 6) {
+            out.add(new OfferMade(Long.parseLong(LuaScripts.str(r.get(i))), queue, LuaScripts.str(r.get(i + 1)),
+                    state(LuaScripts.str(r.get(i + 2))), Channel.valueOf(LuaScripts.str(r.get(i + 3))),
+                    customer(LuaScripts.str(r.get(i + 4))), deadline, "1".equals(LuaScripts.str(r.get(i + 5)))));
+        }
+        return out;
+    }
+
+    private static AgentState checked(String agent, AgentState to, Object reply) {
+        List<Object> r = LuaScripts.list(reply);
+        AgentState current = state(LuaScripts.str(r.get(1)));
+        if ("ERR".equals(LuaScripts.str(r.get(0)))) {
+            throw new ConflictException("agent-state", "Agent " + agent + " is " + current + " and cannot go " + to + " now");
+        }
+        return current;
+    }
+
+    private static List<String> strings(List<Object> r, int from) {
+        var out = new ArrayList<String>(Math.max(0, r.size() - from));
+        for (int i = from; i < r.size(); i++) {
+            out.add(LuaScripts.str(r.get(i)));
+        }
+        return out;
+    }
+
+    private static String score(double score) {
+        return Long.toString((long) score);
+    }
+
+    private static AgentState state(String s) {
+        return s == null || s.isEmpty() ? AgentState.OFFLINE : AgentState.valueOf(s);
+    }
+
+    private static Long customer(String s) {
+        return s == null || s.isEmpty() ? null : Long.valueOf(s);
+    }
+
+    private static String emptyToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static long parseLong(String s) {
+        return s == null || s.isEmpty() ? 0 : (long) Double.parseDouble(s);
+    }
+}

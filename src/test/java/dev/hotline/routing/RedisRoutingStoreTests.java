@@ -1,0 +1,303 @@
+package dev.hotline.routing;
+
+import dev.hotline.routing.RedisRoutingStore.OfferMade;
+import dev.hotline.routing.RedisRoutingStore.WaitingContact;
+import dev.hotline.shared.Channel;
+import dev.hotline.shared.ConflictException;
+import dev.hotline.shared.CustomerTier;
+import dev.hotline.shared.NotPermittedException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import redis.clients.jedis.RedisClient;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The Lua scripts on the real (embedded) redis-server; each test has its own key prefix. */
+@SpringBootTest(classes = RedisOnlyConfiguration.class, webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class RedisRoutingStoreTests {
+
+    static final long RING = 15_000;
+    static final String Q = "q1";
+
+    @Autowired
+    RedisClient redis;
+
+    RedisRoutingStore store;
+    long now = 1_700_000_000_000L;
+
+    @BeforeEach
+    void freshNamespace() {
+        store = new RedisRoutingStore(redis, "hotline:test-" + UUID.randomUUID() + ":");
+        store.strategy(Q, RoutingStrategy.LONGEST_IDLE);
+    }
+
+    @Test
+    void offersLongestIdleAgentFirst() {
+        login("ann", 0);
+        login("bob", -5_000);   // free 5 s longer
+        List<OfferMade> offers = store.enqueue(voice(1, 0), now, RING);
+        assertThat(offers).extracting(OfferMade::agent).containsExactly("bob");
+        assertThat(store.agent("bob").state()).isEqualTo(AgentState.RESERVED);
+        assertThat(store.agent("bob").offer()).isEqualTo(1L);
+    }
+
+    @Test
+    void offersRoundRobinToTheAgentOfferedLeastRecently() {
+        store.strategy(Q, RoutingStrategy.ROUND_ROBIN);
+        login("ann", -9_000);
+        login("bob", 0);
+        assertThat(store.enqueue(voice(1, 0), now, RING)).extracting(OfferMade::agent).containsExactly("ann");
+        store.decline(1, "ann", now, false);            // ann rejects: she was offered last, so bob is next
+        assertThat(store.match(Q, now, RING, 10)).extracting(OfferMade::agent).containsExactly("bob");
+    }
+
+    @Test
+    void offersFewestContactsAgentFirst() {
+        store.strategy(Q, RoutingStrategy.FEWEST_CONTACTS);
+        login("ann", -9_000);
+        login("bob", 0);
+        answerAndFinish(1, "ann");
+        store.changeState("ann", AgentState.WRAP_UP, AgentState.AVAILABLE, "", now);
+        login("cid", 5_000);
+        // ann has handled one contact and is idle longest; bob and cid none: bob idle longer than cid
+        assertThat(store.enqueue(voice(2, 0), now, RING)).extracting(OfferMade::agent).containsExactly("bob");
+    }
+
+    @Test
+    void servesMajorComplaintsThenKeyCustomersThenArrivalOrder() {
+        store.enqueue(contact(1, Channel.VOICE, null, CustomerTier.REGULAR, false, 0), now, RING);
+        store.enqueue(contact(2, Channel.VOICE, null, CustomerTier.KEY, false, 1_000), now, RING);
+        store.enqueue(contact(3, Channel.VOICE, null, CustomerTier.REGULAR, true, 2_000), now, RING);
+        store.enqueue(contact(4, Channel.VOICE, null, CustomerTier.REGULAR, false, -1_000), now, RING);
+        assertThat(store.waiting(Q)).containsExactly("3", "2", "4", "1");
+        login("ann", 0);
+        assertThat(store.match(Q, now, RING, 10)).extracting(OfferMade::contact).containsExactly(3L);
+    }
+
+    @Test
+    void requeuedContactKeepsItsPlaceAndIsNotOfferedAgainToWhoRejectedIt() {
+        login("ann", -1_000);
+        store.enqueue(voice(1, 0), now, RING);              // ann rings with 1
+        store.enqueue(voice(2, 500), now, RING);            // 2 waits
+        var declined = store.decline(1, "ann", now, false);
+        assertThat(declined.requeued()).isTrue();
+        assertThat(declined.agentNow()).isEqualTo(AgentState.AVAILABLE);
+        assertThat(store.waiting(Q)).containsExactly("1", "2");
+        // 1 is still first in line but ann declined it, so she gets 2
+        assertThat(store.match(Q, now, RING, 10)).extracting(OfferMade::contact).containsExactly(2L);
+        login("bob", 0);
+        assertThat(store.match(Q, now, RING, 10)).extracting(OfferMade::contact, OfferMade::agent)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "bob"));
+    }
+
+    @Test
+    void neverGivesAnAgentTwoVoiceContactsButSeveralTexts() {
+        login("ann", 0);
+        store.enqueue(voice(1, 0), now, RING);
+        store.accept(1, "ann", now, 0);
+        assertThat(store.enqueue(voice(2, 10), now, RING)).isEmpty();
+        assertThat(store.agent("ann").state()).isEqualTo(AgentState.BUSY);
+
+        login("bob", 0);
+        assertThat(store.match(Q, now, RING, 10)).extracting(OfferMade::agent).containsExactly("bob");
+        store.accept(2, "bob", now, 0);
+        store.finish(2, "bob", now, 1_000);
+        store.changeState("bob", AgentState.WRAP_UP, AgentState.AVAILABLE, "", now);
+        for (int i = 3; i <= 6; i++) {
+            var offers = store.enqueue(contact(i, Channel.SMS, null, CustomerTier.REGULAR, false, i), now, RING);
+            if (!offers.isEmpty()) {
+                store.accept(offers.get(0).contact(), offers.get(0).agent(), now, 0);
+            }
+        }
+        // bob takes three texts (text capacity 3), ann is on a call and takes none
+        assertThat(store.agent("bob").contacts()).containsExactly(3L, 4L, 5L);
+        assertThat(store.agent("ann").contacts()).containsExactly(1L);
+        assertThat(store.waiting(Q)).containsExactly("6");
+    }
+
+    @Test
+    void prefersTheCustomersLastAgentWhileSticky() {
+        login("ann", -9_000);
+        login("bob", 0);
+        store.enqueue(contact(1, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 0), now, RING);
+        store.accept(1, "ann", now, 600_000);
+        store.drop(1, now, 0);
+        store.changeState("ann", AgentState.WRAP_UP, AgentState.AVAILABLE, "", now);
+        login("cid", -20_000);  // idle longest, but customer 77 talked to ann last
+        assertThat(store.enqueue(contact(2, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 5), now, RING))
+                .extracting(OfferMade::agent).containsExactly("ann");
+        // another customer gets the longest idle agent
+        assertThat(store.enqueue(contact(3, Channel.VOICE, 78L, CustomerTier.REGULAR, false, 6), now, RING))
+                .extracting(OfferMade::agent).containsExactly("cid");
+    }
+
+    @Test
+    void stickyAgentWhoIsBusyDoesNotHoldTheContact() {
+        login("ann", 0);
+        store.enqueue(contact(1, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 0), now, RING);
+        store.accept(1, "ann", now, 600_000);            // ann busy with customer 77's first call
+        login("bob", 0);
+        assertThat(store.enqueue(contact(2, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 5), now, RING))
+                .extracting(OfferMade::agent).containsExactly("bob");
+    }
+
+    @Test
+    void ringDeadlineExpiresOnceAndPausesTheAgent() throws Exception {
+        login("ann", 0);
+        store.enqueue(voice(1, 0), now, RING);
+        assertThat(store.dueTimers(now + RING, 10)).containsExactly("o|1|ann");
+        var results = Collections.synchronizedList(new ArrayList<RedisRoutingStore.Declined>());
+        runConcurrently(8, i -> results.add(store.decline(1, "ann", now + RING, true)));
+        assertThat(results).filteredOn(r -> r != null).hasSize(1);
+        var agent = store.agent("ann");
+        assertThat(agent.state()).isEqualTo(AgentState.BREAK);
+        assertThat(agent.reason()).isEqualTo("ring-no-answer");
+        assertThat(agent.ringNoAnswers()).isEqualTo(1);
+        assertThat(store.contactState(1)).isEqualTo("WAITING");
+        assertThat(store.dueTimers(now + RING, 10)).isEmpty();
+    }
+
+    @Test
+    void acceptingAnotherAgentsOrAnExpiredOfferChangesNothing() {
+        login("ann", 0);
+        login("bob", 0);
+        var offer = store.enqueue(voice(1, 0), now, RING).get(0);
+        String other = offer.agent().equals("ann") ? "bob" : "ann";
+        assertThatThrownBy(() -> store.accept(1, other, now, 0)).isInstanceOf(NotPermittedException.class);
+        assertThat(store.agent(other).state()).isEqualTo(AgentState.AVAILABLE);
+        store.decline(1, offer.agent(), now + RING, true);
+        assertThatThrownBy(() -> store.accept(1, offer.agent(), now, 0)).isInstanceOf(ConflictException.class);
+        assertThat(store.agent(offer.agent()).state()).isEqualTo(AgentState.BREAK);
+    }
+
+    @Test
+    void widenedContactRingsEveryoneWithTheSkillAndTheFirstAcceptWins() {
+        // ann serves the queue at the required level, bob and cid only at a lower level (wide set)
+        store.login("ann", 1, 3, List.of(Q), List.of(Q), now);
+        store.login("bob", 1, 3, List.of(), List.of(Q), now);
+        store.login("cid", 1, 3, List.of(), List.of(Q), now);
+        store.enqueue(voice(1, 0), now, RING);                     // rings ann
+        var widened = store.widen(1, now + 10_000, RING);
+        assertThat(widened).extracting(OfferMade::agent).containsExactlyInAnyOrder("bob", "cid");
+        assertThat(widened).allMatch(OfferMade::widened);
+        assertThat(store.offeredTo(1)).containsExactly("ann", "bob", "cid");
+        var accepted = store.accept(1, "cid", now + 11_000, 0);
+        assertThat(accepted.withdrawn()).containsExactlyInAnyOrder("ann", "bob");
+        assertThat(store.agent("ann").state()).isEqualTo(AgentState.AVAILABLE);
+        assertThat(store.agent("bob").state()).isEqualTo(AgentState.AVAILABLE);
+        assertThat(store.agent("cid").state()).isEqualTo(AgentState.BUSY);
+        assertThatThrownBy(() -> store.accept(1, "bob", now, 0)).isInstanceOf(NotPermittedException.class);
+    }
+
+    @Test
+    void contactLeavingWithdrawsOffersAndFreesItsAgentIntoWrapUp() {
+        login("ann", 0);
+        login("bob", 0);
+        var o1 = store.enqueue(voice(1, 0), now, RING).get(0);
+        var o2 = store.enqueue(voice(2, 1), now, RING).get(0);
+        var dropped = store.drop(1, now, 0);                       // abandoned while ringing
+        assertThat(dropped.withdrawn()).containsExactly(o1.agent());
+        assertThat(store.agent(o1.agent()).state()).isEqualTo(AgentState.AVAILABLE);
+        store.accept(2, o2.agent(), now, 0);
+        var ended = store.drop(2, now, 30_000);
+        assertThat(ended.wrappedAgent()).isEqualTo(o2.agent());
+        assertThat(store.agent(o2.agent()).state()).isEqualTo(AgentState.WRAP_UP);
+        String timer = store.dueTimers(now + 30_000, 10).get(0);
+        String[] parts = timer.split("\\|");
+        assertThat(store.wrapped(parts[1], parts[2], now + 30_000)).isEqualTo(AgentState.AVAILABLE);
+        assertThat(store.wrapped(parts[1], parts[2], now + 30_000)).isNull();
+        assertThat(store.contactState(1)).isNull();
+    }
+
+    @Test
+    void manyNodesMatchingAtOnceNeverDoubleOfferNorDoubleBook() throws Exception {
+        int agents = 20;
+        int contacts = 300;
+        for (int i = 0; i < agents; i++) {
+            login("agent" + i, i);
+        }
+        Map<Long, Set<String>> offersByContact = new ConcurrentHashMap<>();
+        Map<String, AtomicInteger> voiceByAgent = new ConcurrentHashMap<>();
+        AtomicInteger next = new AtomicInteger();
+        runConcurrently(8, worker -> {
+            int c;
+            while ((c = next.incrementAndGet()) <= contacts) {
+                for (OfferMade o : store.enqueue(voice(c, c), now, RING)) {
+                    offersByContact.computeIfAbsent(o.contact(), k -> ConcurrentHashMap.newKeySet()).add(o.agent());
+                    store.accept(o.contact(), o.agent(), now, 0);
+                    voiceByAgent.computeIfAbsent(o.agent(), k -> new AtomicInteger()).incrementAndGet();
+                }
+                for (OfferMade o : store.match(Q, now, RING, 5)) {
+                    offersByContact.computeIfAbsent(o.contact(), k -> ConcurrentHashMap.newKeySet()).add(o.agent());
+                }
+            }
+        });
+        assertThat(offersByContact.values()).allMatch(s -> s.size() == 1);
+        assertThat(offersByContact).hasSize(agents);
+        assertThat(voiceByAgent.values()).allMatch(n -> n.get() <= 1);
+        assertThat(store.waiting(Q)).hasSize(contacts - agents);
+    }
+
+    // --- helpers
+
+    private void login(String agent, long idleOffset) {
+        store.login(agent, 1, 3, List.of(Q), List.of(Q), now + idleOffset);
+    }
+
+    private void answerAndFinish(long contact, String agent) {
+        var offers = store.enqueue(voice(contact, 0), now, RING);
+        assertThat(offers).extracting(OfferMade::agent).containsExactly(agent);
+        store.accept(contact, agent, now, 0);
+        store.finish(contact, agent, now, 1_000);
+    }
+
+    private WaitingContact voice(long id, long arrivalOffset) {
+        return contact(id, Channel.VOICE, null, CustomerTier.REGULAR, false, arrivalOffset);
+    }
+
+    private WaitingContact contact(long id, Channel channel, Long customer, CustomerTier tier, boolean major, long arrivalOffset) {
+        long arrived = now + arrivalOffset;
+        return new WaitingContact(id, Q, RoutingPolicy.waitingScore(tier, major, arrived), channel, customer, tier, "api", arrived);
+    }
+
+    interface Worker {
+        void run(int worker) throws Exception;
+    }
+
+    private static void runConcurrently(int threads, Worker work) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        var start = new CountDownLatch(1);
+        var failures = Collections.synchronizedList(new ArrayList<Throwable>());
+        for (int t = 0; t < threads; t++) {
+            int worker = t;
+            pool.submit(() -> {
+                try {
+                    start.await();
+                    work.run(worker);
+                } catch (Throwable e) {
+                    failures.add(e);
+                }
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(failures).isEmpty();
+    }
+}
