@@ -225,6 +225,23 @@ final class RedisRoutingStore {
         redis.zadd(prefix + "q:" + queue + ":wait", score, Long.toString(contact), ZAddParams.zAddParams().xx());
     }
 
+    /** Queues the agent serves (at the required skill level). */
+    List<String> agentQueues(String agent) {
+        return List.copyOf(redis.smembers(prefix + "a:" + agent + ":q"));
+    }
+
+    /** The contact as routing holds it, or null when routing does not know it. */
+    WaitingContact waitingContact(long contact) {
+        Map<String, String> h = redis.hgetAll(prefix + "c:" + contact);
+        if (h.isEmpty() || h.get("queue") == null) {
+            return null;
+        }
+        String tier = h.getOrDefault("tier", "");
+        return new WaitingContact(contact, h.get("queue"), parseLong(h.get("score")), Channel.valueOf(h.get("channel")),
+                customer(h.get("cust")), tier.isEmpty() ? null : CustomerTier.valueOf(tier),
+                emptyToNull(h.get("provider")), parseLong(h.get("arrived")));
+    }
+
     List<String> waiting(String queue) {
         return redis.zrange(prefix + "q:" + queue + ":wait", 0, -1);
     }

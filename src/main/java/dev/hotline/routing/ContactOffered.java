@@ -1,0 +1,14 @@
+package dev.hotline.routing;
+
+import dev.hotline.shared.Channel;
+import dev.hotline.shared.ContactId;
+
+import java.time.Instant;
+
+/**
+ * {@code agent}'s console rings with the contact until {@code ringDeadline}. {@code widened}: one of several parallel
+ * offers of the same contact (ring all); the first accept wins, the others get {@link OfferWithdrawn}.
+ */
+public record ContactOffered(ContactId contactId, String agent, String queue, Channel channel, Long customerId,
+                             Instant offeredAt, Instant ringDeadline, boolean widened) {
+}

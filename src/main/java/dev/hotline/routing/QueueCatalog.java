@@ -1,0 +1,89 @@
+package dev.hotline.routing;
+
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Queue settings, read from the database and kept in memory: the arrival hot path must not query the database for
+ * them. Reloaded after every local change and every 30 s, so a change made on another node arrives within that time.
+ */
+@Component
+class QueueCatalog {
+
+    private final RoutingQueueRepository queues;
+    private final RedisRoutingStore store;
+    private final RoutingProperties properties;
+    private volatile Map<String, QueueSettings> byName = Map.of();
+
+    QueueCatalog(RoutingQueueRepository queues, RedisRoutingStore store, RoutingProperties properties) {
+        this.queues = queues;
+        this.store = store;
+        this.properties = properties;
+    }
+
+    /** The named queue; null, blank or unknown names give the default queue. */
+    QueueSettings resolve(String name) {
+        Map<String, QueueSettings> map = loaded();
+        QueueSettings q = name == null ? null : map.get(name);
+        if (q == null) {
+            q = map.get(properties.defaultQueue());
+        }
+        return q != null ? q : defaults(properties.defaultQueue());
+    }
+
+    boolean exists(String name) {
+        return loaded().containsKey(name);
+    }
+
+    List<QueueSettings> all() {
+        return loaded().values().stream().sorted(Comparator.comparing(QueueSettings::name)).toList();
+    }
+
+    /** Creates or replaces a queue's configuration. */
+    @Transactional
+    QueueSettings save(QueueSettings settings) {
+        var queue = queues.findByName(settings.name()).orElseGet(() -> new RoutingQueue(settings.name()));
+        queue.apply(settings);
+        queues.save(queue);
+        store.strategy(settings.name(), settings.strategy());
+        reload();
+        return settings;
+    }
+
+    /** A new queue's settings: everything from hotline.routing.*. */
+    QueueSettings defaults(String name) {
+        return new QueueSettings(name, Map.of(), properties.strategy(), properties.ringNoAnswer(),
+                properties.ringPeriod(), properties.alertRing(), properties.widenRing(), properties.overflowRing(),
+                properties.zone(), List.of());
+    }
+
+    @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
+    void reload() {
+        var map = new HashMap<String, QueueSettings>();
+        for (RoutingQueue q : queues.findAll()) {
+            QueueSettings s = q.settings();
+            map.put(s.name(), s);
+            store.strategy(s.name(), s.strategy());
+        }
+        byName = Map.copyOf(map);
+    }
+
+    private Map<String, QueueSettings> loaded() {
+        Map<String, QueueSettings> map = byName;
+        if (map.isEmpty()) {
+            synchronized (this) {
+                if (byName.isEmpty()) {
+                    reload();
+                }
+                map = byName;
+            }
+        }
+        return map;
+    }
+}
