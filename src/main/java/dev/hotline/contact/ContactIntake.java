@@ -4,6 +4,7 @@ import dev.hotline.shared.ContactId;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -46,7 +47,20 @@ public interface ContactIntake {
     /** The conversation is over (answered contacts), or final clean-up. Publishes {@link ContactEnded}. */
     ContactSnapshot ended(ContactId id, Instant at);
 
+    /**
+     * The customer hung up (telephony, or the API entry): abandoned while waiting or ringing, ended when connected.
+     * Repeats are ignored.
+     */
+    ContactSnapshot callerHungUp(ContactId id, Instant at);
+
     Optional<ContactSnapshot> find(ContactId id);
+
+    /** Contacts matching the filters (null = any), newest first. */
+    org.springframework.data.domain.Page<ContactSnapshot> search(ContactStatus status, String queue,
+            dev.hotline.shared.Channel channel, Long customerId, String agent, org.springframework.data.domain.Pageable page);
+
+    /** Every state change of the contact, oldest first. */
+    List<ContactHistoryView> history(ContactId id);
 
     Optional<ContactSnapshot> findByExternalId(String provider, String externalId);
 }

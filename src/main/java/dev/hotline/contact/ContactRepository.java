@@ -1,0 +1,35 @@
+package dev.hotline.contact;
+
+import dev.hotline.shared.Channel;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+import java.util.List;
+import java.util.Optional;
+
+interface ContactRepository extends JpaRepository<Contact, Long> {
+
+    /**
+     * Row lock: transitions of one contact (webhook, AMI event, agent click) are applied one at a time. Native SQL
+     * because Hibernate's MySQL dialect writes {@code FOR UPDATE OF alias}, which MariaDB does not accept.
+     */
+    @Query(value = "select * from contact where id = :id for update", nativeQuery = true)
+    Optional<Contact> lockById(Long id);
+
+    Optional<Contact> findByProviderAndExternalId(String provider, String externalId);
+
+    @Query("""
+            select c from Contact c
+            where (:status is null or c.status = :status)
+              and (:queue is null or c.queue = :queue)
+              and (:channel is null or c.channel = :channel)
+              and (:customerId is null or c.customerId = :customerId)
+              and (:agent is null or c.agent = :agent)
+            order by c.arrivedAt desc, c.id desc""")
+    Page<Contact> search(ContactStatus status, String queue, Channel channel, Long customerId, String agent,
+                         Pageable page);
+
+    List<Contact> findTop10ByCustomerIdOrderByArrivedAtDesc(Long customerId);
+}

@@ -1,0 +1,279 @@
+package dev.hotline.contact;
+
+import dev.hotline.shared.CallerIdentification;
+import dev.hotline.shared.Channel;
+import dev.hotline.shared.ContactId;
+import dev.hotline.shared.InvalidInputException;
+import dev.hotline.shared.KnownCaller;
+import dev.hotline.shared.NotFoundException;
+import dev.hotline.shared.PhoneNumber;
+import dev.hotline.shared.PhoneNumbers;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Persists every contact transition with a history row and publishes its event inside the same transaction, so
+ * durable listeners (tickets) are recorded by the event publication registry and real-time listeners (routing) see
+ * the contact as stored. Transitions lock the contact row, so a webhook, an AMI event and an agent's click on the same
+ * contact apply one after the other.
+ */
+@Service
+class ContactService implements ContactIntake {
+
+    private static final Logger log = LoggerFactory.getLogger(ContactService.class);
+
+    private final ContactRepository contacts;
+    private final ContactHistoryRepository history;
+    private final ApplicationEventPublisher events;
+    private final ObjectProvider<CallerIdentification> callers;
+    private final PhoneNumbers phoneNumbers;
+    private final ContactProperties properties;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    ContactService(ContactRepository contacts, ContactHistoryRepository history, ApplicationEventPublisher events,
+                   ObjectProvider<CallerIdentification> callers, PhoneNumbers phoneNumbers,
+                   ContactProperties properties, PlatformTransactionManager transactions,
+                   ObjectProvider<Clock> clock) {
+        this.contacts = contacts;
+        this.history = history;
+        this.events = events;
+        this.callers = callers;
+        this.phoneNumbers = phoneNumbers;
+        this.properties = properties;
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Override
+    public ContactSnapshot arrived(NewContact c) {
+        validate(c);
+        if (c.externalId() != null) {
+            var existing = contacts.findByProviderAndExternalId(c.provider(), c.externalId());
+            if (existing.isPresent()) {
+                return existing.get().snapshot();
+            }
+        }
+        try {
+            return tx.execute(status -> register(c));
+        } catch (DataIntegrityViolationException duplicate) {
+            // the same call reported twice at the same moment (webhook retry racing the original)
+            log.debug("Duplicate arrival {}/{} resolved to the stored contact", c.provider(), c.externalId());
+            return contacts.findByProviderAndExternalId(c.provider(), c.externalId())
+                    .orElseThrow(() -> duplicate).snapshot();
+        }
+    }
+
+    private ContactSnapshot register(NewContact c) {
+        Instant arrivedAt = c.arrivedAt() == null ? clock.instant() : c.arrivedAt();
+        String queue = c.queue() == null || c.queue().isBlank() ? properties.defaultQueue() : c.queue();
+        PhoneNumber number = phoneOf(c);
+        KnownCaller caller = number == null ? null : identify(number);
+        var contact = contacts.save(new Contact(c, queue, number == null ? null : number.e164(),
+                caller == null ? null : caller.customerId(), caller == null ? null : caller.tier(), arrivedAt,
+                properties.defaultRingPeriod()));
+        record(contact, "ARRIVED", null, null, c.channel() + " from " + c.from());
+        var s = contact.snapshot();
+        events.publishEvent(new ContactArrived(s.id(), s.channel(), s.queue(), s.from(), s.customerId(),
+                s.customerTier(), s.arrivedAt(), s.provider(), s.externalId()));
+        return s;
+    }
+
+    @Override
+    public ContactSnapshot queued(ContactId id, String queue, Duration ringPeriod) {
+        return transition(id, (contact, at) -> {
+            if (contact.queue(queue, ringPeriod, at)) {
+                record(contact, "QUEUED", contact.status(), null, queue + ", ring period " + ringPeriod.toMillis() + " ms");
+            }
+            return null;
+        }, null);
+    }
+
+    @Override
+    public ContactSnapshot offered(ContactId id, String agent, Instant at) {
+        return transition(id, (contact, now) -> {
+            var before = contact.status();
+            contact.offer(agent, now);
+            record(contact, "OFFERED", before, agent, null);
+            return null;
+        }, at);
+    }
+
+    @Override
+    public ContactSnapshot requeued(ContactId id, String reason, Instant at) {
+        return transition(id, (contact, now) -> {
+            String agent = contact.agent();
+            if (contact.requeue()) {
+                record(contact, "REQUEUED", ContactStatus.OFFERED, agent, reason);
+            }
+            return null;
+        }, at);
+    }
+
+    @Override
+    public ContactSnapshot answered(ContactId id, String agent, Instant at) {
+        return transition(id, (contact, now) -> {
+            var before = contact.status();
+            if (!contact.answer(agent, now)) {
+                return null;
+            }
+            record(contact, "ANSWERED", before, agent, null);
+            var s = contact.snapshot();
+            return new ContactAnswered(s.id(), s.channel(), s.queue(), agent, s.customerId(), s.arrivedAt(),
+                    s.answeredAt(), s.ringsToAnswer());
+        }, at);
+    }
+
+    @Override
+    public ContactSnapshot abandoned(ContactId id, Instant at) {
+        return finish(id, ContactOutcome.ABANDONED, null, at);
+    }
+
+    @Override
+    public ContactSnapshot overflowed(ContactId id, String target, Instant at) {
+        return finish(id, ContactOutcome.OVERFLOWED, target, at);
+    }
+
+    @Override
+    public ContactSnapshot ended(ContactId id, Instant at) {
+        return finish(id, ContactOutcome.ANSWERED, null, at);
+    }
+
+    @Override
+    public ContactSnapshot callerHungUp(ContactId id, Instant at) {
+        return transition(id, (contact, now) -> switch (contact.status()) {
+            case ENDED -> null;
+            case CONNECTED -> close(contact, ContactOutcome.ANSWERED, null, now);
+            default -> close(contact, ContactOutcome.ABANDONED, null, now);
+        }, at);
+    }
+
+    private ContactSnapshot finish(ContactId id, ContactOutcome outcome, String target, Instant at) {
+        return transition(id, (contact, now) -> close(contact, outcome, target, now), at);
+    }
+
+    private ContactEnded close(Contact contact, ContactOutcome outcome, String target, Instant now) {
+        var before = contact.status();
+        String agent = contact.agent();
+        if (!contact.finish(outcome, now)) {
+            return null;
+        }
+        record(contact, outcome.name(), before, agent, target);
+        var s = contact.snapshot();
+        if (outcome == ContactOutcome.ABANDONED) {
+            events.publishEvent(new ContactAbandoned(s.id(), s.channel(), s.queue(), s.arrivedAt(), now));
+        } else if (outcome == ContactOutcome.OVERFLOWED) {
+            events.publishEvent(new ContactOverflowed(s.id(), s.channel(), s.queue(), target, s.provider(),
+                    s.externalId(), s.arrivedAt(), now));
+        }
+        return new ContactEnded(s.id(), s.channel(), s.queue(), s.agent(), outcome, s.customerId(), s.arrivedAt(),
+                s.answeredAt(), now);
+    }
+
+    @Override
+    public ContactSnapshot transferred(ContactId id, String toQueue, Instant at) {
+        if (toQueue == null || toQueue.isBlank()) {
+            throw new InvalidInputException("queue", "A transfer needs a target queue");
+        }
+        return transition(id, (contact, now) -> {
+            var before = contact.status();
+            String agent = contact.agent();
+            String from = contact.transfer(toQueue);
+            record(contact, "TRANSFERRED", before, agent, from + " -> " + toQueue);
+            return new ContactTransferred(new ContactId(contact.id()), from, toQueue, now);
+        }, at);
+    }
+
+    @Override
+    public Optional<ContactSnapshot> find(ContactId id) {
+        return contacts.findById(id.value()).map(Contact::snapshot);
+    }
+
+    @Override
+    public Optional<ContactSnapshot> findByExternalId(String provider, String externalId) {
+        return contacts.findByProviderAndExternalId(provider, externalId).map(Contact::snapshot);
+    }
+
+    @Override
+    public Page<ContactSnapshot> search(ContactStatus status, String queue, Channel channel, Long customerId,
+                                        String agent, Pageable page) {
+        return contacts.search(status, queue, channel, customerId, agent, page).map(Contact::snapshot);
+    }
+
+    @Override
+    public List<ContactHistoryView> history(ContactId id) {
+        return history.findByContactIdOrderByIdAsc(id.value()).stream().map(ContactHistoryEntry::view).toList();
+    }
+
+    /** Locks the contact, applies the change, writes history, publishes the returned event (if any). */
+    private ContactSnapshot transition(ContactId id, BiFunction<Contact, Instant, Object> change, Instant at) {
+        Instant now = at == null ? clock.instant() : at;
+        return tx.execute(status -> {
+            var contact = contacts.lockById(id.value()).orElseThrow(() -> new NotFoundException("Contact", id));
+            Object event = change.apply(contact, now);
+            if (event != null) {
+                events.publishEvent(event);
+            }
+            return contact.snapshot();
+        });
+    }
+
+    private void record(Contact contact, String action, ContactStatus from, String agent, String detail) {
+        history.save(new ContactHistoryEntry(contact.id(), clock.instant(), action, from, contact.status(),
+                agent == null ? contact.agent() : agent, detail));
+    }
+
+    private void validate(NewContact c) {
+        if (c == null || c.channel() == null) {
+            throw new InvalidInputException("channel", "A contact needs a channel");
+        }
+        if (c.provider() == null || c.provider().isBlank() || c.provider().length() > 16) {
+            throw new InvalidInputException("provider", "A contact needs the name of its entry point (max 16 chars)");
+        }
+        if (c.externalId() != null && c.externalId().length() > 128) {
+            throw new InvalidInputException("externalId", "External ids are at most 128 characters");
+        }
+        if (c.from() != null && c.from().length() > 255) {
+            throw new InvalidInputException("from", "The sender is at most 255 characters");
+        }
+        if (c.subject() != null && c.subject().length() > 500) {
+            throw new InvalidInputException("subject", "The subject is at most 500 characters");
+        }
+    }
+
+    /** Phone channels carry a number; withheld or garbage caller ids stay unresolved rather than refusing the call. */
+    private PhoneNumber phoneOf(NewContact c) {
+        if (c.from() == null || c.from().isBlank()) {
+            return null;
+        }
+        boolean phoneChannel = c.channel() == Channel.VOICE || c.channel() == Channel.SMS
+                || c.channel() == Channel.WHATSAPP;
+        try {
+            return phoneChannel || c.from().matches("[+\\d][\\d\\s().\\-]{4,30}") ? phoneNumbers.parse(c.from()) : null;
+        } catch (InvalidInputException e) {
+            log.info("Caller id '{}' of a {} contact is not a phone number; the caller stays unidentified",
+                    c.from(), c.channel());
+            return null;
+        }
+    }
+
+    private KnownCaller identify(PhoneNumber number) {
+        var identification = callers.getIfAvailable();
+        return identification == null ? null : identification.identify(number).orElse(null);
+    }
+}

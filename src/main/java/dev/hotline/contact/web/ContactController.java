@@ -1,0 +1,114 @@
+package dev.hotline.contact.web;
+
+import dev.hotline.contact.ContactHistoryView;
+import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactSnapshot;
+import dev.hotline.contact.ContactStatus;
+import dev.hotline.contact.NewContact;
+import dev.hotline.shared.Channel;
+import dev.hotline.shared.ContactId;
+import dev.hotline.shared.NotFoundException;
+import dev.hotline.shared.NotPermittedException;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+
+/**
+ * The API entry point for contacts (integrations, the load generator, agents logging letters and visits) and the
+ * contact log for supervisors.
+ */
+@RestController
+@RequestMapping("/api/contacts")
+class ContactController {
+
+    private static final EnumSet<Channel> LOGGED_BY_AGENTS = EnumSet.of(Channel.LETTER, Channel.VISIT, Channel.EMAIL);
+
+    private final ContactIntake intake;
+
+    ContactController(ContactIntake intake) {
+        this.intake = intake;
+    }
+
+    record ContactRequest(@NotNull Channel channel,
+                          @Size(max = 255) String from,
+                          @Size(max = 255) String to,
+                          @Size(max = 64) String queue,
+                          @Size(max = 500) String subject,
+                          @Size(max = 128) String externalId,
+                          @PastOrPresent Instant arrivedAt) {
+    }
+
+    record ContactDetail(ContactSnapshot contact, List<ContactHistoryView> history) {
+    }
+
+    /** 201 for a new contact; 200 with the stored one when the same externalId was already registered. */
+    @PostMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
+    ResponseEntity<ContactSnapshot> register(@Valid @RequestBody ContactRequest body, Authentication auth) {
+        if (!isSupervisorOrAdmin(auth) && !LOGGED_BY_AGENTS.contains(body.channel())) {
+            throw new NotPermittedException("Agents log letters, visits and e-mails; calls and messages come from telephony");
+        }
+        if (body.externalId() != null) {
+            var existing = intake.findByExternalId("api", body.externalId());
+            if (existing.isPresent()) {
+                return ResponseEntity.ok(existing.get());
+            }
+        }
+        var contact = intake.arrived(new NewContact(body.channel(), "api", body.externalId(), body.from(), body.to(),
+                body.queue(), body.arrivedAt(), body.subject()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(contact);
+    }
+
+    /** The caller hung up: abandoned while waiting, ended when connected. */
+    @PostMapping("/{id}/hangup")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    ContactSnapshot hangup(@PathVariable String id) {
+        return intake.callerHungUp(ContactId.of(id), null);
+    }
+
+    @GetMapping("/{id}")
+    ContactDetail get(@PathVariable String id, Authentication auth) {
+        var contactId = ContactId.of(id);
+        var contact = intake.find(contactId).orElseThrow(() -> new NotFoundException("Contact", id));
+        if (!isSupervisorOrAdmin(auth) && !auth.getName().equals(contact.agent())) {
+            throw new NotPermittedException("Agents see only their own contacts");
+        }
+        return new ContactDetail(contact, intake.history(contactId));
+    }
+
+    @GetMapping
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    PagedModel<ContactSnapshot> search(@RequestParam(required = false) ContactStatus status,
+                                       @RequestParam(required = false) String queue,
+                                       @RequestParam(required = false) Channel channel,
+                                       @RequestParam(required = false) Long customerId,
+                                       @RequestParam(required = false) String agent,
+                                       @RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "50") int size) {
+        var pageable = PageRequest.of(Math.max(0, page), Math.min(200, Math.max(1, size)));
+        return new PagedModel<>(intake.search(status, queue, channel, customerId, agent, pageable));
+    }
+
+    private static boolean isSupervisorOrAdmin(Authentication auth) {
+        return auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_SUPERVISOR"));
+    }
+}

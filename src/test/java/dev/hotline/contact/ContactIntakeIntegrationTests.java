@@ -1,0 +1,176 @@
+package dev.hotline.contact;
+
+import dev.hotline.shared.Channel;
+import dev.hotline.shared.ConflictException;
+import dev.hotline.shared.ContactId;
+import dev.hotline.shared.NotFoundException;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** ContactIntake on the real MariaDB: persistence, idempotency, transitions, history and events. */
+@SpringBootTest
+@RecordApplicationEvents
+class ContactIntakeIntegrationTests {
+
+    @Autowired
+    ContactIntake intake;
+
+    @Autowired
+    ApplicationEvents events;
+
+    private static String callSid() {
+        return "CA" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    private static NewContact call(String sid, Instant arrivedAt) {
+        return new NewContact(Channel.VOICE, "twilio", sid, "0795-7369333", "+8640088888888", "hotline", arrivedAt, null);
+    }
+
+    @Test
+    void registersACallOnceAndNormalisesTheCallerNumber() {
+        String sid = callSid();
+        var first = intake.arrived(call(sid, null));
+        var repeat = intake.arrived(call(sid, null));
+
+        assertThat(repeat.id()).isEqualTo(first.id());
+        assertThat(first.status()).isEqualTo(ContactStatus.WAITING);
+        assertThat(first.queue()).isEqualTo("hotline");
+        assertThat(events.stream(ContactArrived.class).filter(e -> e.contactId().equals(first.id()))).hasSize(1);
+        assertThat(intake.history(first.id())).extracting(ContactHistoryView::action).containsExactly("ARRIVED");
+    }
+
+    @Test
+    void concurrentDuplicateArrivalsMakeOneContact() throws Exception {
+        String sid = callSid();
+        Callable<ContactId> arrive = () -> intake.arrived(call(sid, null)).id();
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            var ids = pool.invokeAll(IntStream.range(0, 8).mapToObj(i -> arrive).toList()).stream()
+                    .map(f -> {
+                        try {
+                            return f.get();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }).distinct().toList();
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void answeredOnTheThirdRingCountsThreeRings() {
+        Instant arrived = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        var contact = intake.arrived(call(callSid(), arrived));
+        intake.queued(contact.id(), "hotline", Duration.ofSeconds(5));
+        intake.offered(contact.id(), "agent.li", arrived.plusSeconds(2));
+
+        var answered = intake.answered(contact.id(), "agent.li", arrived.plusMillis(12_400));
+
+        assertThat(answered.status()).isEqualTo(ContactStatus.CONNECTED);
+        assertThat(answered.ringsToAnswer()).isEqualTo(3);
+        assertThat(events.stream(ContactAnswered.class).filter(e -> e.contactId().equals(contact.id())))
+                .singleElement().satisfies(e -> assertThat(e.ringsToAnswer()).isEqualTo(3));
+    }
+
+    @Test
+    void abandonPublishesAbandonedAndEndedExactlyOnce() {
+        var contact = intake.arrived(call(callSid(), null));
+        intake.abandoned(contact.id(), null);
+        var again = intake.abandoned(contact.id(), null);
+
+        assertThat(again.outcome()).isEqualTo(ContactOutcome.ABANDONED);
+        assertThat(events.stream(ContactAbandoned.class).filter(e -> e.contactId().equals(contact.id()))).hasSize(1);
+        assertThat(events.stream(ContactEnded.class).filter(e -> e.contactId().equals(contact.id())))
+                .singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(ContactOutcome.ABANDONED));
+    }
+
+    @Test
+    void callerHangingUpAfterAnswerEndsTheContactAsAnswered() {
+        var contact = intake.arrived(call(callSid(), null));
+        intake.answered(contact.id(), "agent.wang", null);
+
+        var ended = intake.callerHungUp(contact.id(), null);
+
+        assertThat(ended.status()).isEqualTo(ContactStatus.ENDED);
+        assertThat(ended.outcome()).isEqualTo(ContactOutcome.ANSWERED);
+        assertThat(ended.agent()).isEqualTo("agent.wang");
+        assertThat(intake.history(contact.id())).extracting(ContactHistoryView::action)
+                .containsExactly("ARRIVED", "ANSWERED", "ANSWERED");
+    }
+
+    @Test
+    void refusesToAnswerAnAbandonedContactAndChangesNothing() {
+        var contact = intake.arrived(call(callSid(), null));
+        intake.abandoned(contact.id(), null);
+        int historyBefore = intake.history(contact.id()).size();
+
+        assertThatThrownBy(() -> intake.answered(contact.id(), "agent.li", null))
+                .isInstanceOf(ConflictException.class).hasMessageContaining("ABANDONED");
+        assertThat(intake.find(contact.id()).orElseThrow().outcome()).isEqualTo(ContactOutcome.ABANDONED);
+        assertThat(intake.history(contact.id())).hasSize(historyBefore);
+    }
+
+    @Test
+    void refusesASecondAgentAnsweringAConnectedContact() {
+        var contact = intake.arrived(call(callSid(), null));
+        intake.answered(contact.id(), "agent.li", null);
+
+        assertThat(intake.answered(contact.id(), "agent.li", null).agent()).isEqualTo("agent.li");
+        assertThatThrownBy(() -> intake.answered(contact.id(), "agent.zhao", null))
+                .isInstanceOf(ConflictException.class);
+    }
+
+    @Test
+    void overflowRecordsTheTargetAndEndsTheContact() {
+        var contact = intake.arrived(call(callSid(), null));
+        intake.overflowed(contact.id(), "+8613900000000", null);
+
+        assertThat(intake.find(contact.id()).orElseThrow().outcome()).isEqualTo(ContactOutcome.OVERFLOWED);
+        assertThat(events.stream(ContactOverflowed.class).filter(e -> e.contactId().equals(contact.id())))
+                .singleElement().satisfies(e -> assertThat(e.target()).isEqualTo("+8613900000000"));
+        assertThat(intake.history(contact.id()).get(1).detail()).isEqualTo("+8613900000000");
+    }
+
+    @Test
+    void rejectedOfferReturnsTheContactToWaiting() {
+        var contact = intake.arrived(call(callSid(), null));
+        intake.offered(contact.id(), "agent.li", null);
+        var requeued = intake.requeued(contact.id(), "ring-no-answer", null);
+
+        assertThat(requeued.status()).isEqualTo(ContactStatus.WAITING);
+        assertThat(requeued.agent()).isNull();
+        assertThat(requeued.offeredAt()).isNotNull();
+    }
+
+    @Test
+    void unknownContactIsNotFound() {
+        assertThatThrownBy(() -> intake.answered(new ContactId(Long.MAX_VALUE), "agent.li", null))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void withheldCallerIdKeepsTheCallWithoutACustomer() {
+        var contact = intake.arrived(new NewContact(Channel.VOICE, "asterisk", callSid(), "anonymous", "8000",
+                null, null, null));
+
+        assertThat(contact.customerId()).isNull();
+        assertThat(contact.from()).isEqualTo("anonymous");
+        assertThat(contact.status()).isEqualTo(ContactStatus.WAITING);
+    }
+}
