@@ -130,12 +130,18 @@ class Router implements ContactRouting {
         var accepted = store.accept(id.value(), agent, now, properties.sticky().toMillis());
         events.publishEvent(new AgentStateChanged(agent, accepted.agentWas(), AgentState.BUSY, "accept", id, at));
         withdrawn(id, accepted.withdrawn(), "accepted-by-other", at);
+        if (answersOnAccept(accepted.provider(), accepted.channel())) {
+            try {
+                contacts.answered(id, agent, at);
+            } catch (DomainException gone) {
+                // the caller hung up in the same instant: release the agent again
+                drop(id, "contact-gone");
+                throw gone;
+            }
+        }
         AgentProfile profile = directory.get(agent);
         events.publishEvent(new ContactAssigned(id, agent, accepted.queue(), accepted.channel(), profile.extension(),
                 profile.phone(), profile.clientIdentity()));
-        if (answersOnAccept(accepted.provider(), accepted.channel())) {
-            contacts.answered(id, agent, at);
-        }
         for (String other : accepted.withdrawn()) {
             matchFor(other);
         }

@@ -5,44 +5,78 @@ import dev.hotline.contact.ContactArrived;
 import dev.hotline.contact.ContactEnded;
 import dev.hotline.contact.ContactOverflowed;
 import dev.hotline.contact.ContactTransferred;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Contact events that drive routing. Synchronous listeners on purpose: the arrival is routed before the entry point's
  * call returns (the measured hot path), and AMI threads carry no transaction to bind to.
+ * <p>
+ * Contact events are published inside the contact's row-locked transaction. Routing acts right after that commit, on
+ * the same thread, in a transaction of its own: Redis then never holds a contact whose arrival was rolled back, and
+ * offering other contacts never locks a second contact row while the first is still locked (no lock-order deadlock).
  */
 @Component
 class RoutingListeners {
 
-    private final Router router;
+    private static final Logger log = LoggerFactory.getLogger(RoutingListeners.class);
 
-    RoutingListeners(Router router) {
+    private final Router router;
+    private final TransactionTemplate ownTransaction;
+
+    RoutingListeners(Router router, PlatformTransactionManager transactions) {
         this.router = router;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @EventListener
     void on(ContactArrived event) {
-        router.enqueue(event);
+        afterCommit(() -> router.enqueue(event));
     }
 
     @EventListener
     void on(ContactAbandoned event) {
-        router.drop(event.contactId(), "abandoned");
+        afterCommit(() -> router.drop(event.contactId(), "abandoned"));
     }
 
     @EventListener
     void on(ContactOverflowed event) {
-        router.drop(event.contactId(), "overflowed");
+        afterCommit(() -> router.drop(event.contactId(), "overflowed"));
     }
 
     @EventListener
     void on(ContactEnded event) {
-        router.drop(event.contactId(), "ended");
+        afterCommit(() -> router.drop(event.contactId(), "ended"));
     }
 
     @EventListener
     void on(ContactTransferred event) {
-        router.transfer(event.contactId(), event.toQueue());
+        afterCommit(() -> router.transfer(event.contactId(), event.toQueue()));
+    }
+
+    private void afterCommit(Runnable work) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            work.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                // still bound to the committed transaction here: a new one, or contact writes would be lost
+                try {
+                    ownTransaction.executeWithoutResult(status -> work.run());
+                } catch (RuntimeException e) {
+                    log.error("Routing could not act on a contact event", e);
+                }
+            }
+        });
     }
 }
