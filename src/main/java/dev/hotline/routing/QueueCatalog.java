@@ -20,6 +20,7 @@ class QueueCatalog {
     private final RedisRoutingStore store;
     private final RoutingProperties properties;
     private volatile Map<String, QueueSettings> byName = Map.of();
+    private volatile long lastReload;
 
     QueueCatalog(RoutingQueueRepository queues, RedisRoutingStore store, RoutingProperties properties) {
         this.queues = queues;
@@ -31,6 +32,11 @@ class QueueCatalog {
     QueueSettings resolve(String name) {
         Map<String, QueueSettings> map = loaded();
         QueueSettings q = name == null ? null : map.get(name);
+        if (q == null && name != null && System.currentTimeMillis() - lastReload > 1_000) {
+            reload();   // created on another node moments ago?
+            q = byName.get(name);
+            map = byName;
+        }
         if (q == null) {
             q = map.get(properties.defaultQueue());
         }
@@ -72,6 +78,7 @@ class QueueCatalog {
             store.strategy(s.name(), s.strategy());
         }
         byName = Map.copyOf(map);
+        lastReload = System.currentTimeMillis();
     }
 
     private Map<String, QueueSettings> loaded() {
