@@ -1,0 +1,95 @@
+package dev.hotline.telephony.asterisk;
+
+import dev.hotline.contact.ContactIntake;
+import dev.hotline.routing.AgentPresence;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import java.time.Duration;
+
+/**
+ * The Asterisk adapter: FastAGI for arrivals, AMI for moving calls and hearing what the PBX did. Everything is on only
+ * when {@code hotline.asterisk.ami.host} is set: without AMI a registered call could never be connected, so the AGI
+ * port stays closed too.
+ */
+class AsteriskConfiguration {
+
+    private static final String ON = "T(org.springframework.util.StringUtils).hasText('${hotline.asterisk.ami.host:}')";
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression(ON)
+    static class AsteriskOn {
+
+        @Bean
+        LiveCalls liveCalls() {
+            return new LiveCalls();
+        }
+
+        @Bean
+        CallQualityRecorder callQualityRecorder(CallQualityRepository repository) {
+            return new CallQualityRecorder(repository);
+        }
+
+        @Bean
+        HandBack handBack(AgentPresence presence) {
+            return new HandBack(presence);
+        }
+
+        @Bean
+        PbxEvents pbxEvents(LiveCalls calls, ContactIntake intake, HandBack handBack, CallQualityRecorder quality,
+                            @Value("${hotline.asterisk.silence-threshold:5s}") Duration silenceThreshold) {
+            return new PbxEvents(calls, intake, handBack, quality, silenceThreshold);
+        }
+
+        @Bean
+        AmiConnection amiConnection(AsteriskProperties properties, PbxEvents pbxEvents,
+                                    ObjectProvider<LiveCallResync> resync) {
+            return new AmiConnection(properties.ami(), pbxEvents, () -> resync.getObject().run());
+        }
+
+        @Bean
+        LiveCallResync liveCallResync(AmiConnection ami, LiveCalls calls, ContactIntake intake) {
+            return new LiveCallResync(ami, calls, intake);
+        }
+
+        @Bean
+        CallFinder callFinder(LiveCalls calls, ContactIntake intake, AmiConnection ami) {
+            return new CallFinder(calls, intake, ami);
+        }
+
+        @Bean
+        CallConnector callConnector(AmiConnection ami, CallFinder finder, HandBack handBack,
+                                    AsteriskProperties properties) {
+            return new CallConnector(ami, finder, handBack, properties);
+        }
+
+        @Bean
+        FastAgiServer fastAgiServer(AsteriskProperties properties, ContactIntake intake, LiveCalls calls) {
+            return new FastAgiServer(properties.agi(), new HotlineAgiScript(intake, calls, properties));
+        }
+
+        @Bean
+        AsteriskHealthIndicator asteriskHealthIndicator(AmiConnection ami) {
+            return new AsteriskHealthIndicator(ami);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnExpression("!" + ON)
+    static class AsteriskOff {
+
+        private static final Logger log = LoggerFactory.getLogger(AsteriskOff.class);
+
+        @EventListener(ApplicationReadyEvent.class)
+        void sayItIsOff() {
+            log.info("Asterisk adapter off: hotline.asterisk.ami.host is not set (no AMI connection, no FastAGI port)");
+        }
+    }
+}
