@@ -111,10 +111,14 @@ class Router implements ContactRouting {
             var id = new ContactId(o.contact());
             try {
                 contacts.offered(id, o.agent(), at);
-            } catch (DomainException gone) {
-                // the contact ended between enqueue and offer (caller hung up): take the offer back
-                log.debug("Contact {} could not be offered: {}", id, gone.getMessage());
-                drop(id, "contact-gone");
+            } catch (DomainException late) {
+                // the caller hung up meanwhile, or (widened) another agent answered before this offer was recorded
+                log.debug("Contact {} could not be offered to {}: {}", id, o.agent(), late.getMessage());
+                if (contacts.find(id).map(c -> c.isFinal()).orElse(true)) {
+                    drop(id, "contact-gone");
+                } else if (store.decline(o.contact(), o.agent(), now, false) != null) {
+                    events.publishEvent(new OfferWithdrawn(id, o.agent(), "answered-elsewhere", at));
+                }
                 continue;
             }
             events.publishEvent(new AgentStateChanged(o.agent(), o.agentWas(), AgentState.RESERVED, "offer", id, at));
