@@ -1,0 +1,72 @@
+package dev.hotline.telephony.twilio;
+
+import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactSnapshot;
+import dev.hotline.routing.QueueSettings;
+import dev.hotline.routing.RoutingAdministration;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/**
+ * One application context for the Twilio tests: the adapter on, signed for {@link SignedWebhooks#PUBLIC_BASE_URL},
+ * REST calls to {@link FakeTwilioApi}. Test numbers go to a queue whose skill no agent has, so their contacts wait
+ * and never disturb other tests' agents (the database and Redis are shared by the whole JVM).
+ */
+@SpringBootTest(properties = {
+        "hotline.twilio.account-sid=" + SignedWebhooks.ACCOUNT_SID,
+        "hotline.twilio.auth-token=" + SignedWebhooks.AUTH_TOKEN,
+        "hotline.twilio.public-base-url=" + SignedWebhooks.PUBLIC_BASE_URL,
+        "hotline.twilio.numbers[+8675586001000]=" + TwilioTestSupport.WAITING_QUEUE,
+        "hotline.twilio.numbers[+8675586002000]=" + TwilioTestSupport.AGENT_QUEUE,
+        "hotline.twilio.max-form-bytes=8192"})
+@AutoConfigureMockMvc
+abstract class TwilioTestSupport {
+
+    static final String WAITING_NUMBER = "+8675586001000";
+    static final String WAITING_QUEUE = "twilio-waiting";
+    static final String AGENT_NUMBER = "+8675586002000";
+    static final String AGENT_QUEUE = "twilio-agents";
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    ContactIntake contacts;
+    @Autowired
+    RoutingAdministration administration;
+
+    final FakeTwilioApi twilio = FakeTwilioApi.INSTANCE;
+
+    @DynamicPropertySource
+    static void twilioApi(DynamicPropertyRegistry registry) {
+        registry.add("hotline.twilio.api-base-url", FakeTwilioApi.INSTANCE::baseUrl);
+    }
+
+    @BeforeEach
+    void waitingQueueNobodyServes() {
+        queue(WAITING_QUEUE, Map.of("twilio-nobody-has-this", 5));
+    }
+
+    QueueSettings queue(String name, Map<String, Integer> skills) {
+        QueueSettings d = administration.queueDefaults(name);
+        return administration.saveQueue(new QueueSettings(name, skills, d.strategy(), d.ringNoAnswer(), d.ringPeriod(),
+                d.alertRing(), d.widenRing(), d.overflowRing(), d.zone(), d.onCall()));
+    }
+
+    ContactSnapshot contactOfCall(String callSid) {
+        return contacts.findByExternalId("twilio", callSid).orElseThrow();
+    }
+
+    static String timestamp(Instant at) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC));
+    }
+}
