@@ -29,6 +29,8 @@ class ApiHostHttpClient extends NetworkHttpClient {
         Request copy = new Request(original.getMethod(), rewrite(original.getUrl()));
         if (original.getAuthStrategy() != null) {
             copy.setAuth(original.getAuthStrategy());
+        } else if (original.getUsername() != null) {
+            copy.setAuth(original.getUsername(), original.getPassword());
         }
         copy.setContentType(original.getContentType());
         if (original.getBody() != null) {
