@@ -1,5 +1,6 @@
 package dev.hotline.telephony.twilio;
 
+import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.TwiML;
 import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
@@ -25,10 +26,12 @@ class TwilioWebhooks {
 
     private final WebhookVerifier verifier;
     private final VoiceCalls voice;
+    private final TextMessaging messaging;
 
-    TwilioWebhooks(WebhookVerifier verifier, VoiceCalls voice) {
+    TwilioWebhooks(WebhookVerifier verifier, VoiceCalls voice, TextMessaging messaging) {
         this.verifier = verifier;
         this.voice = voice;
+        this.messaging = messaging;
     }
 
     @PostMapping("/twilio/voice")
@@ -45,6 +48,19 @@ class TwilioWebhooks {
     @PostMapping("/twilio/voice/dial")
     ResponseEntity<String> dialOver(HttpServletRequest request) {
         return twiml(voice.dialOver(verifier.verify(request)));
+    }
+
+    /** A customer's SMS or WhatsApp message; the empty response means no automatic reply. */
+    @PostMapping("/twilio/messaging")
+    ResponseEntity<String> incomingMessage(HttpServletRequest request) {
+        messaging.received(verifier.verify(request));
+        return twiml(new MessagingResponse.Builder().build());
+    }
+
+    @PostMapping("/twilio/messaging/status")
+    ResponseEntity<Void> messageStatus(HttpServletRequest request) {
+        messaging.statusChanged(verifier.verify(request));
+        return ResponseEntity.noContent().build();
     }
 
     @ExceptionHandler(WebhookRefused.class)

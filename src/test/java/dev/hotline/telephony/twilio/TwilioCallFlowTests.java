@@ -6,6 +6,7 @@ import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.AgentProfile;
 import dev.hotline.routing.AgentState;
 import dev.hotline.shared.ContactId;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,11 @@ class TwilioCallFlowTests extends TwilioTestSupport {
         administration.saveAgent(new AgentProfile(agent, "Agent " + agent, Map.of(skill, 3), null, null,
                 clientIdentity, 1, 3, 0));
         presence.login(agent);
+    }
+
+    @AfterEach
+    void agentLogsOut() {
+        retire(presence, agent);
     }
 
     @Test

@@ -2,8 +2,10 @@ package dev.hotline.telephony.twilio;
 
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactSnapshot;
+import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.QueueSettings;
 import dev.hotline.routing.RoutingAdministration;
+import dev.hotline.shared.DomainException;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,7 +30,7 @@ import java.util.Map;
         "hotline.twilio.public-base-url=" + SignedWebhooks.PUBLIC_BASE_URL,
         "hotline.twilio.numbers[+8675586001000]=" + TwilioTestSupport.WAITING_QUEUE,
         "hotline.twilio.numbers[+8675586002000]=" + TwilioTestSupport.AGENT_QUEUE,
-        "hotline.twilio.max-form-bytes=8192"})
+        "hotline.twilio.max-form-bytes=32768"})
 @AutoConfigureMockMvc
 abstract class TwilioTestSupport {
 
@@ -60,6 +62,27 @@ abstract class TwilioTestSupport {
         QueueSettings d = administration.queueDefaults(name);
         return administration.saveQueue(new QueueSettings(name, skills, d.strategy(), d.ringNoAnswer(), d.ringPeriod(),
                 d.alertRing(), d.widenRing(), d.overflowRing(), d.zone(), d.onCall()));
+    }
+
+    /**
+     * Logs a test's agent out: routing keeps a logged-in agent's queue memberships, so a leftover agent would take the
+     * next test's offers.
+     */
+    void retire(AgentPresence presence, String agent) {
+        var status = presence.status(agent);
+        if (status.pendingOffer() != null) {
+            quietly(() -> presence.reject(status.pendingOffer(), agent));
+        }
+        status.activeContacts().forEach(contact -> quietly(() -> presence.finish(contact, agent, "test-over")));
+        quietly(() -> presence.logout(agent));
+    }
+
+    private static void quietly(Runnable action) {
+        try {
+            action.run();
+        } catch (DomainException ignored) {
+            // already done by the test itself
+        }
     }
 
     ContactSnapshot contactOfCall(String callSid) {

@@ -113,7 +113,7 @@ class TwilioVoiceWebhookTests extends TwilioTestSupport {
     void refusesOversizedWebhook() throws Exception {
         String callSid = randomSid("CA");
         var params = incomingCall(callSid, CALLER, WAITING_NUMBER);
-        params.put("FromCity", "x".repeat(9_000));
+        params.put("FromCity", "x".repeat(40_000));
         mvc.perform(signed("/twilio/voice", params))
                 .andExpect(status().isPayloadTooLarge())
                 .andExpect(jsonPath("$.code").value("webhook-too-large"));
