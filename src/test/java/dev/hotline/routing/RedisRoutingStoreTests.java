@@ -246,6 +246,13 @@ class RedisRoutingStoreTests {
     }
 
     @Test
+    void scriptsAreLoadedAgainAfterRedisForgotThem() {
+        login("ann", 0);
+        redis.scriptFlush();
+        assertThat(store.enqueue(voice(1, 0), now, RING)).extracting(OfferMade::agent).containsExactly("ann");
+    }
+
+    @Test
     void manyNodesMatchingAtOnceNeverDoubleOfferNorDoubleBook() throws Exception {
         int agents = 20;
         int contacts = 300;
