@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -174,6 +175,6 @@ class CustomerArchive implements CustomerDirectory {
     }
 
     private static boolean contains(String text, String part) {
-        return text != null && text.toLowerCase().contains(part.strip().toLowerCase());
+        return text != null && text.toLowerCase(Locale.ROOT).contains(part.strip().toLowerCase(Locale.ROOT));
     }
 }
