@@ -18,13 +18,14 @@ class PhoneNumberTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"13800138000", "+86 138 0013 8000", "+86-138-0013-8000", "0086 13800138000",
-            "008613800138000", "+8613800138000", " 138-0013-8000 "})
+            "008613800138000", "+8613800138000", " 138-0013-8000 ", "(+86) 138 0013 8000", "138.0013.8000"})
     void mobileNumberInAnyWrittenFormNormalisesToE164(String written) {
         assertThat(cn.parse(written)).isEqualTo(new PhoneNumber("+8613800138000"));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0795-7369333", "07957369333", "+86 795 7369333", "+86-795-7369333"})
+    @ValueSource(strings = {"0795-7369333", "07957369333", "+86 795 7369333", "+86-795-7369333", "(0795) 7369333",
+            "(0795)7369333"})
     void landlineWithAreaCodeNormalisesToE164(String written) {
         assertThat(cn.parse(written).e164()).isEqualTo("+867957369333");
     }

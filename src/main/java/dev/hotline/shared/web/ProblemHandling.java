@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
@@ -115,6 +116,32 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", Map.of(field, detail));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        var errors = new LinkedHashMap<String, String>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.putIfAbsent(String.valueOf(result.getMethodParameter().getParameterName()),
+                        error.getDefaultMessage())));
+        var problem = problem(HttpStatus.BAD_REQUEST, "validation", "Some parameters are not valid");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Every problem Spring MVC itself produces (missing parameter, wrong method, ...) also gets a {@code code}. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            var known = HttpStatus.resolve(status.value());
+            problem.setProperty("code", known == null ? "http-" + status.value()
+                    : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
     @ExceptionHandler(Exception.class)
