@@ -87,13 +87,13 @@ class AgentConsoleIntegrationTests {
         var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", run, "+8613900000042", null, queue, null, null));
         String id = contact.id().toString();
         mvc.perform(get("/api/agents/me").with(asAnn))
-                .andExpect(jsonPath("$.state").value("RESERVED")).andExpect(jsonPath("$.pendingOffer.value").value(contact.id().value()));
+                .andExpect(jsonPath("$.state").value("RESERVED")).andExpect(jsonPath("$.pendingOffer").value(contact.id().value()));
         mvc.perform(post("/api/offers/" + id + "/accept").with(asBob).with(csrf())).andExpect(status().isForbidden());
         mvc.perform(put("/api/agents/me/state").with(asAnn).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"state\":\"BREAK\",\"reason\":\"lunch\"}")).andExpect(status().isConflict());
         mvc.perform(post("/api/offers/" + id + "/accept").with(asAnn).with(csrf())).andExpect(status().isNoContent());
         mvc.perform(get("/api/agents/me").with(asAnn))
-                .andExpect(jsonPath("$.state").value("BUSY")).andExpect(jsonPath("$.activeContacts[0].value").value(contact.id().value()));
+                .andExpect(jsonPath("$.state").value("BUSY")).andExpect(jsonPath("$.activeContacts[0]").value(contact.id().value()));
         assertThat(contacts.find(contact.id()).orElseThrow().status()).isEqualTo(ContactStatus.CONNECTED);
         mvc.perform(post("/api/contacts/" + id + "/finish").with(asAnn).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"disposition\":\"solved\"}")).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("WRAP_UP"));
