@@ -180,12 +180,7 @@ final class RedisRoutingStore {
         if (!wideQueues.isEmpty()) {
             redis.sadd(a + ":w", wideQueues.toArray(String[]::new));
         }
-        // a no-op state change re-runs refresh() so the free sets follow the new memberships
-        AgentState current = agent(agent).state();
-        if (current != AgentState.OFFLINE) {
-            scripts.run("state", List.of(prefix, agent, current.name(), current.name(),
-                    nullToEmpty(redis.hget(a, "reason")), nullToEmpty(redis.hget(a, "since"))));
-        }
+        scripts.run("refresh", List.of(prefix, agent));
     }
 
     AgentView agent(String agent) {
@@ -302,10 +297,6 @@ final class RedisRoutingStore {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     private static long parseLong(String s) {

@@ -60,7 +60,12 @@ class Router implements ContactRouting {
     /** Hot path: a contact arrived. One database write (queued), one Redis script (enqueue and match). */
     void enqueue(ContactArrived e) {
         QueueSettings q = catalog.resolve(e.queue());
-        contacts.queued(e.contactId(), q.name(), q.ringPeriod());
+        try {
+            contacts.queued(e.contactId(), q.name(), q.ringPeriod());
+        } catch (DomainException gone) {
+            log.debug("Contact {} ended before routing took it: {}", e.contactId(), gone.getMessage());
+            return;
+        }
         long arrived = e.arrivedAt() == null ? now() : e.arrivedAt().toEpochMilli();
         var waiting = new WaitingContact(e.contactId().value(), q.name(),
                 RoutingPolicy.waitingScore(e.customerTier(), false, arrived), e.channel(), e.customerId(),
@@ -195,7 +200,17 @@ class Router implements ContactRouting {
 
     void finish(ContactId id, String agent, String disposition) {
         long now = now();
-        var finished = store.finish(id.value(), agent, now, properties.wrapUp().toMillis());
+        RedisRoutingStore.Finished finished;
+        try {
+            finished = store.finish(id.value(), agent, now, properties.wrapUp().toMillis());
+        } catch (ConflictException notActive) {
+            // the caller hung up first (the agent is already in WRAP_UP): finishing is just the disposition then
+            boolean endedWithAgent = contacts.find(id).filter(c -> c.isFinal() && agent.equals(c.agent())).isPresent();
+            if (endedWithAgent) {
+                return;
+            }
+            throw notActive;
+        }
         Instant at = Instant.ofEpochMilli(now);
         if (finished.agentWas() != finished.agentNow()) {
             events.publishEvent(new AgentStateChanged(agent, finished.agentWas(), finished.agentNow(),

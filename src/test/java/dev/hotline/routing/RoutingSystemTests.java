@@ -125,6 +125,19 @@ class RoutingSystemTests {
             }
         }
         assertThat(store.waiting(queue)).isEmpty();
+        // ring-no-answers are counted per agent in the database
+        var jdbc = cluster.a.bean(org.springframework.jdbc.core.JdbcTemplate.class);
+        assertThat(jdbc.queryForObject("SELECT SUM(ring_no_answers) FROM routing_agent WHERE username LIKE ?",
+                Integer.class, "sys-" + run + "-%")).isEqualTo(ringNoAnswers.get());
+        // the service level of both nodes' boards: every abandon here is shorter than 5 s, so not offered
+        var since = java.time.Instant.now().minus(Duration.ofMinutes(10));
+        var levels = List.of(cluster.a.bean(dev.hotline.servicelevel.ServiceLevels.class).queue(queue, since),
+                cluster.b.bean(dev.hotline.servicelevel.ServiceLevels.class).queue(queue, since));
+        long inThreeRings = ids.stream().map(id -> intake.find(id).orElseThrow())
+                .filter(c -> c.outcome() == ContactOutcome.ANSWERED && c.ringsToAnswer() <= 3).count();
+        assertThat(levels.stream().mapToLong(l -> l.offered()).sum()).isEqualTo(
+                outcomes[ContactOutcome.ANSWERED.ordinal()] + outcomes[ContactOutcome.OVERFLOWED.ordinal()]);
+        assertThat(levels.stream().mapToLong(l -> l.answeredInTime()).sum()).isEqualTo(inThreeRings);
         // the random mix really exercised every path
         assertThat(outcomes[ContactOutcome.ANSWERED.ordinal()]).isGreaterThan(CONTACTS / 2);
         assertThat(ringNoAnswers.get()).isPositive();
