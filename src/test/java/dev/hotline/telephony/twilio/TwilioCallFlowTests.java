@@ -2,11 +2,9 @@ package dev.hotline.telephony.twilio;
 
 import dev.hotline.contact.ContactOutcome;
 import dev.hotline.contact.ContactStatus;
-import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.AgentProfile;
 import dev.hotline.routing.AgentState;
 import dev.hotline.shared.ContactId;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,10 +35,7 @@ class TwilioCallFlowTests extends TwilioTestSupport {
 
     static final String CALLER = "+8613700137000";
 
-    @Autowired
-    AgentPresence presence;
 
-    String agent;
     String clientIdentity;
 
     @BeforeEach
@@ -52,11 +47,6 @@ class TwilioCallFlowTests extends TwilioTestSupport {
         administration.saveAgent(new AgentProfile(agent, "Agent " + agent, Map.of(skill, 3), null, null,
                 clientIdentity, 1, 3, 0));
         presence.login(agent);
-    }
-
-    @AfterEach
-    void agentLogsOut() {
-        retire(presence, agent);
     }
 
     @Test

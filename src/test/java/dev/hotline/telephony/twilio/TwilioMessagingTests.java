@@ -1,14 +1,12 @@
 package dev.hotline.telephony.twilio;
 
 import dev.hotline.contact.ContactStatus;
-import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.AgentProfile;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
 import dev.hotline.telephony.ConversationMessage;
 import dev.hotline.telephony.MessageStatusChanged;
 import dev.hotline.telephony.TextConversations;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,12 +47,9 @@ class TwilioMessagingTests extends TwilioTestSupport {
     @Autowired
     TextConversations textConversations;
     @Autowired
-    AgentPresence presence;
-    @Autowired
     ApplicationEvents events;
 
     String customer;
-    String agent;
 
     @BeforeEach
     void aNewCustomerAndAnAgentForTheAgentQueue() {
@@ -64,11 +59,6 @@ class TwilioMessagingTests extends TwilioTestSupport {
         agent = "tm." + UUID.randomUUID().toString().substring(0, 8);
         administration.saveAgent(new AgentProfile(agent, "Agent " + agent, Map.of(skill, 3), null, null, null, 1, 3, 0));
         presence.login(agent);
-    }
-
-    @AfterEach
-    void agentLogsOut() {
-        retire(presence, agent);
     }
 
     @Test
@@ -231,6 +221,22 @@ class TwilioMessagingTests extends TwilioTestSupport {
                 .andExpect(status().isOk());
         assertThat(textConversations.send(contact, agent, "谢谢").status()).isEqualTo("QUEUED");
         assertThat(twilio.matching(r -> customer.equals(r.field("To")))).hasSize(1);
+    }
+
+    @Test
+    void aMessageAfterTheConversationEndedOpensANewOne() throws Exception {
+        ContactId first = connectedConversation();
+        presence.finish(first, agent, "solved");
+        assertThat(contacts.find(first).orElseThrow().isFinal()).isTrue();
+
+        mvc.perform(signed("/twilio/messaging", sms(randomSid("SM"), customer, AGENT_NUMBER, "还有一个问题")))
+                .andExpect(status().isOk());
+
+        var reopened = conversations.findByOpenThread(Conversation.thread(Channel.SMS, customer, AGENT_NUMBER)).orElseThrow();
+        assertThat(reopened.contactId()).isNotEqualTo(first.value());
+        assertThat(textConversations.messages(new ContactId(reopened.contactId())))
+                .extracting(ConversationMessage::body).containsExactly("还有一个问题");
+        assertThat(textConversations.messages(first)).hasSize(1);
     }
 
     /** A customer's first message, offered to {@link #agent} and accepted: the conversation is connected. */

@@ -2,13 +2,16 @@ package dev.hotline.telephony.twilio;
 
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactSnapshot;
+import dev.hotline.contact.ContactStatus;
 import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.QueueSettings;
 import dev.hotline.routing.RoutingAdministration;
 import dev.hotline.shared.DomainException;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -45,6 +48,11 @@ abstract class TwilioTestSupport {
     ContactIntake contacts;
     @Autowired
     RoutingAdministration administration;
+    @Autowired
+    AgentPresence presence;
+
+    /** The test's agent, if it has one: logged out after the test. */
+    String agent;
 
     final FakeTwilioApi twilio = FakeTwilioApi.INSTANCE;
 
@@ -56,6 +64,23 @@ abstract class TwilioTestSupport {
     @BeforeEach
     void waitingQueueNobodyServes() {
         queue(WAITING_QUEUE, Map.of("twilio-nobody-has-this", 5));
+    }
+
+    /**
+     * Ends what the test left open: routing keeps waiting contacts and a logged-in agent's queue memberships, so
+     * leftovers would be offered to, or taken by, the next test's agent.
+     */
+    @AfterEach
+    void hangUpAndLogOut() {
+        for (String queue : new String[] {WAITING_QUEUE, AGENT_QUEUE}) {
+            for (ContactStatus status : new ContactStatus[] {ContactStatus.WAITING, ContactStatus.OFFERED, ContactStatus.CONNECTED}) {
+                contacts.search(status, queue, null, null, null, PageRequest.of(0, 500))
+                        .forEach(c -> quietly(() -> contacts.callerHungUp(c.id(), null)));
+            }
+        }
+        if (agent != null) {
+            retire(presence, agent);
+        }
     }
 
     QueueSettings queue(String name, Map<String, Integer> skills) {
