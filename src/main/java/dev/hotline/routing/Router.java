@@ -8,6 +8,7 @@ import dev.hotline.shared.Channel;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.DomainException;
+import dev.hotline.shared.NotFoundException;
 import dev.hotline.shared.NotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -196,6 +197,38 @@ class Router implements ContactRouting {
             return;
         }
         match(declined.queue());
+    }
+
+    /**
+     * Telephony could not connect an accepted contact to the agent: back to its original place in the queue, so the
+     * caller is not lost. The agent's phone not answering counts as a ring-no-answer (agent paused, supervisor told).
+     */
+    void connectFailed(ContactId id, String agent, boolean agentDidNotAnswer) {
+        var contact = contacts.find(id).orElseThrow(() -> new NotFoundException("Contact", id));
+        if (contact.answeredAt() != null || contact.isFinal()) {
+            throw new ConflictException("already-connected", "Contact " + id + " is " + contact.status()
+                    + "; only a contact not yet connected can go back to the queue");
+        }
+        long now = now();
+        var unassigned = store.unassign(id.value(), agent, now, agentDidNotAnswer);
+        Instant at = Instant.ofEpochMilli(now);
+        String reason = agentDidNotAnswer ? "ring-no-answer" : "connect-failed";
+        events.publishEvent(new AgentStateChanged(agent, unassigned.agentWas(), unassigned.agentNow(), reason, id, at));
+        if (agentDidNotAnswer) {
+            events.publishEvent(new AgentRingNoAnswer(agent, id, at));
+        }
+        try {
+            contacts.requeued(id, reason, at);
+        } catch (DomainException gone) {
+            drop(id, "contact-gone");
+            return;
+        }
+        // the ring clock keeps counting from arrival: escalation picks the contact up again where it stands
+        events.publishEvent(new ContactQueued(id, unassigned.queue(), contact.channel(), contact.arrivedAt()));
+        match(unassigned.queue());
+        if (!agentDidNotAnswer) {
+            matchFor(agent);
+        }
     }
 
     void finish(ContactId id, String agent, String disposition) {

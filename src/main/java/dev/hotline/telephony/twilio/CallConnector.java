@@ -100,21 +100,15 @@ class CallConnector implements DisposableBean {
     }
 
     /**
-     * The agent cannot be connected: decline the offer so routing offers the contact again. Once accepted, routing
-     * has no way back to the queue yet, so the agent is released instead; the caller keeps hearing ringback and the
-     * three-ring escalation overflows the call to the on-call phone.
+     * The agent cannot be connected: routing puts the call back at its place in the queue and offers it to another
+     * agent (an unanswered agent phone counts as the agent's ring-no-answer). The caller keeps hearing ringback.
      */
     void giveBack(ContactId contact, String agent, String reason) {
         try {
-            presence.reject(contact, agent);
-            return;
-        } catch (DomainException accepted) {
-            log.debug("Contact {} no longer offered to {}: {}", contact, agent, accepted.getMessage());
-        }
-        try {
-            presence.finish(contact, agent, reason);
+            presence.connectFailed(contact, agent, reason.equals("agent-leg-no-answer") || reason.equals("agent-leg-busy"));
         } catch (DomainException gone) {
-            log.debug("Agent {} was not working on contact {}: {}", agent, contact, gone.getMessage());
+            log.debug("Contact {} could not go back to the queue from {} ({}): {}", contact, agent, reason,
+                    gone.getMessage());
         }
     }
 

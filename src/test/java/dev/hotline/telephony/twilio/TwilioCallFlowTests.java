@@ -135,7 +135,7 @@ class TwilioCallFlowTests extends TwilioTestSupport {
     }
 
     @Test
-    void aCallThatCannotBeRedirectedReleasesTheAgentAndKeepsTheCallerWaiting() throws Exception {
+    void aCallThatCannotBeRedirectedGoesBackToTheQueueAndFreesTheAgent() throws Exception {
         String callSid = randomSid("CA");
         twilio.failFor(callSid, new FakeTwilioApi.Failure(404, 20404, "The requested resource was not found"));
         mvc.perform(signed("/twilio/voice", incomingCall(callSid, CALLER, AGENT_NUMBER))).andExpect(status().isOk());
@@ -146,8 +146,12 @@ class TwilioCallFlowTests extends TwilioTestSupport {
 
         twilio.await(r -> r.path().contains(callSid));
         assertThat(eventually(() -> presence.status(agent).activeContacts().isEmpty() ? true : null)).isTrue();
-        assertThat(presence.status(agent).state()).isNotEqualTo(AgentState.BUSY);
-        assertThat(contactOfCall(callSid).isFinal()).isFalse();
+        assertThat(presence.status(agent).state()).isEqualTo(AgentState.AVAILABLE);
+        assertThat(contactOfCall(callSid).status()).isEqualTo(ContactStatus.WAITING);
+        assertThat(contacts.history(contact.id())).anySatisfy(h -> {
+            assertThat(h.action()).isEqualTo("REQUEUED");
+            assertThat(h.detail()).isEqualTo("connect-failed");
+        });
     }
 
     @Test
