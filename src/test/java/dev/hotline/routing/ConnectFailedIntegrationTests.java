@@ -33,6 +33,32 @@ class ConnectFailedIntegrationTests {
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
+    @Autowired
+    RoutingRecovery recovery;
+
+    @Autowired
+    redis.clients.jedis.RedisClient redis;
+
+    @Test
+    void aWaitingContactForgottenByRedisIsQueuedAgainWithItsArrivalTime() {
+        String queue = "rec-" + run;
+        var d = administration.queueDefaults(queue);
+        administration.saveQueue(new QueueSettings(queue, Map.of(queue, 1), RoutingStrategy.LONGEST_IDLE,
+                Duration.ofMinutes(1), d.ringPeriod(), 10, 11, 12, d.zone(), d.onCall()));
+        var arrived = java.time.Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        var call = contacts.arrived(new NewContact(Channel.VOICE, "asterisk", "rec-" + run, "13800138000", "8000",
+                queue, arrived, null));
+        redis.del("hotline:connect-failed-test:c:" + call.id());
+        redis.zrem("hotline:connect-failed-test:q:" + queue + ":wait", call.id().toString());
+
+        recovery.recover();
+
+        assertThat(redis.hget("hotline:connect-failed-test:c:" + call.id(), "arrived"))
+                .isEqualTo(Long.toString(arrived.toEpochMilli()));
+        assertThat(redis.zscore("hotline:connect-failed-test:q:" + queue + ":wait", call.id().toString())).isNotNull();
+        contacts.abandoned(call.id(), null);
+    }
+
     @Test
     void anUnansweredAgentPhoneSendsTheCallToTheNextAgentAndPausesTheAgent() {
         String queue = "cf-" + run;
