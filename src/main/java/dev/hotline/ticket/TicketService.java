@@ -42,6 +42,8 @@ class TicketService implements TicketManagement {
     private final TicketProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
+    /** Its own transaction: a caller's (a listener's) snapshot must not hide a link another node just committed. */
+    private final TransactionTemplate separateTx;
     private final Clock clock;
 
     TicketService(TicketRepository tickets, TicketHistoryRepository history, TicketContactRepository links,
@@ -57,18 +59,20 @@ class TicketService implements TicketManagement {
         this.properties = properties;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
+        this.separateTx = new TransactionTemplate(transactions);
+        this.separateTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
     @Override
     public TicketView openForContact(ContactId contactId, Long customerId, String subject, Instant openedAt) {
         Objects.requireNonNull(contactId, "contactId");
-        var existing = findByContact(contactId);
+        var existing = separateTx.execute(s -> findByContact(contactId));
         if (existing.isPresent()) {
             return existing.get();
         }
         try {
-            return inTx(() -> {
+            return separateTx.execute(s -> {
                 var ticket = open(customerId, subject, "system", openedAt == null ? clock.instant() : openedAt);
                 link(ticket, contactId, "system");
                 events.publishEvent(new TicketOpened(ticket.id(), ticket.number(), contactId, customerId,
@@ -77,7 +81,7 @@ class TicketService implements TicketManagement {
             });
         } catch (DataIntegrityViolationException duplicate) {
             // the same arrival handled twice at once (redelivery racing the first delivery): one link won
-            return findByContact(contactId).orElseThrow(() -> duplicate);
+            return separateTx.execute(s -> findByContact(contactId)).orElseThrow(() -> duplicate);
         }
     }
 
@@ -322,7 +326,7 @@ class TicketService implements TicketManagement {
     }
 
     private void link(Ticket ticket, ContactId contactId, String by) {
-        links.saveAndFlush(new TicketContact(contactId.value(), ticket.id(), clock.instant(), by));
+        links.insertLink(contactId.value(), ticket.id(), clock.instant(), by);
         historyEntry(ticket, by, "LINKED", ticket.status(), ticket.status(), "contact " + contactId);
     }
 
