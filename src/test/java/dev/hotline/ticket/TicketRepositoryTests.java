@@ -138,10 +138,9 @@ class TicketRepositoryTests {
     }
 
     @Test
-    void historyRowsCannotBeChangedThroughTheMapping() {
+    void aCommentIsStoredOnceInTheHistory() {
         var ticket = tickets.openForContact(uniqueContact(), null, null, null);
         tickets.comment(ticket.id(), "first note", TicketActor.supervisor("sup"));
-        // @Immutable: even a direct JPQL-free path has no setter; the table keeps what was written
         Integer rows = jdbc.queryForObject("select count(*) from ticket_history where ticket_id = ? and action = 'COMMENT'",
                 Integer.class, ticket.id());
         assertThat(rows).isEqualTo(1);
