@@ -57,7 +57,8 @@ class ContactService implements ContactIntake {
         this.phoneNumbers = phoneNumbers;
         this.properties = properties;
         this.tx = new TransactionTemplate(transactions);
-        this.clock = clock.getIfAvailable(Clock::systemUTC);
+        // the database keeps microseconds; truncating here keeps snapshots equal to what is stored
+        this.clock = Clock.tick(clock.getIfAvailable(Clock::systemUTC), java.time.Duration.ofNanos(1000));
     }
 
     @Override

@@ -38,7 +38,9 @@ class Administration implements RoutingAdministration {
             throw new InvalidInputException("overflowRing", "Escalation rings must be in order: alert <= widen <= overflow");
         }
         s.skills().forEach((skill, level) -> checkLevel(level));
-        return catalog.save(s);
+        QueueSettings saved = catalog.save(s);
+        directory.refreshMemberships();
+        return saved;
     }
 
     @Override

@@ -53,6 +53,15 @@ class AgentDirectory {
         return saved;
     }
 
+    /** After a queue change: logged-in agents serve the queues their skills now qualify them for. */
+    void refreshMemberships() {
+        for (AgentProfile agent : all()) {
+            if (store.agent(agent.username()).state() != AgentState.OFFLINE) {
+                store.memberships(agent.username(), queues(agent), wideQueues(agent));
+            }
+        }
+    }
+
     void forget(String username) {
         cache.remove(username);
     }

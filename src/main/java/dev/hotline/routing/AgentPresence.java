@@ -27,6 +27,15 @@ public interface AgentPresence {
     /** Declines the offer; the contact goes to the next agent at its original place in the queue. */
     void reject(ContactId contactId, String agent);
 
+    /**
+     * For telephony: the accepted contact could not be connected to the agent (redirect failed, or the agent's phone
+     * did not answer when {@code agentDidNotAnswer}). The contact goes back to its original place in the queue and
+     * is offered to another agent; an unanswered agent phone counts as a ring-no-answer. A contact already answered
+     * or ended throws {@link dev.hotline.shared.ConflictException}.
+     */
+    void connectFailed(ContactId contactId, String agent, boolean agentDidNotAnswer);
+
+
     /** Done with the contact (disposition recorded): WRAP_UP after the last one. */
     void finish(ContactId contactId, String agent, String disposition);
 

@@ -83,6 +83,11 @@ class Presence implements AgentPresence {
     }
 
     @Override
+    public void connectFailed(ContactId contactId, String agent, boolean agentDidNotAnswer) {
+        router.connectFailed(contactId, agent, agentDidNotAnswer);
+    }
+
+    @Override
     public void finish(ContactId contactId, String agent, String disposition) {
         router.finish(contactId, agent, disposition);
     }

@@ -122,6 +122,20 @@ final class RedisRoutingStore {
                 deadline.isEmpty() ? 0 : Long.parseLong(deadline), strings(r, 3));
     }
 
+    record Unassigned(String queue, AgentState agentWas, AgentState agentNow) {
+    }
+
+    /** The accepted contact goes back to its place in the queue; the agent is freed (and paused when it missed it). */
+    Unassigned unassign(long contact, String agent, long now, boolean noAnswer) {
+        List<Object> r = LuaScripts.list(scripts.run("unassign", List.of(prefix, Long.toString(contact), agent,
+                Long.toString(now), noAnswer ? "no-answer" : "failed")));
+        if ("ERR".equals(LuaScripts.str(r.get(0)))) {
+            throw new ConflictException("not-assigned",
+                    "Contact " + contact + " is not connected to " + agent + " (" + LuaScripts.str(r.get(1)) + ")");
+        }
+        return new Unassigned(LuaScripts.str(r.get(1)), state(LuaScripts.str(r.get(2))), state(LuaScripts.str(r.get(3))));
+    }
+
     Finished finish(long contact, String agent, long now, long wrapMs) {
         List<Object> r = LuaScripts.list(scripts.run("finish", List.of(prefix, Long.toString(contact), agent,
                 Long.toString(now), Long.toString(wrapMs))));
@@ -180,12 +194,7 @@ final class RedisRoutingStore {
         if (!wideQueues.isEmpty()) {
             redis.sadd(a + ":w", wideQueues.toArray(String[]::new));
         }
-        // a no-op state change re-runs refresh() so the free sets follow the new memberships
-        AgentState current = agent(agent).state();
-        if (current != AgentState.OFFLINE) {
-            scripts.run("state", List.of(prefix, agent, current.name(), current.name(),
-                    nullToEmpty(redis.hget(a, "reason")), nullToEmpty(redis.hget(a, "since"))));
-        }
+        scripts.run("refresh", List.of(prefix, agent));
     }
 
     AgentView agent(String agent) {
@@ -302,10 +311,6 @@ final class RedisRoutingStore {
 
     private static String emptyToNull(String s) {
         return s == null || s.isEmpty() ? null : s;
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 
     private static long parseLong(String s) {

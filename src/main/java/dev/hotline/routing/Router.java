@@ -8,6 +8,7 @@ import dev.hotline.shared.Channel;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.DomainException;
+import dev.hotline.shared.NotFoundException;
 import dev.hotline.shared.NotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,7 +61,12 @@ class Router implements ContactRouting {
     /** Hot path: a contact arrived. One database write (queued), one Redis script (enqueue and match). */
     void enqueue(ContactArrived e) {
         QueueSettings q = catalog.resolve(e.queue());
-        contacts.queued(e.contactId(), q.name(), q.ringPeriod());
+        try {
+            contacts.queued(e.contactId(), q.name(), q.ringPeriod());
+        } catch (DomainException gone) {
+            log.debug("Contact {} ended before routing took it: {}", e.contactId(), gone.getMessage());
+            return;
+        }
         long arrived = e.arrivedAt() == null ? now() : e.arrivedAt().toEpochMilli();
         var waiting = new WaitingContact(e.contactId().value(), q.name(),
                 RoutingPolicy.waitingScore(e.customerTier(), false, arrived), e.channel(), e.customerId(),
@@ -111,10 +117,14 @@ class Router implements ContactRouting {
             var id = new ContactId(o.contact());
             try {
                 contacts.offered(id, o.agent(), at);
-            } catch (DomainException gone) {
-                // the contact ended between enqueue and offer (caller hung up): take the offer back
-                log.debug("Contact {} could not be offered: {}", id, gone.getMessage());
-                drop(id, "contact-gone");
+            } catch (DomainException late) {
+                // the caller hung up meanwhile, or (widened) another agent answered before this offer was recorded
+                log.debug("Contact {} could not be offered to {}: {}", id, o.agent(), late.getMessage());
+                if (contacts.find(id).map(c -> c.isFinal()).orElse(true)) {
+                    drop(id, "contact-gone");
+                } else if (store.decline(o.contact(), o.agent(), now, false) != null) {
+                    events.publishEvent(new OfferWithdrawn(id, o.agent(), "answered-elsewhere", at));
+                }
                 continue;
             }
             events.publishEvent(new AgentStateChanged(o.agent(), o.agentWas(), AgentState.RESERVED, "offer", id, at));
@@ -189,9 +199,51 @@ class Router implements ContactRouting {
         match(declined.queue());
     }
 
+    /**
+     * Telephony could not connect an accepted contact to the agent: back to its original place in the queue, so the
+     * caller is not lost. The agent's phone not answering counts as a ring-no-answer (agent paused, supervisor told).
+     */
+    void connectFailed(ContactId id, String agent, boolean agentDidNotAnswer) {
+        var contact = contacts.find(id).orElseThrow(() -> new NotFoundException("Contact", id));
+        if (contact.answeredAt() != null || contact.isFinal()) {
+            throw new ConflictException("already-connected", "Contact " + id + " is " + contact.status()
+                    + "; only a contact not yet connected can go back to the queue");
+        }
+        long now = now();
+        var unassigned = store.unassign(id.value(), agent, now, agentDidNotAnswer);
+        Instant at = Instant.ofEpochMilli(now);
+        String reason = agentDidNotAnswer ? "ring-no-answer" : "connect-failed";
+        events.publishEvent(new AgentStateChanged(agent, unassigned.agentWas(), unassigned.agentNow(), reason, id, at));
+        if (agentDidNotAnswer) {
+            events.publishEvent(new AgentRingNoAnswer(agent, id, at));
+        }
+        try {
+            contacts.requeued(id, reason, at);
+        } catch (DomainException gone) {
+            drop(id, "contact-gone");
+            return;
+        }
+        // the ring clock keeps counting from arrival: escalation picks the contact up again where it stands
+        events.publishEvent(new ContactQueued(id, unassigned.queue(), contact.channel(), contact.arrivedAt()));
+        match(unassigned.queue());
+        if (!agentDidNotAnswer) {
+            matchFor(agent);
+        }
+    }
+
     void finish(ContactId id, String agent, String disposition) {
         long now = now();
-        var finished = store.finish(id.value(), agent, now, properties.wrapUp().toMillis());
+        RedisRoutingStore.Finished finished;
+        try {
+            finished = store.finish(id.value(), agent, now, properties.wrapUp().toMillis());
+        } catch (ConflictException notActive) {
+            // the caller hung up first (the agent is already in WRAP_UP): finishing is just the disposition then
+            boolean endedWithAgent = contacts.find(id).filter(c -> c.isFinal() && agent.equals(c.agent())).isPresent();
+            if (endedWithAgent) {
+                return;
+            }
+            throw notActive;
+        }
         Instant at = Instant.ofEpochMilli(now);
         if (finished.agentWas() != finished.agentNow()) {
             events.publishEvent(new AgentStateChanged(agent, finished.agentWas(), finished.agentNow(),

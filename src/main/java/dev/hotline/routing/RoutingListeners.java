@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * call returns (the measured hot path), and AMI threads carry no transaction to bind to.
  * <p>
  * Contact events are published inside the contact's row-locked transaction. Routing acts right after that commit, on
- * the same thread, in a transaction of its own: Redis then never holds a contact whose arrival was rolled back, and
- * offering other contacts never locks a second contact row while the first is still locked (no lock-order deadlock).
+ * the same thread, outside it: Redis then never holds a contact whose arrival was rolled back, and offering other
+ * contacts never locks a second contact row while the first is still locked (no lock-order deadlock).
  */
 @Component
 class RoutingListeners {
@@ -34,7 +34,7 @@ class RoutingListeners {
     RoutingListeners(Router router, PlatformTransactionManager transactions) {
         this.router = router;
         this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
     @EventListener
@@ -70,7 +70,8 @@ class RoutingListeners {
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                // still bound to the committed transaction here: a new one, or contact writes would be lost
+                // still bound to the committed transaction here: suspend it, so every contact write below commits in a
+                // transaction of its own (one refused transition must not roll back the others)
                 try {
                     ownTransaction.executeWithoutResult(status -> work.run());
                 } catch (RuntimeException e) {

@@ -1,7 +1,15 @@
 package dev.hotline.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
 /** Identity of one contact (a call, a message thread, a letter, a visit). */
-public record ContactId(long value) {
+public record ContactId(@JsonValue long value) {
+
+    @JsonCreator
+    public static ContactId of(long value) {
+        return new ContactId(value);
+    }
 
     public static ContactId of(String text) {
         try {

@@ -15,7 +15,7 @@ public record PhoneNumber(String e164) {
 
     private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
     private static final Pattern E164 = Pattern.compile("\\+[1-9]\\d{6,14}");
-    private static final Pattern WRITTEN = Pattern.compile("[+\\d][\\d\\s().\\-/]{4,30}");
+    private static final Pattern WRITTEN = Pattern.compile("\\(?\\+?\\d[\\d\\s().\\-/]{3,30}");
 
     public PhoneNumber {
         if (e164 == null || !E164.matcher(e164).matches()) {

@@ -44,10 +44,12 @@ class ContactApiIntegrationTests {
         mvc.perform(post("/api/contacts").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channel\":\"VOICE\",\"colour\":\"red\"}").with(csrf()))
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.detail").value("Unknown field 'colour'"))
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(post("/api/contacts").contentType(MediaType.APPLICATION_JSON)
                         .content("{\"channel\":\"PIGEON\"}").with(csrf()))
                 .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors.channel").exists())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
         mvc.perform(post("/api/contacts").contentType(MediaType.APPLICATION_JSON).content("{}").with(csrf()))
                 .andExpect(status().isBadRequest())

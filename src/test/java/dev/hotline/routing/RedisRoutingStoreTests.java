@@ -226,6 +226,33 @@ class RedisRoutingStoreTests {
     }
 
     @Test
+    void majorComplaintFlagMovesAWaitingContactAheadKeepingItsArrival() {
+        store.enqueue(voice(1, 0), now, RING);
+        store.enqueue(voice(2, 1_000), now, RING);
+        store.rescore(2, RoutingPolicy.waitingScore(CustomerTier.REGULAR, true, now + 1_000));
+        assertThat(store.waiting(Q)).containsExactly("2", "1");
+        assertThat(store.waitingContact(2).arrivedMillis()).isEqualTo(now + 1_000);
+    }
+
+    @Test
+    void agentServesANewQueueAsSoonAsItsMembershipsChange() {
+        store.strategy("q2", RoutingStrategy.LONGEST_IDLE);
+        login("ann", 0);
+        var other = new WaitingContact(1, "q2", RoutingPolicy.waitingScore(null, false, now), Channel.VOICE, null, null,
+                "api", now);
+        assertThat(store.enqueue(other, now, RING)).isEmpty();
+        store.memberships("ann", List.of(Q, "q2"), List.of(Q, "q2"));
+        assertThat(store.match("q2", now, RING, 10)).extracting(OfferMade::agent).containsExactly("ann");
+    }
+
+    @Test
+    void scriptsAreLoadedAgainAfterRedisForgotThem() {
+        login("ann", 0);
+        redis.scriptFlush();
+        assertThat(store.enqueue(voice(1, 0), now, RING)).extracting(OfferMade::agent).containsExactly("ann");
+    }
+
+    @Test
     void manyNodesMatchingAtOnceNeverDoubleOfferNorDoubleBook() throws Exception {
         int agents = 20;
         int contacts = 300;

@@ -84,9 +84,9 @@ class RoutingClusterTests {
 
     @Test
     void contactWaitingOnANodeThatDiesIsServedByAnotherNodeWithItsArrivalTime() {
-        String queue = queue(Duration.ofSeconds(30), Duration.ofSeconds(60));
+        String queue = queue(Duration.ofSeconds(30), Duration.ofSeconds(1));
         RoutingNode doomed = cluster.startNode("doomed-" + run);
-        var arrivedAt = Instant.now().minusSeconds(3);
+        var arrivedAt = Instant.now().minusSeconds(3).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         var contact = doomed.bean(ContactIntake.class).arrived(new NewContact(Channel.SMS, "api", run + "-dead",
                 "+8613900000001", null, queue, arrivedAt, "hello"));
         doomed.close();                                    // nobody was free; the node is gone
@@ -103,8 +103,44 @@ class RoutingClusterTests {
         cluster.b.bean(AgentPresence.class).accept(contact.id(), agent);
         var answered = cluster.b.bean(ContactIntake.class).find(contact.id()).orElseThrow();
         assertThat(answered.status()).isEqualTo(ContactStatus.CONNECTED);
-        assertThat(answered.arrivedAt()).isEqualTo(arrivedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS));
-        assertThat(answered.ringsToAnswer()).isGreaterThanOrEqualTo(1);
+        assertThat(answered.arrivedAt()).isEqualTo(arrivedAt);
+        // rings counted from the original arrival, not from when the surviving node picked it up
+        assertThat(answered.ringsToAnswer()).isEqualTo(
+                new dev.hotline.shared.RingClock(Duration.ofSeconds(1)).ringsToAnswer(arrivedAt, answered.answeredAt()));
+        assertThat(answered.ringsToAnswer()).isGreaterThanOrEqualTo(4);
+    }
+
+    @Test
+    void ringDeadlineOfANodeThatDiedStillExpiresAndTheContactGoesToTheNextAgent() {
+        String queue = queue(Duration.ofMillis(500), Duration.ofSeconds(60));
+        RoutingNode doomed = cluster.startNode("doomed2-" + run);
+        String first = agents(queue, 1).get(0);
+        var offers = new CopyOnWriteArrayList<ContactOffered>();
+        var missed = new CopyOnWriteArrayList<AgentRingNoAnswer>();
+        subscribe(e -> {
+            if (e instanceof ContactOffered o && o.queue().equals(queue)) {
+                offers.add(o);
+            } else if (e instanceof AgentRingNoAnswer r && r.agent().equals(first)) {
+                missed.add(r);
+            }
+        });
+        var contact = doomed.bean(ContactIntake.class).arrived(new NewContact(Channel.VOICE, "api", run + "-ring",
+                "+8613900000002", null, queue, null, null));
+        assertThat(offers).extracting(ContactOffered::agent).containsExactly(first);
+        doomed.close();                                    // its local ring timer dies with it
+
+        String second = "agent-" + run + "-second";
+        cluster.a.bean(RoutingAdministration.class).saveAgent(new AgentProfile(second, second, Map.of(queue, 3),
+                null, null, null, 1, 3, 0));
+        cluster.b.bean(AgentPresence.class).login(second);
+        await().atMost(Duration.ofSeconds(10)).until(() -> offers.size() == 2);
+        assertThat(offers.get(1).agent()).isEqualTo(second);
+        assertThat(missed).hasSize(1);
+        var status = cluster.a.bean(AgentPresence.class).status(first);
+        assertThat(status.state()).isEqualTo(AgentState.BREAK);
+        assertThat(status.reason()).isEqualTo("ring-no-answer");
+        assertThat(cluster.a.bean(ContactIntake.class).history(contact.id()))
+                .extracting(h -> h.action()).contains("REQUEUED");
     }
 
     // --- helpers

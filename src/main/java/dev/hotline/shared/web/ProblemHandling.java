@@ -15,7 +15,12 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -24,6 +29,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Turns every client mistake into an RFC 9457 problem response (4xx) with a stable {@code code}, and never shows a
@@ -83,6 +89,59 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         var problem = problem(HttpStatus.BAD_REQUEST, "validation", "Some fields are not valid");
         problem.setProperty("errors", errors);
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Says which field was wrong instead of Spring's bare "Failed to read request". */
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        String field = null;
+        String detail = "The request body is not valid JSON for this endpoint";
+        if (e.getMostSpecificCause() instanceof JacksonException json) {
+            field = json.getPath().stream()
+                    .map(r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+            if (json instanceof UnrecognizedPropertyException) {
+                detail = "Unknown field '" + field + "'";
+            } else if (json instanceof InvalidFormatException invalid) {
+                detail = "Field '" + field + "' does not accept the value '" + invalid.getValue() + "'";
+            } else if (!field.isEmpty()) {
+                detail = "Field '" + field + "' has a value of the wrong type or format";
+            } else {
+                detail = "Malformed JSON: " + json.getOriginalMessage();
+            }
+        }
+        var problem = problem(HttpStatus.BAD_REQUEST, "unreadable-body", detail);
+        if (field != null && !field.isEmpty()) {
+            problem.setProperty("errors", Map.of(field, detail));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+                                                                            HttpHeaders headers, HttpStatusCode status,
+                                                                            WebRequest request) {
+        var errors = new LinkedHashMap<String, String>();
+        e.getParameterValidationResults().forEach(result -> result.getResolvableErrors().forEach(error ->
+                errors.putIfAbsent(String.valueOf(result.getMethodParameter().getParameterName()),
+                        error.getDefaultMessage())));
+        var problem = problem(HttpStatus.BAD_REQUEST, "validation", "Some parameters are not valid");
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    /** Every problem Spring MVC itself produces (missing parameter, wrong method, ...) also gets a {@code code}. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem
+                && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
+            var known = HttpStatus.resolve(status.value());
+            problem.setProperty("code", known == null ? "http-" + status.value()
+                    : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
     }
 
     @ExceptionHandler(Exception.class)

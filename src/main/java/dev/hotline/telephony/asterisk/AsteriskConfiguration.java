@@ -28,50 +28,50 @@ class AsteriskConfiguration {
     static class AsteriskOn {
 
         @Bean
-        LiveCalls liveCalls() {
+        LiveCalls asteriskLiveCalls() {
             return new LiveCalls();
         }
 
         @Bean
-        CallQualityRecorder callQualityRecorder(CallQualityRepository repository) {
+        CallQualityRecorder asteriskCallQualityRecorder(CallQualityRepository repository) {
             return new CallQualityRecorder(repository);
         }
 
         @Bean
-        HandBack handBack(AgentPresence presence) {
+        HandBack asteriskHandBack(AgentPresence presence) {
             return new HandBack(presence);
         }
 
         @Bean
-        PbxEvents pbxEvents(LiveCalls calls, ContactIntake intake, HandBack handBack, CallQualityRecorder quality,
+        PbxEvents asteriskPbxEvents(LiveCalls calls, ContactIntake intake, HandBack handBack, CallQualityRecorder quality,
                             @Value("${hotline.asterisk.silence-threshold:5s}") Duration silenceThreshold) {
             return new PbxEvents(calls, intake, handBack, quality, silenceThreshold);
         }
 
         @Bean
-        AmiConnection amiConnection(AsteriskProperties properties, PbxEvents pbxEvents,
+        AmiConnection asteriskAmiConnection(AsteriskProperties properties, PbxEvents pbxEvents,
                                     ObjectProvider<LiveCallResync> resync) {
             return new AmiConnection(properties.ami(), pbxEvents, () -> resync.getObject().run());
         }
 
         @Bean
-        LiveCallResync liveCallResync(AmiConnection ami, LiveCalls calls, ContactIntake intake) {
+        LiveCallResync asteriskLiveCallResync(AmiConnection ami, LiveCalls calls, ContactIntake intake) {
             return new LiveCallResync(ami, calls, intake);
         }
 
         @Bean
-        CallFinder callFinder(LiveCalls calls, ContactIntake intake, AmiConnection ami) {
+        CallFinder asteriskCallFinder(LiveCalls calls, ContactIntake intake, AmiConnection ami) {
             return new CallFinder(calls, intake, ami);
         }
 
         @Bean
-        CallConnector callConnector(AmiConnection ami, CallFinder finder, HandBack handBack,
+        CallConnector asteriskCallConnector(AmiConnection ami, CallFinder finder, HandBack handBack,
                                     AsteriskProperties properties) {
             return new CallConnector(ami, finder, handBack, properties);
         }
 
         @Bean
-        FastAgiServer fastAgiServer(AsteriskProperties properties, ContactIntake intake, LiveCalls calls) {
+        FastAgiServer asteriskFastAgiServer(AsteriskProperties properties, ContactIntake intake, LiveCalls calls) {
             return new FastAgiServer(properties.agi(), new HotlineAgiScript(intake, calls, properties));
         }
 

@@ -42,7 +42,7 @@ class CallConnector {
         }
         ami.submit(() -> finder.find(assigned.contactId()).ifPresent(call -> {
             if (assigned.extension() == null || assigned.extension().isBlank()) {
-                handBack.returnToRouting(assigned.contactId(), assigned.agent(), "agent has no extension");
+                handBack.returnToRouting(assigned.contactId(), assigned.agent(), false, "agent has no extension");
                 return;
             }
             call.assignedTo(assigned.agent());
@@ -56,7 +56,7 @@ class CallConnector {
                 call.assignedTo(null);
                 log.warn("Contact {} could not be connected to {}: {}", call.contact(), assigned.agent(),
                         e.getMessage());
-                handBack.returnToRouting(assigned.contactId(), assigned.agent(), e.getMessage());
+                handBack.returnToRouting(assigned.contactId(), assigned.agent(), false, e.getMessage());
             }
         }));
     }

@@ -6,7 +6,10 @@ import dev.hotline.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Gives a contact the PBX could not connect to its agent back to routing, for the next agent. */
+/**
+ * Gives a contact the PBX could not connect to its accepting agent back to routing, at its place in the queue, for the
+ * next agent. The caller is meanwhile back in the dialplan's ringback loop (a failed Dial falls through to it).
+ */
 class HandBack {
 
     private static final Logger log = LoggerFactory.getLogger(HandBack.class);
@@ -17,15 +20,16 @@ class HandBack {
         this.presence = presence;
     }
 
-    void returnToRouting(ContactId contact, String agent, String why) {
+    /**
+     * @param agentDidNotAnswer the agent's phone rang out or was busy: routing counts it as the agent's ring-no-answer
+     */
+    void returnToRouting(ContactId contact, String agent, boolean agentDidNotAnswer, String why) {
         try {
-            presence.reject(contact, agent);
-            log.info("Contact {} returned to routing from {}: {}", contact, agent, why);
-        } catch (DomainException refused) {
-            // routing may keep an accepted contact with its agent; the caller is still in the dialplan's wait loop,
-            // so the queue's overflow ring still moves the call to the on-call phone
-            log.error("Routing did not take back contact {} from {} after {}: {}", contact, agent, why,
-                    refused.getMessage());
+            presence.connectFailed(contact, agent, agentDidNotAnswer);
+            log.info("Contact {} back in its queue from {}: {}", contact, agent, why);
+        } catch (DomainException gone) {
+            // answered or ended meanwhile (the caller hung up): nothing to give back
+            log.debug("Contact {} not given back from {} after {}: {}", contact, agent, why, gone.getMessage());
         }
     }
 }

@@ -76,7 +76,7 @@ class PbxEvents implements ManagerEventListener {
             call.assignedTo(null);
             log.info("Agent {}'s phone did not answer contact {} ({}); back to routing", agent, call.contact(),
                     e.getDialStatus());
-            handBack.returnToRouting(call.contact(), agent, "agent leg " + e.getDialStatus());
+            handBack.returnToRouting(call.contact(), agent, true, "agent leg " + e.getDialStatus());
         }
     }
 

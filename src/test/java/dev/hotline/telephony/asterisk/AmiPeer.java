@@ -36,6 +36,7 @@ final class AmiPeer implements AutoCloseable {
     private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
     /** uniqueid to the channel's CoreShowChannel fields. */
     final Map<String, Map<String, String>> liveChannels = new ConcurrentHashMap<>();
+    private final java.util.Set<String> gone = ConcurrentHashMap.newKeySet();
     private volatile Socket session;
     private volatile boolean closed;
 
@@ -83,6 +84,11 @@ final class AmiPeer implements AutoCloseable {
         fields.put("Duration", "00:00:03");
         fields.put("BridgeId", "");
         liveChannels.put(uniqueId, fields);
+    }
+
+    /** Redirects of this channel fail the way Asterisk answers for a channel that has already hung up. */
+    void refuseRedirectOf(String channel) {
+        gone.add(channel);
     }
 
     void channelGone(String uniqueId) {
@@ -188,6 +194,10 @@ final class AmiPeer implements AutoCloseable {
                 write(response("Success", id, "Message: Variable Set"));
                 return true;
             case "redirect":
+                if (gone.contains(action.get("Channel"))) {
+                    write(response("Error", id, "Message: Channel does not exist: " + action.get("Channel")));
+                    return true;
+                }
                 write(response("Success", id, "Message: Redirect successful"));
                 return true;
             case "ping":

@@ -6,6 +6,7 @@ import dev.hotline.contact.ContactOutcome;
 import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.ContactStatus;
 import dev.hotline.routing.AgentPresence;
+import dev.hotline.routing.AgentState;
 import dev.hotline.routing.AgentProfile;
 import dev.hotline.routing.QueueSettings;
 import dev.hotline.routing.RoutingAdministration;
@@ -135,6 +136,54 @@ class AsteriskCallFlowTests {
                 assertThat(q.firstHangUp()).isEqualTo("AGENT");
                 assertThat(q.agentHungUpFirst()).isTrue();
             });
+        });
+    }
+
+    @Test
+    void agentPhoneNotAnsweringGivesTheCallToTheNextAgent() throws Exception {
+        String queue = queue("na-" + run);
+        String first = agent("na1-" + run, queue, "1101");
+        String second = agent("na2-" + run, queue, "1102");
+        Call call = newCall();
+        agi.call(AgiCaller.inboundCall(agiPort, "hotline", call.uniqueId, call.channel, "13800138000", "4008880000",
+                queue));
+        ContactId id = intake.findByExternalId("asterisk", call.uniqueId).orElseThrow().id();
+        String offered = await().atMost(Duration.ofSeconds(10)).until(() -> offeredTo(id, first, second), a -> a != null);
+        String other = offered.equals(first) ? second : first;
+        presence.accept(id, offered);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pbx.lastAction("Redirect", "Channel", call.channel).isPresent());
+
+        String agentLeg = call.uniqueId + "1";
+        pbx.emit("DialBegin", Instant.now(), dial(call, agentLeg, null));
+        pbx.emit("DialEnd", Instant.now(), dial(call, agentLeg, "NOANSWER"));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> id.equals(presence.status(other).pendingOffer()));
+        assertThat(presence.status(offered).state()).isEqualTo(AgentState.BREAK);
+        presence.accept(id, other);
+        await().atMost(Duration.ofSeconds(10)).until(() -> pbx.actions("Setvar").stream().anyMatch(a ->
+                call.channel.equals(a.get("Channel")) && a.get("Value").equals(offered.equals(first) ? "PJSIP/1102" : "PJSIP/1101")));
+        assertThat(intake.find(id).orElseThrow().status()).isEqualTo(ContactStatus.OFFERED);
+    }
+
+    @Test
+    void failedRedirectPutsTheCallBackInTheQueue() throws Exception {
+        String queue = queue("rf-" + run);
+        String agent = agent("rf-" + run, queue, "1201");
+        Call call = newCall();
+        pbx.refuseRedirectOf(call.channel);
+        agi.call(AgiCaller.inboundCall(agiPort, "hotline", call.uniqueId, call.channel, "13800138000", "4008880000",
+                queue));
+        ContactId id = intake.findByExternalId("asterisk", call.uniqueId).orElseThrow().id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> id.equals(presence.status(agent).pendingOffer()));
+
+        presence.accept(id, agent);
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> pbx.lastAction("Redirect", "Channel", call.channel).isPresent());
+        // not lost: waiting in the queue again for the next agent, and this agent is free for other calls
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            assertThat(intake.find(id).orElseThrow().status()).isEqualTo(ContactStatus.WAITING);
+            assertThat(intake.history(id)).extracting(ContactHistoryView::action).contains("REQUEUED");
+            assertThat(presence.status(agent).state()).isEqualTo(AgentState.AVAILABLE);
         });
     }
 
@@ -306,6 +355,15 @@ class AsteriskCallFlowTests {
         f.put("Cause", "16");
         f.put("Cause-txt", "Normal Clearing");
         return f;
+    }
+
+    private String offeredTo(ContactId id, String... agents) {
+        for (String a : agents) {
+            if (id.equals(presence.status(a).pendingOffer())) {
+                return a;
+            }
+        }
+        return null;
     }
 
     private String queue(String name) {

@@ -1,0 +1,14 @@
+package dev.hotline.customer;
+
+import dev.hotline.shared.PhoneNumber;
+
+import java.util.Optional;
+
+/** The customer archive as other modules see it. Other modules keep customer ids only, never the archive's rows. */
+public interface CustomerDirectory {
+
+    Optional<CustomerCard> find(long customerId);
+
+    /** The customer owning this number, with products and warranty status: the agent's screen pop. */
+    Optional<CustomerCard> lookup(PhoneNumber number);
+}

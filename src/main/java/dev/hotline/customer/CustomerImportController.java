@@ -1,0 +1,40 @@
+package dev.hotline.customer;
+
+import dev.hotline.shared.InvalidInputException;
+import org.springframework.http.MediaType;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+
+/** CSV import of the archive (admins only): a multipart upload (part {@code file}) or a text/csv body. */
+@RestController
+@RequestMapping("/api/customers/import")
+class CustomerImportController {
+
+    private final CustomerImport importer;
+
+    CustomerImportController(CustomerImport importer) {
+        this.importer = importer;
+    }
+
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @PreAuthorize("hasRole('ADMIN')")
+    ImportReport upload(@RequestParam("file") MultipartFile file) throws IOException {
+        if (file.isEmpty()) {
+            throw new InvalidInputException("file", "The uploaded file is empty");
+        }
+        return importer.importCsv(file.getBytes());
+    }
+
+    @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
+    @PreAuthorize("hasRole('ADMIN')")
+    ImportReport body(@RequestBody byte[] csv) {
+        return importer.importCsv(csv);
+    }
+}

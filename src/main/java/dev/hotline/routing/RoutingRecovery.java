@@ -1,0 +1,72 @@
+package dev.hotline.routing;
+
+import dev.hotline.contact.ContactArrived;
+import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactSnapshot;
+import dev.hotline.contact.ContactStatus;
+import dev.hotline.shared.DomainException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Safety net for "a contact is never lost": a contact still waiting (or ringing) in the database that Redis does not
+ * know — Redis was restarted or flushed, or routing failed right after the arrival was stored — is queued again with
+ * its original arrival time and priority. Idempotent, so every node may run it.
+ */
+@Component
+class RoutingRecovery {
+
+    private static final Logger log = LoggerFactory.getLogger(RoutingRecovery.class);
+    /** Younger contacts may still be on their way into Redis on the thread that stored them. */
+    private static final Duration SETTLE = Duration.ofSeconds(10);
+
+    private final ContactIntake contacts;
+    private final RedisRoutingStore store;
+    private final Router router;
+    private final Clock clock = Clock.systemUTC();
+
+    RoutingRecovery(ContactIntake contacts, RedisRoutingStore store, Router router) {
+        this.contacts = contacts;
+        this.store = store;
+        this.router = router;
+    }
+
+    @Scheduled(initialDelayString = "${hotline.routing.recovery-interval:30s}",
+            fixedDelayString = "${hotline.routing.recovery-interval:30s}")
+    void recover() {
+        Instant settled = clock.instant().minus(SETTLE);
+        int recovered = 0;
+        for (ContactStatus status : new ContactStatus[] {ContactStatus.WAITING, ContactStatus.OFFERED}) {
+            for (ContactSnapshot c : contacts.search(status, null, null, null, null, PageRequest.of(0, 500))) {
+                if (c.arrivedAt().isBefore(settled) && store.contactState(c.id().value()) == null && requeue(c)) {
+                    recovered++;
+                }
+            }
+        }
+        if (recovered > 0) {
+            log.warn("Routing recovery: {} waiting contact(s) were missing from Redis and are queued again "
+                    + "with their original arrival time (Redis restarted or flushed?)", recovered);
+        }
+    }
+
+    private boolean requeue(ContactSnapshot c) {
+        try {
+            if (c.status() == ContactStatus.OFFERED) {
+                contacts.requeued(c.id(), "routing-recovery", null);
+            }
+            router.enqueue(new ContactArrived(c.id(), c.channel(), c.queue(), c.from(), c.customerId(),
+                    c.customerTier(), c.arrivedAt(), c.provider(), c.externalId()));
+            return true;
+        } catch (DomainException ended) {
+            log.debug("Contact {} ended while being recovered: {}", c.id(), ended.getMessage());
+            return false;
+        }
+    }
+}

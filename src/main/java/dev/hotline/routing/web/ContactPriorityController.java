@@ -1,0 +1,41 @@
+package dev.hotline.routing.web;
+
+import dev.hotline.routing.ContactRouting;
+import dev.hotline.routing.RoutingStatus;
+import dev.hotline.shared.ContactId;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Where routing has a contact, and the major-complaint flag that puts it ahead of everyone waiting. */
+@RestController
+class ContactPriorityController {
+
+    private final ContactRouting routing;
+
+    ContactPriorityController(ContactRouting routing) {
+        this.routing = routing;
+    }
+
+    record Priority(@NotNull Boolean majorComplaint) {
+    }
+
+    record Routed(RoutingStatus status) {
+    }
+
+    @GetMapping("/api/contacts/{contactId}/routing")
+    Routed routing(@PathVariable String contactId) {
+        return new Routed(routing.status(ContactId.of(contactId)));
+    }
+
+    @PutMapping("/api/contacts/{contactId}/priority")
+    Routed prioritize(@PathVariable String contactId, @Valid @RequestBody Priority body) {
+        var id = ContactId.of(contactId);
+        routing.prioritize(id, body.majorComplaint());
+        return new Routed(routing.status(id));
+    }
+}

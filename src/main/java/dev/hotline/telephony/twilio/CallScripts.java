@@ -1,0 +1,82 @@
+package dev.hotline.telephony.twilio;
+
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.twiml.voice.Client;
+import com.twilio.twiml.voice.Dial;
+import com.twilio.twiml.voice.Hangup;
+import com.twilio.twiml.voice.Number;
+import com.twilio.twiml.voice.Pause;
+import com.twilio.twiml.voice.Play;
+import dev.hotline.shared.ContactId;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The TwiML we answer with, built with the SDK's TwiML classes.
+ * <p>
+ * <b>Waiting.</b> Any TwiML verb except a leading {@code <Pause>} makes Twilio pick the call up. We play a ringback tone
+ * in a loop ({@code <Play loop="0">}) rather than {@code <Enqueue>}: the caller keeps hearing ringing (not hold music),
+ * the ACD in Redis stays the only queue, and a live-call redirect replaces the loop the moment an agent accepts. The
+ * cost is that the call is answered (billed) while it waits. {@code hotline.twilio.answer-delay} puts a
+ * {@code <Pause>} first, during which Twilio does not pick up and the caller hears the carrier's own ringback; keep it
+ * short, since a call not yet picked up may not take the redirect. The ring clock counts from arrival either way.
+ */
+@Component
+class CallScripts {
+
+    private final TwilioProperties properties;
+
+    CallScripts(TwilioProperties properties) {
+        this.properties = properties;
+    }
+
+    /** Ringback until the ACD connects the call. */
+    VoiceResponse waiting() {
+        var twiml = new VoiceResponse.Builder();
+        long delay = properties.answerDelay().toSeconds();
+        if (delay > 0) {
+            twiml.pause(new Pause.Builder().length((int) delay).build());
+        }
+        String tone = properties.ringbackUrl() != null ? properties.ringbackUrl()
+                : properties.url(RingbackTone.PATH);
+        return twiml.play(new Play.Builder(tone).loop(0).build()).build();
+    }
+
+    /**
+     * Rings the agent who accepted. The agent leg's status callback reports its answer (the contact is answered
+     * then, not on accept); the dial action tells us when the dial is over or failed.
+     */
+    VoiceResponse connectAgent(ContactId contact, String agent, String clientIdentity, String phone) {
+        String status = properties.url("/twilio/voice/status?contact=" + contact + "&agent=" + encode(agent));
+        var dial = new Dial.Builder()
+                .action(properties.url("/twilio/voice/dial?contact=" + contact + "&agent=" + encode(agent)))
+                .timeout((int) properties.agentRingTimeout().toSeconds())
+                .answerOnBridge(true);
+        if (clientIdentity != null && !clientIdentity.isBlank()) {
+            dial.client(new Client.Builder(clientIdentity).statusCallback(status)
+                    .statusCallbackEvents(List.of(Client.Event.ANSWERED, Client.Event.COMPLETED)).build());
+        } else {
+            dial.number(new Number.Builder(phone).statusCallback(status)
+                    .statusCallbackEvents(List.of(Number.Event.ANSWERED, Number.Event.COMPLETED)).build());
+        }
+        return new VoiceResponse.Builder().dial(dial.build()).build();
+    }
+
+    /** No agent could take it: the on-call engineer's phone (the hotline never goes unanswered). */
+    VoiceResponse overflow(String target) {
+        return new VoiceResponse.Builder()
+                .dial(new Dial.Builder().answerOnBridge(true).number(new Number.Builder(target).build()).build())
+                .build();
+    }
+
+    VoiceResponse hangUp() {
+        return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build();
+    }
+
+    private static String encode(String value) {
+        return UriUtils.encodeQueryParam(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,58 @@
+package dev.hotline.telephony.twilio;
+
+import com.twilio.exception.ApiException;
+import com.twilio.http.TwilioRestClient;
+import com.twilio.rest.api.v2010.account.Call;
+import com.twilio.rest.api.v2010.account.Message;
+import com.twilio.twiml.VoiceResponse;
+import com.twilio.type.PhoneNumber;
+import com.twilio.type.Twiml;
+import org.springframework.stereotype.Component;
+
+/**
+ * The REST calls we make: redirect a live call to new TwiML, send a message. Built once from the properties; every
+ * call goes through the SDK to {@code api-base-url}.
+ */
+@Component
+class TwilioApi {
+
+    private final TwilioProperties properties;
+    private final TwilioRestClient client;
+
+    TwilioApi(TwilioProperties properties) {
+        this.properties = properties;
+        this.client = properties.enabled()
+                ? new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
+                        .httpClient(new ApiHostHttpClient(properties.apiBaseUrl()))
+                        .build()
+                : null;
+    }
+
+    /** Replaces what the live call {@code callSid} is doing with {@code twiml}. */
+    void redirect(String callSid, VoiceResponse twiml) {
+        Call.updater(callSid).setTwiml(new Twiml(twiml.toXml())).update(client());
+    }
+
+    /**
+     * Sends a message; {@code to}/{@code from} as Twilio writes them ({@code whatsapp:+86...} for WhatsApp).
+     *
+     * @throws ApiException when Twilio refuses it (its error code in {@link ApiException#getCode()})
+     */
+    Sent send(String to, String from, String body, String statusCallbackPath) {
+        Message message = Message.creator(new PhoneNumber(to), new PhoneNumber(from), body)
+                .setStatusCallback(properties.url(statusCallbackPath))
+                .create(client());
+        return new Sent(message.getSid(), message.getStatus() == null ? "queued" : message.getStatus().toString(),
+                message.getErrorCode());
+    }
+
+    record Sent(String sid, String status, Integer errorCode) {
+    }
+
+    private TwilioRestClient client() {
+        if (client == null) {
+            throw new IllegalStateException("Twilio is not configured (hotline.twilio.account-sid / auth-token)");
+        }
+        return client;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.hotline.telephony.twilio;
+
+import com.twilio.twiml.MessagingResponse;
+import com.twilio.twiml.TwiML;
+import jakarta.servlet.http.HttpServletRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+/**
+ * The URLs pasted into the Twilio console (see README, "Twilio"). Every request is verified before anything is
+ * recorded; a refusal is one log line and a problem response.
+ */
+@RestController
+class TwilioWebhooks {
+
+    private static final Logger log = LoggerFactory.getLogger(TwilioWebhooks.class);
+
+    private final WebhookVerifier verifier;
+    private final VoiceCalls voice;
+    private final TextMessaging messaging;
+
+    TwilioWebhooks(WebhookVerifier verifier, VoiceCalls voice, TextMessaging messaging) {
+        this.verifier = verifier;
+        this.voice = voice;
+        this.messaging = messaging;
+    }
+
+    @PostMapping("/twilio/voice")
+    ResponseEntity<String> incomingCall(HttpServletRequest request) {
+        return twiml(voice.incoming(verifier.verify(request)));
+    }
+
+    @PostMapping("/twilio/voice/status")
+    ResponseEntity<Void> callStatus(HttpServletRequest request) {
+        voice.status(verifier.verify(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/twilio/voice/dial")
+    ResponseEntity<String> dialOver(HttpServletRequest request) {
+        return twiml(voice.dialOver(verifier.verify(request)));
+    }
+
+    /** A customer's SMS or WhatsApp message; the empty response means no automatic reply. */
+    @PostMapping("/twilio/messaging")
+    ResponseEntity<String> incomingMessage(HttpServletRequest request) {
+        messaging.received(verifier.verify(request));
+        return twiml(new MessagingResponse.Builder().build());
+    }
+
+    @PostMapping("/twilio/messaging/status")
+    ResponseEntity<Void> messageStatus(HttpServletRequest request) {
+        messaging.statusChanged(verifier.verify(request));
+        return ResponseEntity.noContent().build();
+    }
+
+    @ExceptionHandler(WebhookRefused.class)
+    ResponseEntity<ProblemDetail> refused(WebhookRefused e) {
+        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
+            log.debug("Refused Twilio webhook ({}): {}", e.code(), e.getMessage());
+        } else {
+            log.warn("Refused Twilio webhook ({}): {}", e.code(), e.getMessage());
+        }
+        var problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
+        problem.setType(URI.create("https://hotline.dev/problems/" + e.code()));
+        problem.setProperty("code", e.code());
+        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    static ResponseEntity<String> twiml(TwiML twiml) {
+        return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(twiml.toXml());
+    }
+}

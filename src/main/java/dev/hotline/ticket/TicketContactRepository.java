@@ -1,0 +1,30 @@
+package dev.hotline.ticket;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+interface TicketContactRepository extends JpaRepository<TicketContact, Long> {
+
+    List<TicketContact> findByTicketIdOrderByLinkedAtAsc(Long ticketId);
+
+    long countByTicketId(Long ticketId);
+
+    /** Native: Hibernate's MySQL dialect writes {@code FOR UPDATE OF alias}, which MariaDB rejects. */
+    @Query(value = "select * from ticket_contact where contact_id = :contactId for update", nativeQuery = true)
+    Optional<TicketContact> lockByContactId(Long contactId);
+
+    /**
+     * A plain insert that fails on a second link of the same contact. (Spring Data's save would merge: a racing
+     * second opening would silently move the link instead of failing.)
+     */
+    @Modifying(flushAutomatically = true)
+    @Query(value = """
+            insert into ticket_contact (contact_id, ticket_id, linked_at, linked_by)
+            values (:contactId, :ticketId, :linkedAt, :linkedBy)""", nativeQuery = true)
+    int insertLink(Long contactId, Long ticketId, Instant linkedAt, String linkedBy);
+}

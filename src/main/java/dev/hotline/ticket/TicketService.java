@@ -1,0 +1,425 @@
+package dev.hotline.ticket;
+
+import dev.hotline.shared.ConflictException;
+import dev.hotline.shared.ContactId;
+import dev.hotline.shared.InvalidInputException;
+import dev.hotline.shared.NotFoundException;
+import dev.hotline.shared.NotPermittedException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Stores tickets. Every change locks the ticket row, asks {@link TicketFlow} and the actor's rights first, then writes
+ * the change, a history row, the SLA clocks and the events in one transaction.
+ */
+@Service
+class TicketService implements TicketManagement {
+
+    private final TicketRepository tickets;
+    private final TicketHistoryRepository history;
+    private final TicketContactRepository links;
+    private final TicketDeadlineRepository deadlines;
+    private final TicketNumbers numbers;
+    private final SlaPolicy sla;
+    private final TicketProperties properties;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate tx;
+    /** Its own transaction: a caller's (a listener's) snapshot must not hide a link another node just committed. */
+    private final TransactionTemplate separateTx;
+    private final Clock clock;
+
+    TicketService(TicketRepository tickets, TicketHistoryRepository history, TicketContactRepository links,
+                  TicketDeadlineRepository deadlines, TicketNumbers numbers, SlaPolicy sla,
+                  TicketProperties properties, ApplicationEventPublisher events,
+                  PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+        this.tickets = tickets;
+        this.history = history;
+        this.links = links;
+        this.deadlines = deadlines;
+        this.numbers = numbers;
+        this.sla = sla;
+        this.properties = properties;
+        this.events = events;
+        this.tx = new TransactionTemplate(transactions);
+        this.separateTx = new TransactionTemplate(transactions);
+        this.separateTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Override
+    public TicketView openForContact(ContactId contactId, Long customerId, String subject, Instant openedAt) {
+        Objects.requireNonNull(contactId, "contactId");
+        var existing = separateTx.execute(s -> findByContact(contactId));
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        try {
+            return separateTx.execute(s -> {
+                var ticket = open(customerId, subject, "system", openedAt == null ? clock.instant() : openedAt);
+                link(ticket, contactId, "system");
+                events.publishEvent(new TicketOpened(ticket.id(), ticket.number(), contactId, customerId,
+                        ticket.openedAt()));
+                return ticket.view();
+            });
+        } catch (DataIntegrityViolationException duplicate) {
+            // the same arrival handled twice at once (redelivery racing the first delivery): one link won
+            return separateTx.execute(s -> findByContact(contactId)).orElseThrow(() -> duplicate);
+        }
+    }
+
+    @Override
+    public TicketView create(NewTicket request, TicketActor actor) {
+        var fields = request.fields() == null ? TicketFields.NONE : request.fields();
+        return inTx(() -> {
+            var ticket = open(request.customerId(), fields.subject(), actor.name(), clock.instant());
+            if (!actor.supervisor()) {
+                ticket.assignTo(actor.name());
+            }
+            events.publishEvent(new TicketOpened(ticket.id(), ticket.number(), request.contactId(),
+                    request.customerId(), ticket.openedAt()));
+            if (request.contactId() != null) {
+                moveContact(ticket, request.contactId(), actor);
+            }
+            if (fields.type() != null) {
+                step(ticket, TicketStatus.REGISTERED, fields, null, actor);
+            } else {
+                ticket.apply(ticket.fields().with(fields));
+            }
+            return ticket.view();
+        });
+    }
+
+    @Override
+    public TicketView update(long ticketId, TicketFields patch, TicketActor actor) {
+        return inTx(() -> {
+            var ticket = editable(ticketId, actor);
+            var before = ticket.fields();
+            var after = before.with(patch);
+            if (ticket.status() != TicketStatus.DRAFT && after.type() != before.type()) {
+                throw new ConflictException("type-fixed", "The type of a registered ticket cannot change");
+            }
+            if (after.quantity() != null && after.defectQuantity() != null && after.defectQuantity() > after.quantity()) {
+                throw new InvalidInputException("defectQuantity", "The defect quantity cannot exceed the quantity");
+            }
+            var changed = changedFields(before, after);
+            if (changed.isEmpty()) {
+                return ticket.view();
+            }
+            ticket.apply(after);
+            record(ticket, actor, "UPDATED", ticket.status(), String.join(", ", changed));
+            if (ticket.status() != TicketStatus.DRAFT && before.severity() != after.severity()) {
+                start(ticket, sla.onSeverityChange(after.type(), after.severity(), clock.instant()));
+            }
+            if (ticket.type() == TicketType.REPAIR && !Objects.equals(before.productSerial(), after.productSerial())) {
+                markRepeatRepair(ticket, actor);
+            }
+            return ticket.view();
+        });
+    }
+
+    @Override
+    public TicketView transition(long ticketId, TicketStatus target, TicketFields fields, String note,
+                                 TicketActor actor) {
+        if (target == null) {
+            throw new InvalidInputException("target", "A transition needs a target status");
+        }
+        return inTx(() -> {
+            var ticket = editable(ticketId, actor);
+            step(ticket, target, fields == null ? TicketFields.NONE : fields, note, actor);
+            return ticket.view();
+        });
+    }
+
+    @Override
+    public TicketView comment(long ticketId, String text, TicketActor actor) {
+        if (text == null || text.isBlank()) {
+            throw new InvalidInputException("text", "A comment needs text");
+        }
+        return inTx(() -> {
+            var ticket = locked(ticketId);
+            record(ticket, actor, "COMMENT", ticket.status(), text.strip());
+            return ticket.view();
+        });
+    }
+
+    @Override
+    public TicketView assign(long ticketId, String assignee, TicketActor actor) {
+        String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
+        return inTx(() -> {
+            var ticket = locked(ticketId);
+            if (!actor.supervisor() && (!actor.name().equals(who)
+                    || (ticket.assignee() != null && !ticket.assignee().equals(actor.name())))) {
+                throw new NotPermittedException("Agents take unassigned tickets for themselves only");
+            }
+            if (!Objects.equals(ticket.assignee(), who)) {
+                record(ticket, actor, "ASSIGNED", ticket.status(), ticket.assignee() + " -> " + who);
+                ticket.assignTo(who);
+            }
+            return ticket.view();
+        });
+    }
+
+    @Override
+    public TicketView linkContact(long ticketId, ContactId contactId, TicketActor actor) {
+        return inTx(() -> {
+            var ticket = editable(ticketId, actor);
+            moveContact(ticket, contactId, actor);
+            return ticket.view();
+        });
+    }
+
+    @Override
+    public Optional<TicketView> find(long ticketId) {
+        return tickets.findById(ticketId).map(Ticket::view);
+    }
+
+    @Override
+    public Optional<TicketView> findByNumber(String number) {
+        return tickets.findByNumber(number).map(Ticket::view);
+    }
+
+    @Override
+    public Optional<TicketView> findByContact(ContactId contactId) {
+        return links.findById(contactId.value()).flatMap(l -> tickets.findById(l.ticketId())).map(Ticket::view);
+    }
+
+    @Override
+    public TicketDetail detail(long ticketId) {
+        var ticket = tickets.findById(ticketId).orElseThrow(() -> new NotFoundException("Ticket", ticketId));
+        var contacts = links.findByTicketIdOrderByLinkedAtAsc(ticketId).stream()
+                .map(l -> new ContactId(l.contactId())).toList();
+        var clocks = deadlines.findByTicketIdOrderByDueAtAsc(ticketId).stream().map(TicketDeadline::view).toList();
+        var entries = history.findByTicketIdOrderByIdAsc(ticketId).stream().map(TicketHistoryEntry::view).toList();
+        return new TicketDetail(ticket.view(), contacts, clocks, entries);
+    }
+
+    @Override
+    public Page<TicketView> search(TicketQuery q, Pageable page) {
+        return tickets.search(q.assignee(), q.unassigned(), q.type(), q.status(), q.customerId(), q.open(),
+                q.overdue(), clock.instant(), page).map(Ticket::view);
+    }
+
+    @Override
+    public TicketKpis kpis(Instant from, Instant to, Long productsShipped) {
+        if (from == null || to == null || !from.isBefore(to)) {
+            throw new InvalidInputException("from", "A KPI period needs from before to");
+        }
+        var opened = tickets.openedBetween(from, to, EnumSet.of(TicketType.COMPLAINT, TicketType.REPAIR));
+        var ids = opened.stream().map(Ticket::id).toList();
+        var responses = new java.util.HashMap<Long, TicketDeadline>();
+        if (!ids.isEmpty()) {
+            deadlines.findByTicketIdIn(ids).stream().filter(d -> d.kind() == DeadlineKind.RESPONSE)
+                    .forEach(d -> responses.put(d.ticketId(), d));
+        }
+        var repairNumbers = opened.stream().filter(t -> t.type() == TicketType.REPAIR).map(Ticket::number).toList();
+        Set<String> repeated = repairNumbers.isEmpty() ? Set.of()
+                : new HashSet<>(tickets.repeatedRepairNumbers(repairNumbers));
+        var facts = opened.stream().map(t -> {
+            var r = responses.get(t.id());
+            return new TicketKpiCalculator.Fact(t.type(), t.status(), t.reopenCount(), r == null ? null : r.dueAt(),
+                    r == null ? null : r.stoppedAt(), repeated.contains(t.number()));
+        }).toList();
+        Instant now = clock.instant();
+        var overdue = new ArrayList<TicketKpis.OverdueTicket>();
+        for (var d : deadlines.overdue(now, PageRequest.of(0, 500))) {
+            tickets.findById(d.ticketId()).ifPresent(t -> overdue.add(new TicketKpis.OverdueTicket(t.id(),
+                    t.number(), t.type(), d.kind(), d.dueAt(), t.assignee())));
+        }
+        return TicketKpiCalculator.compute(from, to, facts, productsShipped, now, overdue);
+    }
+
+    // --- the steps -------------------------------------------------------------------------------------------------
+
+    private Ticket open(Long customerId, String subject, String by, Instant openedAt) {
+        String number = numbers.next(sla.calendar().dayOf(openedAt));
+        var ticket = tickets.save(new Ticket(number, customerId, clip(subject, 500), by, openedAt));
+        record(ticket, by, "OPENED", null, null);
+        start(ticket, sla.onOpen(openedAt));
+        return ticket;
+    }
+
+    private void step(Ticket ticket, TicketStatus target, TicketFields fields, String note, TicketActor actor) {
+        TicketStatus from = ticket.status();
+        var before = ticket.fields();
+        var values = before.with(fields);
+        if (from != TicketStatus.DRAFT && values.type() != before.type()) {
+            throw new ConflictException("type-fixed", "The type of a registered ticket cannot change");
+        }
+        TicketFlow.check(from, target, values, note);
+        Instant now = clock.instant();
+        ticket.apply(values);
+        ticket.moveTo(target, now);
+        var changed = changedFields(before, values);
+        String text = note == null || note.isBlank() ? null : note.strip();
+        if (!changed.isEmpty()) {
+            text = (text == null ? "" : text + " | ") + "fields: " + String.join(", ", changed);
+        }
+        historyEntry(ticket, actor.name(), "TRANSITION", from, target, text);
+        stop(ticket, SlaPolicy.stoppedBy(from, target), now);
+        start(ticket, sla.onEnter(target, values, ticket.openedAt(), now));
+        if (target == TicketStatus.REGISTERED && values.type() == TicketType.REPAIR) {
+            markRepeatRepair(ticket, actor);
+        }
+        events.publishEvent(new TicketStatusChanged(ticket.id(), ticket.number(), ticket.type(), from, target,
+                actor.name(), now));
+        if (target == TicketStatus.REOPENED) {
+            events.publishEvent(new ComplaintEscalated(ticket.id(), ticket.number(),
+                    ComplaintEscalated.Reason.REOPENED, ticket.severity(), ticket.customerId(), ticket.assignee(),
+                    text, now));
+        }
+        if (target == TicketStatus.CLOSED) {
+            events.publishEvent(new TicketClosed(ticket.id(), ticket.number(), ticket.type(), ticket.customerId(),
+                    now, ticket.reopenCount() > 0));
+        }
+    }
+
+    /** Moves (or first links) a contact onto {@code target}; a draft left empty is closed as merged. */
+    private void moveContact(Ticket target, ContactId contactId, TicketActor actor) {
+        if (!target.status().isOpen()) {
+            throw new ConflictException("ticket-closed", "Contacts join open tickets only; " + target.number()
+                    + " is closed");
+        }
+        var current = links.lockByContactId(contactId.value());
+        if (current.isEmpty()) {
+            link(target, contactId, actor.name());
+            return;
+        }
+        var link = current.get();
+        if (link.ticketId().equals(target.id())) {
+            return;
+        }
+        var previous = locked(link.ticketId());
+        if (previous.customerId() != null && target.customerId() != null
+                && !previous.customerId().equals(target.customerId())) {
+            throw new ConflictException("other-customer", "Contact " + contactId + " belongs to another customer's ticket");
+        }
+        if (target.customerId() == null && previous.customerId() != null) {
+            target.customer(previous.customerId());
+        }
+        Instant now = clock.instant();
+        link.moveTo(target.id(), now, actor.name());
+        historyEntry(target, actor.name(), "LINKED", target.status(), target.status(),
+                "contact " + contactId + " from " + previous.number());
+        historyEntry(previous, actor.name(), "UNLINKED", previous.status(), previous.status(),
+                "contact " + contactId + " to " + target.number());
+        if (previous.status() == TicketStatus.DRAFT && links.countByTicketId(previous.id()) == 0) {
+            step(previous, TicketStatus.CLOSED, TicketFields.NONE, "merged into " + target.number(), actor);
+        }
+    }
+
+    private void link(Ticket ticket, ContactId contactId, String by) {
+        links.insertLink(contactId.value(), ticket.id(), clock.instant(), by);
+        historyEntry(ticket, by, "LINKED", ticket.status(), ticket.status(), "contact " + contactId);
+    }
+
+    /** A repair of a serial repaired and closed within the window: the earlier fix did not hold. */
+    private void markRepeatRepair(Ticket ticket, TicketActor actor) {
+        String serial = ticket.fields().productSerial();
+        if (serial == null || serial.isBlank()) {
+            return;
+        }
+        Instant since = ticket.openedAt().minus(properties.firstFixWindow());
+        var earlier = tickets.repairsOfSerialClosedSince(serial, ticket.id(), since);
+        if (!earlier.isEmpty()) {
+            ticket.repeatRepairOf(earlier.get(0).number());
+            historyEntry(ticket, actor.name(), "REPEAT_REPAIR", ticket.status(), ticket.status(),
+                    "serial " + serial + " was repaired under " + earlier.get(0).number());
+        }
+    }
+
+    private void start(Ticket ticket, List<SlaPolicy.Plan> plans) {
+        var existing = EnumSet.noneOf(DeadlineKind.class);
+        deadlines.findByTicketIdOrderByDueAtAsc(ticket.id()).forEach(d -> existing.add(d.kind()));
+        for (var plan : plans) {
+            // one clock per kind: a clock once started is not restarted by going round the flow again
+            if (existing.add(plan.kind())) {
+                deadlines.save(new TicketDeadline(ticket.id(), plan));
+            }
+        }
+    }
+
+    private void stop(Ticket ticket, Set<DeadlineKind> kinds, Instant at) {
+        deadlines.findByTicketIdOrderByDueAtAsc(ticket.id()).stream()
+                .filter(d -> kinds.contains(d.kind())).forEach(d -> d.stop(at));
+    }
+
+    // --- helpers ---------------------------------------------------------------------------------------------------
+
+    private Ticket locked(long ticketId) {
+        return tickets.lockById(ticketId).orElseThrow(() -> new NotFoundException("Ticket", ticketId));
+    }
+
+    /** Locks the ticket and checks the actor may work it; an agent working an unassigned ticket takes it. */
+    private Ticket editable(long ticketId, TicketActor actor) {
+        var ticket = locked(ticketId);
+        if (!actor.supervisor()) {
+            if (ticket.assignee() != null && !ticket.assignee().equals(actor.name())) {
+                throw new NotPermittedException("Ticket " + ticket.number() + " is assigned to " + ticket.assignee());
+            }
+            if (ticket.assignee() == null) {
+                historyEntry(ticket, actor.name(), "ASSIGNED", ticket.status(), ticket.status(),
+                        "taken by " + actor.name());
+                ticket.assignTo(actor.name());
+            }
+        }
+        return ticket;
+    }
+
+    private void record(Ticket ticket, TicketActor actor, String action, TicketStatus status, String note) {
+        historyEntry(ticket, actor.name(), action, status, ticket.status(), note);
+    }
+
+    private void record(Ticket ticket, String actor, String action, TicketStatus from, String note) {
+        historyEntry(ticket, actor, action, from, ticket.status(), note);
+    }
+
+    private void historyEntry(Ticket ticket, String actor, String action, TicketStatus from, TicketStatus to,
+                              String note) {
+        history.save(new TicketHistoryEntry(ticket.id(), clock.instant(), actor, action, from, to, note));
+    }
+
+    private <T> T inTx(Supplier<T> work) {
+        return tx.execute(status -> work.get());
+    }
+
+    /** Names of the fields that differ, with old → new for the short ones. */
+    static List<String> changedFields(TicketFields before, TicketFields after) {
+        var changed = new ArrayList<String>();
+        var components = TicketFields.class.getRecordComponents();
+        for (var c : components) {
+            try {
+                Object a = c.getAccessor().invoke(before);
+                Object b = c.getAccessor().invoke(after);
+                if (!Objects.equals(a, b)) {
+                    String shown = String.valueOf(b);
+                    changed.add(shown.length() <= 40 ? c.getName() + "=" + shown : c.getName());
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return changed;
+    }
+
+    private static String clip(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+}

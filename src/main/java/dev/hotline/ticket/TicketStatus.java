@@ -1,0 +1,25 @@
+package dev.hotline.ticket;
+
+/**
+ * Every status any flow uses; {@link TicketFlow} says which a type may pass through. DRAFT is the ticket a contact
+ * opens before an agent has typed it; CLOSED is final.
+ */
+public enum TicketStatus {
+    DRAFT,
+    REGISTERED,
+    // complaint (seed 000 §三.2)
+    VERIFIED, ANALYSED, SOLUTION_AGREED, IMPLEMENTED, CUSTOMER_INFORMED, REOPENED,
+    // repair
+    DIAGNOSED, ON_SITE, REPLACEMENT_PENDING, FIXED,
+    // return / exchange
+    ASSESSED,
+    // suggestion: passed on to the department concerned (seed 000 §一.1 D)
+    FORWARDED,
+    // emergency: reported to management (seed 003 §6.4.2)
+    REPORTED,
+    CLOSED;
+
+    public boolean isOpen() {
+        return this != CLOSED;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.hotline.ticket.web;
+
+import dev.hotline.shared.ContactId;
+import dev.hotline.shared.NotFoundException;
+import dev.hotline.ticket.NewTicket;
+import dev.hotline.ticket.TicketActor;
+import dev.hotline.ticket.TicketDetail;
+import dev.hotline.ticket.TicketFields;
+import dev.hotline.ticket.TicketKpis;
+import dev.hotline.ticket.TicketManagement;
+import dev.hotline.ticket.TicketQuery;
+import dev.hotline.ticket.TicketStatus;
+import dev.hotline.ticket.TicketType;
+import dev.hotline.ticket.TicketView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.web.PagedModel;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+
+/** Tickets for agents (their own and the unassigned queue) and supervisors (all, KPIs). */
+@RestController
+@RequestMapping("/api/tickets")
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
+class TicketController {
+
+    private final TicketManagement tickets;
+
+    TicketController(TicketManagement tickets) {
+        this.tickets = tickets;
+    }
+
+    record CreateRequest(Long customerId, Long contactId, TicketFields fields) {
+    }
+
+    record TransitionRequest(@NotNull TicketStatus target, TicketFields fields, @Size(max = 2000) String note) {
+    }
+
+    record CommentRequest(@NotBlank @Size(max = 2000) String text) {
+    }
+
+    record AssignRequest(@Size(max = 64) String assignee) {
+    }
+
+    record LinkRequest(@NotNull Long contactId) {
+    }
+
+    /**
+     * {@code mine=true}: the caller's tickets; {@code queue=true}: unassigned ones; {@code customerId}: a customer's
+     * timeline; {@code overdue=true}: a running deadline already missed.
+     */
+    @GetMapping
+    PagedModel<TicketView> list(@RequestParam(defaultValue = "false") boolean mine,
+                                @RequestParam(defaultValue = "false") boolean queue,
+                                @RequestParam(required = false) String assignee,
+                                @RequestParam(required = false) TicketType type,
+                                @RequestParam(required = false) TicketStatus status,
+                                @RequestParam(required = false) Long customerId,
+                                @RequestParam(required = false) Boolean open,
+                                @RequestParam(required = false) Boolean overdue,
+                                @RequestParam(defaultValue = "0") int page,
+                                @RequestParam(defaultValue = "50") int size,
+                                Authentication auth) {
+        String who = mine ? auth.getName() : assignee;
+        var query = new TicketQuery(who, queue ? Boolean.TRUE : null, type, status, customerId, open, overdue);
+        var pageable = PageRequest.of(Math.max(0, page), Math.min(200, Math.max(1, size)));
+        return new PagedModel<>(tickets.search(query, pageable));
+    }
+
+    @GetMapping("/{id}")
+    TicketDetail detail(@PathVariable long id) {
+        return tickets.detail(id);
+    }
+
+    @GetMapping("/by-number/{number}")
+    TicketView byNumber(@PathVariable String number) {
+        return tickets.findByNumber(number).orElseThrow(() -> new NotFoundException("Ticket", number));
+    }
+
+    @GetMapping("/by-contact/{contactId}")
+    TicketView byContact(@PathVariable String contactId) {
+        return tickets.findByContact(ContactId.of(contactId))
+                .orElseThrow(() -> new NotFoundException("Ticket of contact", contactId));
+    }
+
+    @PostMapping
+    ResponseEntity<TicketView> create(@Valid @RequestBody CreateRequest body, Authentication auth) {
+        var contact = body.contactId() == null ? null : new ContactId(body.contactId());
+        var ticket = tickets.create(new NewTicket(body.customerId(), contact, body.fields()), actor(auth));
+        return ResponseEntity.status(HttpStatus.CREATED).body(ticket);
+    }
+
+    @PatchMapping("/{id}")
+    TicketView update(@PathVariable long id, @RequestBody TicketFields fields, Authentication auth) {
+        return tickets.update(id, fields, actor(auth));
+    }
+
+    @PostMapping("/{id}/transitions")
+    TicketView transition(@PathVariable long id, @Valid @RequestBody TransitionRequest body, Authentication auth) {
+        return tickets.transition(id, body.target(), body.fields(), body.note(), actor(auth));
+    }
+
+    @PostMapping("/{id}/comments")
+    @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
+    TicketView comment(@PathVariable long id, @Valid @RequestBody CommentRequest body, Authentication auth) {
+        return tickets.comment(id, body.text(), actor(auth));
+    }
+
+    @PutMapping("/{id}/assignee")
+    TicketView assign(@PathVariable long id, @Valid @RequestBody AssignRequest body, Authentication auth) {
+        return tickets.assign(id, body.assignee(), actor(auth));
+    }
+
+    @PostMapping("/{id}/contacts")
+    TicketView link(@PathVariable long id, @Valid @RequestBody LinkRequest body, Authentication auth) {
+        return tickets.linkContact(id, new ContactId(body.contactId()), actor(auth));
+    }
+
+    @GetMapping(value = "/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    TicketKpis kpis(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                    @RequestParam(required = false) Long shipped) {
+        return tickets.kpis(from, to, shipped);
+    }
+
+    @GetMapping(value = {"/kpis", "/kpis.csv"}, produces = "text/csv")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    ResponseEntity<String> kpisCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
+                                   @RequestParam(required = false) Long shipped) {
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header("Content-Disposition", "attachment; filename=\"ticket-kpis.csv\"")
+                .body(KpiCsv.write(tickets.kpis(from, to, shipped)));
+    }
+
+    private static TicketActor actor(Authentication auth) {
+        boolean supervisor = auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_SUPERVISOR"));
+        return new TicketActor(auth.getName(), supervisor);
+    }
+}

@@ -1,0 +1,25 @@
+-- ARGV: P, contact, agent, now, mode ('no-answer' or 'failed')
+-- An accepted contact could not be connected to the agent (the agent's phone did not answer, or telephony failed):
+-- the agent's capacity is freed, the agent is not offered this contact again, and the contact goes back to its
+-- original place in the queue. 'no-answer' counts as a ring-no-answer and pauses the agent like an unanswered offer.
+-- Returns {'ERR', why} or {'OK', queue, fromState, toState}.
+local c, a, now, mode = ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[5]
+local h = redis.call('HMGET', ckey(c), 'queue', 'score', 'kind', 'state', 'agent')
+if not h[1] then return { 'ERR', 'gone' } end
+if h[4] ~= 'ASSIGNED' or h[5] ~= a or redis.call('SISMEMBER', akey(a) .. ':c', c) == 0 then
+  return { 'ERR', 'not-assigned' }
+end
+redis.call('SREM', akey(a) .. ':c', c)
+redis.call('HINCRBY', akey(a), h[3] == 'v' and 'vuse' or 'tuse', -1)
+redis.call('SADD', ckey(c) .. ':x', a)
+redis.call('HSET', ckey(c), 'state', 'WAITING', 'agent', '')
+redis.call('ZADD', P .. 'q:' .. h[1] .. ':wait', h[2], c)
+local from
+if mode == 'no-answer' then
+  redis.call('HINCRBY', akey(a), 'rna', 1)
+  from = setState(a, 'BREAK', 'ring-no-answer', now)
+else
+  from = settle(a, now)
+end
+refresh(a)
+return { 'OK', h[1], from, redis.call('HGET', akey(a), 'state') }

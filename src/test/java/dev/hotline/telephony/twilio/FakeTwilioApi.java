@@ -1,0 +1,127 @@
+package dev.hotline.telephony.twilio;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+
+/**
+ * Plays Twilio's REST API on 127.0.0.1 (random port): records every request the SDK sends and answers like Twilio
+ * (a Call or Message resource, or Twilio's error JSON for numbers told to fail). One server for the whole JVM, so all
+ * Twilio test classes share one application context.
+ */
+final class FakeTwilioApi {
+
+    static final FakeTwilioApi INSTANCE = new FakeTwilioApi();
+
+    /** What the SDK sent: method, path, form fields, Authorization header. */
+    record Captured(String method, String path, Map<String, String> form, String authorization) {
+        String field(String name) {
+            return form.get(name);
+        }
+    }
+
+    /** A Twilio error answer (status, Twilio error code, message). */
+    record Failure(int status, int code, String message) {
+    }
+
+    private final HttpServer server;
+    private final List<Captured> requests = new CopyOnWriteArrayList<>();
+    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    private final AtomicInteger sids = new AtomicInteger();
+
+    private FakeTwilioApi() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        server.setExecutor(Executors.newFixedThreadPool(4, r -> {
+            var t = new Thread(r, "fake-twilio");
+            t.setDaemon(true);
+            return t;
+        }));
+        server.createContext("/", this::handle);
+        server.start();
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** Requests whose path or a form field contains {@code key} (a CallSid, a phone number) fail with this error. */
+    void failFor(String key, Failure failure) {
+        failures.put(key, failure);
+    }
+
+    /** Waits (briefly) for a request matching {@code test}: the call redirects run on the adapter's executor. */
+    Captured await(Predicate<Captured> test) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+        while (Instant.now().isBefore(deadline)) {
+            Optional<Captured> found = requests.stream().filter(test).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        throw new AssertionError("The fake Twilio API received no such request; it got " + requests);
+    }
+
+    List<Captured> matching(Predicate<Captured> test) {
+        return requests.stream().filter(test).toList();
+    }
+
+    private void handle(HttpExchange exchange) throws IOException {
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        var captured = new Captured(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
+                WebhookVerifier.parse(body), exchange.getRequestHeaders().getFirst("Authorization"));
+        requests.add(captured);
+        Failure failure = failures.entrySet().stream()
+                .filter(f -> captured.path().contains(f.getKey()) || captured.form().containsValue(f.getKey()))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
+        String json;
+        int status;
+        if (failure != null) {
+            status = failure.status();
+            json = """
+                    {"code": %d, "message": "%s", "more_info": "https://www.twilio.com/docs/errors/%d", "status": %d}"""
+                    .formatted(failure.code(), failure.message(), failure.code(), failure.status());
+        } else if (captured.path().contains("/Calls/")) {
+            status = 200;
+            String sid = captured.path().replaceAll(".*/Calls/([^/.]+).*", "$1");
+            json = """
+                    {"sid": "%s", "status": "in-progress", "direction": "inbound"}""".formatted(sid);
+        } else if (captured.path().endsWith("/Messages.json")) {
+            status = 201;
+            json = """
+                    {"sid": "SM%032x", "status": "queued", "to": "%s", "from": "%s", "body": "%s", "error_code": null}"""
+                    .formatted(sids.incrementAndGet(), captured.field("To"), captured.field("From"), "");
+        } else {
+            status = 404;
+            json = "{\"code\": 20404, \"message\": \"not found\", \"status\": 404}";
+        }
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+        exchange.close();
+    }
+}
