@@ -69,14 +69,19 @@ class PbxEvents implements ManagerEventListener {
             log.debug("DialEnd of untracked channel {} ignored", e.getChannel());
             return;
         }
-        if ("ANSWER".equalsIgnoreCase(e.getDialStatus())) {
+        String status = e.getDialStatus() == null ? "" : e.getDialStatus().toUpperCase(java.util.Locale.ROOT);
+        if (status.equals("ANSWER")) {
             answer(call, timeOf(e));
-        } else if (!call.isAnswered() && call.agent() != null) {
+        } else if (status.equals("CANCEL") || call.isAnswered() || call.agent() == null) {
+            // CANCEL: the caller hung up while the agent's phone rang; the Hangup that follows closes the contact
+            log.debug("DialEnd {} of contact {} needs nothing", status, call.contact());
+        } else {
             String agent = call.agent();
             call.assignedTo(null);
-            log.info("Agent {}'s phone did not answer contact {} ({}); back to routing", agent, call.contact(),
-                    e.getDialStatus());
-            handBack.returnToRouting(call.contact(), agent, true, "agent leg " + e.getDialStatus());
+            // rang out or busy: the agent's own doing (a ring-no-answer); unreachable or congested: the phone's
+            boolean agentDidNotAnswer = status.equals("NOANSWER") || status.equals("BUSY");
+            log.info("Agent {}'s phone did not take contact {} ({}); back to routing", agent, call.contact(), status);
+            handBack.returnToRouting(call.contact(), agent, agentDidNotAnswer, "agent leg " + status);
         }
     }
 
