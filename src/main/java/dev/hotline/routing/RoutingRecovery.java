@@ -7,6 +7,7 @@ import dev.hotline.contact.ContactStatus;
 import dev.hotline.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -31,20 +32,34 @@ class RoutingRecovery {
     private final RedisRoutingStore store;
     private final Router router;
     private final Clock clock = Clock.systemUTC();
+    private final boolean enabled;
 
-    RoutingRecovery(ContactIntake contacts, RedisRoutingStore store, Router router) {
+    RoutingRecovery(ContactIntake contacts, RedisRoutingStore store, Router router,
+                    @Value("${hotline.routing.recovery:true}") boolean enabled) {
         this.contacts = contacts;
         this.store = store;
         this.router = router;
+        this.enabled = enabled;
     }
 
+    /**
+     * Off only where several routing namespaces ({@code hotline.routing.key-prefix}) share one database, as the test
+     * suite's contexts do: a sweep would adopt the other namespaces' contacts.
+     */
     @Scheduled(initialDelayString = "${hotline.routing.recovery-interval:30s}",
             fixedDelayString = "${hotline.routing.recovery-interval:30s}")
-    void recover() {
+    void sweep() {
+        if (enabled) {
+            recover(null);
+        }
+    }
+
+    /** Queues again what Redis lost, in {@code queue} or (null) in every queue. */
+    void recover(String queue) {
         Instant settled = clock.instant().minus(SETTLE);
         int recovered = 0;
         for (ContactStatus status : new ContactStatus[] {ContactStatus.WAITING, ContactStatus.OFFERED}) {
-            for (ContactSnapshot c : contacts.search(status, null, null, null, null, PageRequest.of(0, 500))) {
+            for (ContactSnapshot c : contacts.search(status, queue, null, null, null, PageRequest.of(0, 500))) {
                 if (c.arrivedAt().isBefore(settled) && store.contactState(c.id().value()) == null && requeue(c)) {
                     recovered++;
                 }

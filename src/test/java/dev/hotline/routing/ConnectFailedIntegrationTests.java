@@ -51,7 +51,7 @@ class ConnectFailedIntegrationTests {
         redis.del("hotline:connect-failed-test:c:" + call.id());
         redis.zrem("hotline:connect-failed-test:q:" + queue + ":wait", call.id().toString());
 
-        recovery.recover();
+        recovery.recover(queue);
 
         assertThat(redis.hget("hotline:connect-failed-test:c:" + call.id(), "arrived"))
                 .isEqualTo(Long.toString(arrived.toEpochMilli()));

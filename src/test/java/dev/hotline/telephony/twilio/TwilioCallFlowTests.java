@@ -147,7 +147,7 @@ class TwilioCallFlowTests extends TwilioTestSupport {
         twilio.await(r -> r.path().contains(callSid));
         assertThat(eventually(() -> presence.status(agent).activeContacts().isEmpty() ? true : null)).isTrue();
         assertThat(presence.status(agent).state()).isEqualTo(AgentState.AVAILABLE);
-        assertThat(contactOfCall(callSid).status()).isEqualTo(ContactStatus.WAITING);
+        assertThat(eventually(() -> contactOfCall(callSid).status() == ContactStatus.WAITING ? true : null)).isTrue();
         assertThat(contacts.history(contact.id())).anySatisfy(h -> {
             assertThat(h.action()).isEqualTo("REQUEUED");
             assertThat(h.detail()).isEqualTo("connect-failed");
