@@ -13,6 +13,7 @@ import dev.hotline.routing.RoutingAdministration;
 import dev.hotline.routing.RoutingStrategy;
 import dev.hotline.shared.ContactId;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +77,25 @@ class AsteriskCallFlowTests {
     @BeforeEach
     void loggedIn() {
         await().atMost(Duration.ofSeconds(20)).until(() -> health.health().getStatus().getCode().equals("UP"));
+    }
+
+    final List<Call> calls = new java.util.ArrayList<>();
+    final List<String> agents = new java.util.ArrayList<>();
+
+    /** Tests share Redis and the database: hang up every call still open, then log the agents out. */
+    @AfterEach
+    void hangUpAndLogOut() throws IOException {
+        for (Call call : calls) {
+            var open = intake.findByExternalId("asterisk", call.uniqueId).filter(c -> !c.isFinal());
+            if (open.isPresent()) {
+                pbx.emit("Hangup", Instant.now(), hangup(call.channel, call.uniqueId, call.uniqueId));
+                await().atMost(Duration.ofSeconds(10)).until(() -> intake.find(open.get().id()).orElseThrow().isFinal());
+            }
+            pbx.channelGone(call.uniqueId);
+        }
+        for (String agent : agents) {
+            presence.changeState(agent, AgentState.OFFLINE, "test over");
+        }
     }
 
     @AfterAll
@@ -286,7 +306,9 @@ class AsteriskCallFlowTests {
 
     private Call newCall() {
         long n = sequence.incrementAndGet();
-        return new Call(Instant.now().getEpochSecond() + "." + n, "PJSIP/trunk-" + run + "-" + n);
+        var call = new Call(Instant.now().getEpochSecond() + "." + n, "PJSIP/trunk-" + run + "-" + n);
+        calls.add(call);
+        return call;
     }
 
     private static Map<String, String> channelFields(String channel, String uniqueId, String linkedId, String state) {
@@ -375,6 +397,7 @@ class AsteriskCallFlowTests {
     private String agent(String name, String queue, String extension) {
         administration.saveAgent(new AgentProfile(name, name, Map.of(queue, 3), extension, null, null, 1, 3, 0));
         presence.login(name);
+        agents.add(name);
         return name;
     }
 
