@@ -1,5 +1,7 @@
 package dev.hotline.console;
 
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
@@ -14,7 +16,6 @@ import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerCo
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
 import org.springframework.web.socket.messaging.StompSubProtocolErrorHandler;
 import org.springframework.web.socket.server.HandshakeInterceptor;
-import org.springframework.web.socket.server.standard.ServletServerContainerFactoryBean;
 
 import java.util.Map;
 
@@ -71,13 +72,17 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registration.setMessageSizeLimit(properties.maxFrame());
     }
 
-    /** The servlet container must read frames up to the STOMP limit, or it closes the socket first (1009). */
+    /**
+     * Tomcat must read frames up to the STOMP limit, or it closes the socket first (1009). Set as context parameters
+     * so that tests without a server (MockMvc) are not affected.
+     */
     @Bean
-    ServletServerContainerFactoryBean webSocketContainer(ConsoleProperties properties) {
-        var container = new ServletServerContainerFactoryBean();
-        container.setMaxTextMessageBufferSize(properties.maxFrame());
-        container.setMaxBinaryMessageBufferSize(properties.maxFrame());
-        return container;
+    WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> webSocketBuffers(ConsoleProperties properties) {
+        String size = Integer.toString(properties.maxFrame());
+        return factory -> factory.addContextCustomizers(context -> {
+            context.addParameter("org.apache.tomcat.websocket.textBufferSize", size);
+            context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", size);
+        });
     }
 
     /** Records whether the handshake was authenticated by HTTP Basic; see {@link SessionCsrf}. */
