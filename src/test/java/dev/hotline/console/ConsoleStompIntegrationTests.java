@@ -11,7 +11,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
+import dev.hotline.servicelevel.RingAlert;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import tools.jackson.databind.JsonNode;
 
@@ -48,6 +50,9 @@ class ConsoleStompIntegrationTests {
 
     @Autowired
     SimpMessagingTemplate broker;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String queue = "stomp-" + run;
@@ -216,6 +221,39 @@ class ConsoleStompIntegrationTests {
             assertThat(console.session.isConnected()).isTrue();
             console.send("/app/agent/state", "{\"state\":\"OFFLINE\"}");
             assertThat(console.next(STATE, "state").path("state").asString()).isEqualTo("OFFLINE");
+        }
+    }
+
+    @Test
+    void supervisorGetsWallboardAndAlertsAndSetsAnAgentsState() throws Exception {
+        fixture.queue(queue);
+        String agent = "fay-" + run;
+        fixture.agent(agent, queue);
+        String supervisor = "sup-" + run;
+        fixture.user(supervisor, "SUPERVISOR");
+        try (var agentConsole = agentConsole(agent);
+             var wallboard = StompTestClient.connect(port, supervisor, ConsoleFixture.PASSWORD)
+                     .subscribe(ERRORS).subscribe("/topic/wallboard").subscribe("/topic/alerts")) {
+            agentConsole.next(STATE, "resume");
+            var snapshot = wallboard.next("/topic/wallboard", null);
+            assertThat(snapshot.path("queues").findValuesAsString("queue")).contains(queue);
+
+            events.publishEvent(new RingAlert(new dev.hotline.shared.ContactId(42), queue, 2, java.time.Instant.now()));
+            var alert = wallboard.next("/topic/alerts", "alert");
+            assertThat(alert.path("kind").asString()).isEqualTo("ring");
+            assertThat(alert.path("queue").asString()).isEqualTo(queue);
+            assertThat(alert.path("ring").asInt()).isEqualTo(2);
+
+            wallboard.send("/app/supervisor/agents/" + agent + "/state", "{\"state\":\"AVAILABLE\"}");
+            assertThat(agentConsole.next(STATE, "state").path("state").asString()).isEqualTo("AVAILABLE");
+            wallboard.send("/app/supervisor/agents/" + agent + "/state", "{\"state\":\"BREAK\",\"reason\":\"coaching\"}");
+            var forced = agentConsole.next(STATE, "state");
+            assertThat(forced.path("state").asString()).isEqualTo("BREAK");
+            assertThat(forced.path("reason").asString()).isEqualTo("coaching");
+            wallboard.send("/app/supervisor/agents/" + agent + "/state", "{\"state\":\"OFFLINE\"}");
+            assertThat(agentConsole.next(STATE, "state").path("state").asString()).isEqualTo("OFFLINE");
+            wallboard.send("/app/supervisor/agents/nobody-" + run + "/state", "{\"state\":\"OFFLINE\"}");
+            assertThat(wallboard.next(ERRORS, null).path("status").asInt()).isEqualTo(404);
         }
     }
 
