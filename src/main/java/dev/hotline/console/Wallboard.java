@@ -5,13 +5,20 @@ import dev.hotline.servicelevel.RealtimeStats;
 import dev.hotline.servicelevel.RingAlert;
 import dev.hotline.servicelevel.ServiceLevelAlert;
 import dev.hotline.servicelevel.WallboardSnapshot;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.simp.user.SimpUserRegistry;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The supervisor wallboard: a snapshot to {@code /topic/wallboard} every interval while anyone on this node is
@@ -19,18 +26,24 @@ import org.springframework.web.bind.annotation.RestController;
  * every node, and the same snapshot over REST.
  */
 @RestController
-class Wallboard {
+class Wallboard implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(Wallboard.class);
 
     private final RealtimeStats stats;
     private final SimpMessagingTemplate template;
     private final SimpUserRegistry users;
     private final ConsoleRelay relay;
+    private final Duration interval;
+    private volatile ScheduledExecutorService pusher;
 
-    Wallboard(RealtimeStats stats, SimpMessagingTemplate template, SimpUserRegistry users, ConsoleRelay relay) {
+    Wallboard(RealtimeStats stats, SimpMessagingTemplate template, SimpUserRegistry users, ConsoleRelay relay,
+              ConsoleProperties properties) {
         this.stats = stats;
         this.template = template;
         this.users = users;
         this.relay = relay;
+        this.interval = properties.wallboardInterval();
     }
 
     @GetMapping("/api/wallboard")
@@ -39,12 +52,40 @@ class Wallboard {
         return stats.snapshot();
     }
 
-    @Scheduled(fixedRateString = "${hotline.console.wallboard-interval:1s}")
     void pushSnapshot() {
-        boolean watched = !users.findSubscriptions(s -> Destinations.WALLBOARD.equals(s.getDestination())).isEmpty();
-        if (watched) {
-            template.convertAndSend(Destinations.WALLBOARD, stats.snapshot());
+        try {
+            boolean watched = !users.findSubscriptions(s -> Destinations.WALLBOARD.equals(s.getDestination())).isEmpty();
+            if (watched) {
+                template.convertAndSend(Destinations.WALLBOARD, stats.snapshot());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Wallboard push failed: {}", e.toString());
         }
+    }
+
+    /** Own timer thread: the message broker's TaskScheduler bean displaces Spring Boot's default @Scheduled one. */
+    @Override
+    public void start() {
+        pusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "wallboard-push");
+            t.setDaemon(true);
+            return t;
+        });
+        pusher.scheduleAtFixedRate(this::pushSnapshot, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void stop() {
+        ScheduledExecutorService p = pusher;
+        pusher = null;
+        if (p != null) {
+            p.shutdownNow();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return pusher != null;
     }
 
     @EventListener
