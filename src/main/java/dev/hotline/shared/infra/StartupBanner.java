@@ -19,6 +19,8 @@ class StartupBanner {
 
                 Hotline is up.
                   API docs  {}/swagger-ui.html  (OpenAPI: {}/v3/api-docs)
-                  Health    {}/actuator/health""", base, base, base);
+                  Health    {}/actuator/health
+                  Agent console  {}/console/agent.html
+                  Wallboard      {}/console/wallboard.html  (supervisors)""", base, base, base, base, base);
     }
 }

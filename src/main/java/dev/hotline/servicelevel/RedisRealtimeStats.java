@@ -1,0 +1,333 @@
+package dev.hotline.servicelevel;
+
+import dev.hotline.contact.ContactAbandoned;
+import dev.hotline.contact.ContactAnswered;
+import dev.hotline.contact.ContactEnded;
+import dev.hotline.contact.ContactOutcome;
+import dev.hotline.contact.ContactOverflowed;
+import dev.hotline.routing.AgentProfile;
+import dev.hotline.routing.AgentState;
+import dev.hotline.routing.AgentStateChanged;
+import dev.hotline.routing.ContactAssigned;
+import dev.hotline.routing.ContactQueued;
+import dev.hotline.routing.QueueSettings;
+import dev.hotline.routing.RoutingAdministration;
+import dev.hotline.shared.ContactId;
+import dev.hotline.shared.RingClock;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The wallboard read model. Counters live in Redis so every node reports the same figures: a hash per queue and
+ * business day (counts, sums, and per-15-minute slot service level), a hash per queue and minute for the rolling
+ * 15 minutes, a sorted set of waiting contacts per queue (score = arrival), and a hash of agent states. The
+ * overall figures are kept under queue "*". Snapshots are cached for half a second (wallboard pushes, REST, gauges).
+ */
+@Component
+class RedisRealtimeStats implements RealtimeStats {
+
+    static final String ALL = "*";
+    private static final String P = "hotline:stats:";
+    private static final long DAY_TTL = Duration.ofDays(3).toSeconds();
+    private static final long MINUTE_TTL = Duration.ofMinutes(20).toSeconds();
+
+    private final RedisClient redis;
+    private final RoutingAdministration routing;
+    private final ApplicationEventPublisher events;
+    private final MeterRegistry meters;
+    private final Clock clock = Clock.systemUTC();
+    private final StatsDay day;
+    private final int targetRings;
+    private final Duration shortAbandon;
+    private final double target;
+    private final int alertMinOffered;
+    private final Set<String> gauged = ConcurrentHashMap.newKeySet();
+    private volatile WallboardSnapshot cached;
+    private volatile List<AgentProfile> agents = List.of();
+    private volatile Instant agentsLoaded = Instant.EPOCH;
+
+    RedisRealtimeStats(RedisClient redis, RoutingAdministration routing, ApplicationEventPublisher events,
+                       MeterRegistry meters,
+                       @Value("${hotline.servicelevel.target-rings:3}") int targetRings,
+                       @Value("${hotline.servicelevel.short-abandon:5s}") Duration shortAbandon,
+                       @Value("${hotline.servicelevel.target:0.9}") double target,
+                       @Value("${hotline.servicelevel.alert-min-offered:3}") int alertMinOffered,
+                       @Value("${hotline.servicelevel.day-zone:Asia/Shanghai}") ZoneId zone,
+                       @Value("${hotline.servicelevel.day-reset:00:00}") LocalTime reset) {
+        this.redis = redis;
+        this.routing = routing;
+        this.events = events;
+        this.meters = meters;
+        this.targetRings = targetRings;
+        this.shortAbandon = shortAbandon;
+        this.target = target;
+        this.alertMinOffered = alertMinOffered;
+        this.day = new StatsDay(zone, reset);
+    }
+
+    @EventListener
+    void on(ContactQueued e) {
+        redis.zadd(P + "waiting:" + e.queue(), e.arrivedAt().toEpochMilli(), e.contactId().toString());
+        count(e.queue(), e.arrivedAt(), "offered", 1);
+    }
+
+    @EventListener
+    void on(ContactAssigned e) {
+        stopWaiting(e.queue(), e.contactId());
+    }
+
+    @EventListener
+    void on(ContactAnswered e) {
+        stopWaiting(e.queue(), e.contactId());
+        count(e.queue(), e.answeredAt(), "answered", 1);
+        count(e.queue(), e.answeredAt(), "asa_ms", Duration.between(e.arrivedAt(), e.answeredAt()).toMillis());
+        serviceLevel(e.queue(), e.answeredAt(), e.ringsToAnswer() <= targetRings);
+    }
+
+    @EventListener
+    void on(ContactAbandoned e) {
+        stopWaiting(e.queue(), e.contactId());
+        count(e.queue(), e.abandonedAt(), "abandoned", 1);
+        if (Duration.between(e.arrivedAt(), e.abandonedAt()).compareTo(shortAbandon) >= 0) {
+            serviceLevel(e.queue(), e.abandonedAt(), false);
+        }
+    }
+
+    @EventListener
+    void on(ContactOverflowed e) {
+        stopWaiting(e.queue(), e.contactId());
+        count(e.queue(), e.overflowedAt(), "overflowed", 1);
+        serviceLevel(e.queue(), e.overflowedAt(), false);
+    }
+
+    @EventListener
+    void on(ContactEnded e) {
+        stopWaiting(e.queue(), e.contactId());
+        if (e.outcome() == ContactOutcome.ANSWERED && e.answeredAt() != null) {
+            count(e.queue(), e.endedAt(), "handled", 1);
+            count(e.queue(), e.endedAt(), "handle_ms", Duration.between(e.answeredAt(), e.endedAt()).toMillis());
+        }
+    }
+
+    @EventListener
+    void on(AgentStateChanged e) {
+        if (e.to() == AgentState.OFFLINE) {
+            redis.hdel(P + "agents", e.agent());
+        } else {
+            redis.hset(P + "agents", e.agent(), e.to().name());
+        }
+    }
+
+    private void stopWaiting(String queue, ContactId id) {
+        if (queue != null) {
+            redis.zrem(P + "waiting:" + queue, id.toString());
+        }
+    }
+
+    private void count(String queue, Instant at, String field, long by) {
+        for (String q : List.of(queue, ALL)) {
+            String key = dayKey(q, day.of(at));
+            redis.hincrBy(key, field, by);
+            redis.expire(key, DAY_TTL);
+        }
+    }
+
+    /** One contact counted for the three-ring rule (answered, abandoned after the short threshold, overflowed). */
+    private void serviceLevel(String queue, Instant at, boolean inTime) {
+        int slot = day.slot(at);
+        long minute = at.getEpochSecond() / 60;
+        for (String q : List.of(queue, ALL)) {
+            String dk = dayKey(q, day.of(at));
+            redis.hincrBy(dk, "sl_offered", 1);
+            redis.hincrBy(dk, "slot_off:" + slot, 1);
+            String mk = P + "m:" + q + ":" + minute;
+            redis.hincrBy(mk, "off", 1);
+            if (inTime) {
+                redis.hincrBy(dk, "sl_in", 1);
+                redis.hincrBy(dk, "slot_in:" + slot, 1);
+                redis.hincrBy(mk, "in", 1);
+            }
+            redis.expire(mk, MINUTE_TTL);
+        }
+        alertIfBelowTarget(queue, at);
+    }
+
+    /** Once per crossing across all nodes (SET NX on a flag that clears when the level recovers). */
+    private void alertIfBelowTarget(String queue, Instant at) {
+        long[] rolling = rolling(queue, at);
+        if (rolling[0] < alertMinOffered) {
+            return;
+        }
+        double level = (double) rolling[1] / rolling[0];
+        String flag = P + "below:" + queue;
+        if (level < target) {
+            if ("OK".equals(redis.set(flag, "1", SetParams.setParams().nx().ex(900)))) {
+                events.publishEvent(new ServiceLevelAlert(queue, "15m", level, target, at));
+            }
+        } else {
+            redis.del(flag);
+        }
+    }
+
+    /** {offered, in time} over the last 15 minutes. */
+    private long[] rolling(String queue, Instant at) {
+        long minute = at.getEpochSecond() / 60;
+        long off = 0, in = 0;
+        for (long m = minute - 14; m <= minute; m++) {
+            var h = redis.hgetAll(P + "m:" + queue + ":" + m);
+            off += parse(h.get("off"));
+            in += parse(h.get("in"));
+        }
+        return new long[]{off, in};
+    }
+
+    @Override
+    public WallboardSnapshot snapshot() {
+        WallboardSnapshot s = cached;
+        Instant now = clock.instant();
+        if (s == null || Duration.between(s.at(), now).toMillis() >= 500) {
+            s = compute(now);
+            cached = s;
+            registerGauges(s);
+        }
+        return s;
+    }
+
+    private WallboardSnapshot compute(Instant now) {
+        LocalDate today = day.of(now);
+        Map<String, String> agentStates = redis.hgetAll(P + "agents");
+        List<AgentProfile> profiles = profiles(now);
+        var tiles = new ArrayList<QueueFigures>();
+        for (QueueSettings q : routing.queues()) {
+            tiles.add(figures(q.name(), q.ringPeriod(), today, now, byState(agentStates, q, profiles)));
+        }
+        var all = new TreeMap<String, Long>();
+        agentStates.values().forEach(st -> all.merge(st, 1L, Long::sum));
+        long waiting = tiles.stream().mapToLong(QueueFigures::waiting).sum();
+        var longest = tiles.stream().max((a, b) -> Long.compare(a.longestWaitSeconds(), b.longestWaitSeconds()));
+        var overall = figures(ALL, null, today, now, all);
+        overall = new QueueFigures(ALL, waiting, longest.map(QueueFigures::longestWaitSeconds).orElse(0L),
+                longest.map(QueueFigures::longestWaitRings).orElse(0), all, overall.serviceLevel15m(),
+                overall.serviceLevelToday(), overall.offeredToday(), overall.answeredToday(), overall.abandonedToday(),
+                overall.overflowedToday(), overall.averageSpeedOfAnswerSeconds(), overall.averageHandleTimeSeconds(),
+                overall.serviceLevelSlots());
+        return new WallboardSnapshot(now, day.start(today), target, targetRings, overall, tiles);
+    }
+
+    private QueueFigures figures(String queue, Duration ringPeriod, LocalDate today, Instant now,
+                                 Map<String, Long> agentsByState) {
+        Map<String, String> h = redis.hgetAll(dayKey(queue, today));
+        long waiting = 0, longestSeconds = 0;
+        int longestRings = 0;
+        if (ringPeriod != null) {
+            String key = P + "waiting:" + queue;
+            waiting = redis.zcard(key);
+            var oldest = redis.zrangeWithScores(key, 0, 0);
+            if (!oldest.isEmpty()) {
+                Instant arrived = Instant.ofEpochMilli((long) oldest.get(0).getScore());
+                longestSeconds = Math.max(0, Duration.between(arrived, now).toSeconds());
+                longestRings = new RingClock(ringPeriod).ringAt(arrived, now);
+            }
+        }
+        long[] rolling = rolling(queue, now);
+        long answered = parse(h.get("answered"));
+        long handled = parse(h.get("handled"));
+        var slots = new ArrayList<Double>();
+        for (int i = 0; i <= day.slot(now); i++) {
+            slots.add(ratio(parse(h.get("slot_in:" + i)), parse(h.get("slot_off:" + i))));
+        }
+        return new QueueFigures(queue, waiting, longestSeconds, longestRings, agentsByState,
+                ratio(rolling[1], rolling[0]), ratio(parse(h.get("sl_in")), parse(h.get("sl_offered"))),
+                parse(h.get("offered")), answered, parse(h.get("abandoned")), parse(h.get("overflowed")),
+                answered == 0 ? null : parse(h.get("asa_ms")) / 1000.0 / answered,
+                handled == 0 ? null : parse(h.get("handle_ms")) / 1000.0 / handled, slots);
+    }
+
+    /** Agents serving the queue: each required skill at the required level (the routing rule for a normal offer). */
+    private static Map<String, Long> byState(Map<String, String> states, QueueSettings q, List<AgentProfile> profiles) {
+        var out = new TreeMap<String, Long>();
+        for (AgentProfile p : profiles) {
+            String state = states.get(p.username());
+            boolean serves = q.skills().entrySet().stream()
+                    .allMatch(s -> p.skills().getOrDefault(s.getKey(), 0) >= s.getValue());
+            if (state != null && serves) {
+                out.merge(state, 1L, Long::sum);
+            }
+        }
+        return out;
+    }
+
+    private List<AgentProfile> profiles(Instant now) {
+        if (Duration.between(agentsLoaded, now).toSeconds() >= 10) {
+            agents = routing.agents();
+            agentsLoaded = now;
+        }
+        return agents;
+    }
+
+    private void registerGauges(WallboardSnapshot s) {
+        var tiles = new LinkedHashMap<String, QueueFigures>();
+        tiles.put(ALL, s.overall());
+        s.queues().forEach(q -> tiles.put(q.queue(), q));
+        for (String q : tiles.keySet()) {
+            if (!gauged.add(q)) {
+                continue;
+            }
+            String tag = ALL.equals(q) ? "all" : q;
+            Gauge.builder("hotline.queue.waiting", () -> tile(q).waiting()).tag("queue", tag).register(meters);
+            Gauge.builder("hotline.queue.longest_wait_seconds", () -> tile(q).longestWaitSeconds())
+                    .tag("queue", tag).register(meters);
+            Gauge.builder("hotline.queue.service_level", () -> orNaN(tile(q).serviceLevel15m()))
+                    .tag("queue", tag).tag("window", "15m").register(meters);
+            Gauge.builder("hotline.queue.service_level", () -> orNaN(tile(q).serviceLevelToday()))
+                    .tag("queue", tag).tag("window", "today").register(meters);
+            Gauge.builder("hotline.queue.offered_today", () -> tile(q).offeredToday()).tag("queue", tag).register(meters);
+            Gauge.builder("hotline.queue.abandoned_today", () -> tile(q).abandonedToday()).tag("queue", tag).register(meters);
+        }
+    }
+
+    private QueueFigures tile(String queue) {
+        var s = snapshot();
+        if (ALL.equals(queue)) {
+            return s.overall();
+        }
+        return s.queues().stream().filter(f -> f.queue().equals(queue)).findFirst()
+                .orElse(new QueueFigures(queue, 0, 0, 0, Map.of(), null, null, 0, 0, 0, 0, null, null, List.of()));
+    }
+
+    private static double orNaN(Double d) {
+        return d == null ? Double.NaN : d;
+    }
+
+    private static Double ratio(long in, long offered) {
+        return offered == 0 ? null : (double) in / offered;
+    }
+
+    private static long parse(String s) {
+        return s == null ? 0 : Long.parseLong(s);
+    }
+
+    private static String dayKey(String queue, LocalDate d) {
+        return P + "day:" + d + ":" + queue;
+    }
+}
