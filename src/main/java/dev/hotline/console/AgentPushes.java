@@ -1,0 +1,92 @@
+package dev.hotline.console;
+
+import dev.hotline.contact.ContactEnded;
+import dev.hotline.contact.ContactIntake;
+import dev.hotline.routing.AgentStateChanged;
+import dev.hotline.routing.ContactAssigned;
+import dev.hotline.routing.ContactOffered;
+import dev.hotline.routing.ContactRouting;
+import dev.hotline.routing.OfferWithdrawn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Pushes routing and contact events to the agent's console. Runs on {@link PushLanes} so that the routing thread
+ * does not wait for screen-pop queries, while one agent's pushes keep their order.
+ */
+@Component
+class AgentPushes {
+
+    private static final Logger log = LoggerFactory.getLogger(AgentPushes.class);
+
+    private final ConsoleRelay relay;
+    private final PushLanes lanes;
+    private final ContactIntake contacts;
+    private final ContactRouting routing;
+    private final ScreenPops screenPops;
+
+    AgentPushes(ConsoleRelay relay, PushLanes lanes, ContactIntake contacts, ContactRouting routing,
+                ScreenPops screenPops) {
+        this.relay = relay;
+        this.lanes = lanes;
+        this.contacts = contacts;
+        this.routing = routing;
+        this.screenPops = screenPops;
+    }
+
+    @EventListener
+    void on(ContactOffered e) {
+        lanes.run(e.agent(), () -> relay.toAgent(e.agent(), Destinations.OFFERS, offer(e)));
+    }
+
+    @EventListener
+    void on(OfferWithdrawn e) {
+        lanes.run(e.agent(), () -> relay.toAgent(e.agent(), Destinations.OFFERS,
+                new ConsoleMessages.OfferWithdrawn("offer-withdrawn", e.contactId().value(), e.reason(), e.at())));
+    }
+
+    @EventListener
+    void on(AgentStateChanged e) {
+        Long contactId = e.contactId() == null ? null : e.contactId().value();
+        lanes.run(e.agent(), () -> relay.toAgent(e.agent(), Destinations.STATE,
+                new ConsoleMessages.StateChanged("state", e.to(), e.from(), e.reason(), contactId, e.at())));
+    }
+
+    @EventListener
+    void on(ContactAssigned e) {
+        lanes.run(e.agent(), () -> relay.toAgent(e.agent(), Destinations.CONTACTS, activeContact(e, "contact-assigned")));
+    }
+
+    @EventListener
+    void on(ContactEnded e) {
+        if (e.agent() != null) {
+            lanes.run(e.agent(), () -> relay.toAgent(e.agent(), Destinations.CONTACTS,
+                    new ConsoleMessages.ActiveContact("contact-ended", e.contactId().value(), e.queue(), e.channel(),
+                            null, e.customerId(), e.answeredAt())));
+        }
+    }
+
+    ConsoleMessages.Offer offer(ContactOffered e) {
+        var contact = contacts.find(e.contactId()).orElse(null);
+        var pop = contact == null ? null : screenPops.of(contact);
+        long period = routing.queue(e.queue()).ringPeriod().toMillis();
+        long remaining = Math.max(0, Duration.between(Instant.now(), e.ringDeadline()).toMillis());
+        return new ConsoleMessages.Offer("offer", e.contactId().value(), e.queue(), e.channel(), e.offeredAt(),
+                e.ringDeadline(), period, remaining, e.widened(), pop);
+    }
+
+    private ConsoleMessages.ActiveContact activeContact(ContactAssigned e, String type) {
+        var contact = contacts.find(e.contactId());
+        if (contact.isEmpty()) {
+            log.debug("Assigned contact {} is not stored", e.contactId());
+        }
+        return new ConsoleMessages.ActiveContact(type, e.contactId().value(), e.queue(), e.channel(),
+                contact.map(c -> c.from()).orElse(null), contact.map(c -> c.customerId()).orElse(null),
+                contact.map(c -> c.answeredAt()).orElse(null));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.hotline.console;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The consoles' WebSocket settings ({@code hotline.console.*}).
+ *
+ * @param allowedOrigins   browser origins allowed to open {@code /ws}; empty = same origin only
+ * @param maxPayload       largest SEND body (bytes) an action accepts; bigger ones get a problem, the session stays up
+ * @param maxFrame         largest WebSocket message (bytes) the server reads at all; bigger ones close the session
+ * @param relayChannel     Redis pub/sub channel that carries pushes to the node holding the socket
+ * @param wallboardInterval how often subscribed supervisors get a wallboard snapshot
+ * @param pushThreads      threads that build and send agent pushes (an agent's pushes always use the same one)
+ */
+@ConfigurationProperties("hotline.console")
+record ConsoleProperties(List<String> allowedOrigins, Integer maxPayload, Integer maxFrame, String relayChannel,
+                         Duration wallboardInterval, Integer pushThreads) {
+
+    ConsoleProperties {
+        allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
+        maxPayload = maxPayload == null ? 8 * 1024 : maxPayload;
+        maxFrame = maxFrame == null ? 64 * 1024 : Math.max(maxFrame, maxPayload + 1024);
+        relayChannel = relayChannel == null || relayChannel.isBlank() ? "hotline:console:push" : relayChannel;
+        wallboardInterval = wallboardInterval == null ? Duration.ofSeconds(1) : wallboardInterval;
+        pushThreads = pushThreads == null || pushThreads < 1 ? 4 : pushThreads;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.hotline.console;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.support.MessageBuilder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.MimeTypeUtils;
+import redis.clients.jedis.JedisPubSub;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Delivers pushes to whichever node holds the socket. A push is sent to this node's sessions at once and published on
+ * a Redis channel; every other node's subscriber thread sends it to its own sessions. An agent's pushes are numbered
+ * in Redis (one script: increment, publish) so every tab on every node sees the same gap-free sequence.
+ */
+@Component
+class ConsoleRelay implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ConsoleRelay.class);
+    private static final String SEQ_PREFIX = "hotline:console:seq:";
+    private static final long SEQ_TTL_MILLIS = 24 * 3600_000L;
+    /** KEYS[1] sequence; ARGV: channel, json object, ttl, node, destination. Returns the numbered json. */
+    private static final String NUMBER_AND_PUBLISH = """
+            local seq = redis.call('INCR', KEYS[1])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            local body = '{"seq":' .. seq .. ',' .. string.sub(ARGV[2], 2)
+            redis.call('PUBLISH', ARGV[1], ARGV[4] .. '\\n' .. ARGV[5] .. '\\n' .. body)
+            return body""";
+
+    private final RedisClient redis;
+    private final SimpMessagingTemplate template;
+    private final JsonMapper json;
+    private final String channel;
+    private final String node = UUID.randomUUID().toString();
+    private final String scriptSha;
+    private volatile Subscriber subscriber;
+
+    ConsoleRelay(RedisClient redis, SimpMessagingTemplate template, JsonMapper json, ConsoleProperties properties) {
+        this.redis = redis;
+        this.template = template;
+        this.json = json;
+        this.channel = properties.relayChannel();
+        this.scriptSha = redis.scriptLoad(NUMBER_AND_PUBLISH);
+    }
+
+    /** Sends {@code payload} (a record serialised as a JSON object) to every session of {@code agent}, numbered. */
+    void toAgent(String agent, String destination, Object payload) {
+        String userDestination = "/user/" + agent + destination;
+        List<String> args = List.of(channel, json.writeValueAsString(payload), Long.toString(SEQ_TTL_MILLIS), node,
+                userDestination);
+        String body;
+        try {
+            body = (String) redis.evalsha(scriptSha, List.of(SEQ_PREFIX + agent), args);
+        } catch (JedisNoScriptException flushed) {
+            body = (String) redis.eval(NUMBER_AND_PUBLISH, List.of(SEQ_PREFIX + agent), args);
+        }
+        deliverLocally(userDestination, body);
+    }
+
+    /** The last number given to {@code agent}'s pushes (0 if none), for a resuming console to start from. */
+    long lastSequence(String agent) {
+        String value = redis.get(SEQ_PREFIX + agent);
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    /** Sends to a broadcast topic on every node (supervisor alerts). */
+    void toTopic(String topic, Object payload) {
+        String body = json.writeValueAsString(payload);
+        redis.publish(channel, node + "\n" + topic + "\n" + body);
+        deliverLocally(topic, body);
+    }
+
+    private void deliverLocally(String destination, String body) {
+        var headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
+        headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
+        headers.setLeaveMutable(true);
+        template.send(destination, MessageBuilder.createMessage(body.getBytes(StandardCharsets.UTF_8),
+                headers.getMessageHeaders()));
+    }
+
+    void onRelayed(String message) {
+        int first = message.indexOf('\n');
+        int second = message.indexOf('\n', first + 1);
+        if (first < 0 || second < 0 || message.startsWith(node + "\n")) {
+            return;
+        }
+        deliverLocally(message.substring(first + 1, second), message.substring(second + 1));
+    }
+
+    @Override
+    public void start() {
+        subscriber = new Subscriber();
+        Thread thread = new Thread(subscriber, "console-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        Subscriber s = subscriber;
+        subscriber = null;
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return subscriber != null;
+    }
+
+    /** Blocks in SUBSCRIBE; resubscribes after a lost connection (pushes sent meanwhile show as sequence gaps). */
+    private final class Subscriber extends JedisPubSub implements Runnable {
+
+        private volatile boolean closed;
+
+        @Override
+        public void onMessage(String ch, String message) {
+            try {
+                onRelayed(message);
+            } catch (RuntimeException e) {
+                log.warn("Could not deliver a relayed console push: {}", e.toString());
+            }
+        }
+
+        @Override
+        public void run() {
+            while (!closed) {
+                try {
+                    redis.subscribe(this, channel);
+                } catch (RuntimeException e) {
+                    if (!closed) {
+                        log.warn("Console relay lost its Redis subscription, retrying: {}", e.toString());
+                        sleepQuietly();
+                    }
+                }
+            }
+        }
+
+        void close() {
+            closed = true;
+            try {
+                if (isSubscribed()) {
+                    unsubscribe();
+                }
+            } catch (RuntimeException ignored) {
+                // the connection is already gone
+            }
+        }
+
+        private void sleepQuietly() {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closed = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,15 @@
+package dev.hotline.console;
+
+/** The STOMP destinations of the consoles (see README "Consoles"). */
+final class Destinations {
+
+    static final String OFFERS = "/queue/offers";
+    static final String STATE = "/queue/state";
+    static final String CONTACTS = "/queue/contacts";
+    static final String ERRORS = "/queue/errors";
+    static final String WALLBOARD = "/topic/wallboard";
+    static final String ALERTS = "/topic/alerts";
+
+    private Destinations() {
+    }
+}

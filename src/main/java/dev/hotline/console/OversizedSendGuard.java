@@ -1,0 +1,44 @@
+package dev.hotline.console;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.HttpStatus;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
+import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
+import org.springframework.messaging.simp.SimpMessageType;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import org.springframework.messaging.support.ChannelInterceptor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Drops a SEND whose body is over {@code hotline.console.max-payload} and tells the sender with a 413 problem; the
+ * session stays up. (Frames over {@code max-frame} are refused by the transport and close the session.)
+ */
+@Component
+class OversizedSendGuard implements ChannelInterceptor {
+
+    private final int maxPayload;
+    private final ObjectProvider<SimpMessagingTemplate> template;
+
+    OversizedSendGuard(ConsoleProperties properties, ObjectProvider<SimpMessagingTemplate> template) {
+        this.maxPayload = properties.maxPayload();
+        this.template = template;
+    }
+
+    @Override
+    public Message<?> preSend(Message<?> message, MessageChannel channel) {
+        if (SimpMessageHeaderAccessor.getMessageType(message.getHeaders()) != SimpMessageType.MESSAGE
+                || !(message.getPayload() instanceof byte[] body) || body.length <= maxPayload) {
+            return message;
+        }
+        var user = SimpMessageHeaderAccessor.getUser(message.getHeaders());
+        String session = SimpMessageHeaderAccessor.getSessionId(message.getHeaders());
+        if (user != null && session != null) {
+            var problem = ConsoleProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                    "The message body has " + body.length + " bytes; at most " + maxPayload + " are accepted", message);
+            template.getObject().convertAndSendToUser(user.getName(), Destinations.ERRORS, problem,
+                    ResumeOnSubscribe.sessionOnly(session));
+        }
+        return null;
+    }
+}

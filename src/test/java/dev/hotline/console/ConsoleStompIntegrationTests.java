@@ -1,0 +1,225 @@
+package dev.hotline.console;
+
+import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactStatus;
+import dev.hotline.contact.NewContact;
+import dev.hotline.routing.AgentPresence;
+import dev.hotline.routing.AgentState;
+import dev.hotline.shared.Channel;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.messaging.simp.SimpMessagingTemplate;
+import tools.jackson.databind.JsonNode;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The agent console over a real STOMP connection (HTTP Basic on the handshake) against the whole application. */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hotline.routing.key-prefix=hotline:stomp-test:")
+@Import(ConsoleFixture.class)
+class ConsoleStompIntegrationTests {
+
+    static final String OFFERS = "/user/queue/offers";
+    static final String STATE = "/user/queue/state";
+    static final String CONTACTS = "/user/queue/contacts";
+    static final String ERRORS = "/user/queue/errors";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ConsoleFixture fixture;
+
+    @Autowired
+    ContactIntake contacts;
+
+    @Autowired
+    AgentPresence presence;
+
+    @Autowired
+    SimpMessagingTemplate broker;
+
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+    final String queue = "stomp-" + run;
+
+    StompTestClient agentConsole(String agent) throws Exception {
+        return StompTestClient.connect(port, agent, ConsoleFixture.PASSWORD)
+                .subscribe(ERRORS).subscribe(OFFERS).subscribe(CONTACTS).subscribe(STATE);
+    }
+
+    @Test
+    void agentReceivesOfferWithScreenPopAcceptsAndFinishesIntoWrapUp() throws Exception {
+        fixture.queue(queue);
+        String agent = "ann-" + run;
+        fixture.agent(agent, queue);
+        try (var console = agentConsole(agent)) {
+            var resume = console.next(STATE, "resume");
+            assertThat(resume.path("state").asString()).isEqualTo("OFFLINE");
+            var seqs = new ArrayList<Long>(); // every push to the agent, in whatever destination
+
+            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+            var available = console.next(STATE, "state");
+            assertThat(available.path("state").asString()).isEqualTo("AVAILABLE");
+            seqs.add(available.path("seq").asLong());
+
+            var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", "stomp-" + run, "+8613911" + digits(),
+                    null, queue, null, "noisy compressor"));
+            var offer = console.next(OFFERS, "offer");
+            assertThat(offer.path("contactId").asLong()).isEqualTo(contact.id().value());
+            assertThat(offer.path("ringPeriodMillis").asLong()).isEqualTo(5000);
+            assertThat(offer.path("ringDeadline").asString()).isNotEmpty();
+            assertThat(offer.path("remainingMillis").asLong()).isBetween(1L, 15_000L);
+            assertThat(offer.path("screenPop").path("newCaller").asBoolean()).isTrue();
+            assertThat(offer.path("screenPop").path("from").asString()).startsWith("+8613911");
+            seqs.add(offer.path("seq").asLong());
+            var reserved = console.next(STATE, "state");
+            assertThat(reserved.path("state").asString()).isEqualTo("RESERVED");
+            seqs.add(reserved.path("seq").asLong());
+
+            console.send("/app/agent/offers/" + contact.id() + "/accept", "{}");
+            var busy = console.next(STATE, "state");
+            assertThat(busy.path("state").asString()).isEqualTo("BUSY");
+            seqs.add(busy.path("seq").asLong());
+            var assigned = console.next(CONTACTS, "contact-assigned");
+            seqs.add(assigned.path("seq").asLong());
+            assertThat(assigned.path("contactId").asLong()).isEqualTo(contact.id().value());
+            assertThat(contacts.find(contact.id()).orElseThrow().status()).isEqualTo(ContactStatus.CONNECTED);
+
+            console.send("/app/agent/contacts/" + contact.id() + "/finish", "{\"disposition\":\"solved\"}");
+            var wrapUp = console.next(STATE, "state");
+            assertThat(wrapUp.path("state").asString()).isEqualTo("WRAP_UP");
+            assertThat(wrapUp.path("contactId").asLong()).isEqualTo(contact.id().value());
+            seqs.add(wrapUp.path("seq").asLong());
+            var ended = console.next(CONTACTS, "contact-ended");
+            assertThat(ended.path("contactId").asLong()).isEqualTo(contact.id().value());
+            seqs.add(ended.path("seq").asLong());
+            await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(contacts.find(contact.id()).orElseThrow().status()).isEqualTo(ContactStatus.ENDED));
+            // one gap-free sequence over all destinations, continuing from the resume's number
+            long first = resume.path("seq").asLong() + 1;
+            assertThat(seqs).containsExactlyInAnyOrderElementsOf(
+                    java.util.stream.LongStream.range(first, first + seqs.size()).boxed().toList());
+            assertThat(console.errors).isEmpty();
+        }
+    }
+
+    @Test
+    void agentMayNotSubscribeToTheWallboardButOwnQueuesAreRegistered() throws Exception {
+        String agent = "eve-" + run;
+        fixture.queue(queue);
+        fixture.agent(agent, queue);
+        try (var console = StompTestClient.connect(port, agent, ConsoleFixture.PASSWORD)) {
+            console.subscribe(STATE).next(STATE, "resume");
+            console.subscribe("/topic/wallboard").subscribe("/topic/alerts");
+            Thread.sleep(500);
+            broker.convertAndSend("/topic/wallboard", (Object) java.util.Map.of("type", "probe"));
+            broker.convertAndSend("/topic/alerts", (Object) java.util.Map.of("type", "probe"));
+            console.nothingOn("/topic/wallboard");
+            console.nothingOn("/topic/alerts");
+            // the connection was refused the subscriptions, not broken: the agent's own queue still works
+            broker.convertAndSendToUser(agent, "/queue/state", (Object) java.util.Map.of("type", "probe"));
+            assertThat(console.next(STATE, "probe")).isNotNull();
+        }
+    }
+
+    @Test
+    void refusedConnectionWithoutCredentials() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StompTestClient.connect(port, "nobody-" + run, "wrong-pass"))
+                .isNotNull();
+    }
+
+    @Test
+    void resumeAfterReconnectAndSecondTabGetThePendingOffer() throws Exception {
+        fixture.queue(queue);
+        String agent = "bob-" + run;
+        fixture.agent(agent, queue);
+        long contactId;
+        try (var console = agentConsole(agent)) {
+            console.next(STATE, "resume");
+            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+            console.next(STATE, "state");
+            contactId = contacts.arrived(new NewContact(Channel.VOICE, "api", "resume-" + run, "+8613922" + digits(),
+                    null, queue, null, null)).id().value();
+            assertThat(console.next(OFFERS, "offer").path("contactId").asLong()).isEqualTo(contactId);
+        }
+        try (var again = agentConsole(agent); var secondTab = agentConsole(agent)) {
+            for (var console : List.of(again, secondTab)) {
+                var resume = console.next(STATE, "resume");
+                assertThat(resume.path("state").asString()).isEqualTo("RESERVED");
+                JsonNode pending = resume.path("pendingOffer");
+                assertThat(pending.path("contactId").asLong()).isEqualTo(contactId);
+                assertThat(pending.path("remainingMillis").asLong()).isBetween(1L, 15_000L);
+                assertThat(pending.path("screenPop").path("newCaller").asBoolean()).isTrue();
+                assertThat(resume.path("seq").asLong()).isPositive();
+            }
+            again.send("/app/agent/resume", "{}");
+            assertThat(again.next(STATE, "resume").path("pendingOffer").path("contactId").asLong()).isEqualTo(contactId);
+            secondTab.nothingOn(STATE); // a resume request answers only its own session
+        }
+    }
+
+    @Test
+    void badActionsYieldProblemsAndTheSessionStaysUp() throws Exception {
+        fixture.queue(queue);
+        String agent = "cid-" + run;
+        String other = "dan-" + run;
+        fixture.agent(agent, queue);
+        fixture.agent(other, queue);
+        presence.available(other);
+        var foreign = contacts.arrived(new NewContact(Channel.VOICE, "api", "bad-" + run, "+8613933" + digits(),
+                null, queue, null, null));
+        await().atMost(Duration.ofSeconds(5)).until(() -> presence.status(other).pendingOffer() != null);
+        try (var console = agentConsole(agent)) {
+            console.next(STATE, "resume");
+
+            console.send("/app/agent/offers/" + foreign.id() + "/accept", "{}");
+            var notPermitted = console.next(ERRORS, null);
+            assertThat(notPermitted.path("status").asInt()).isEqualTo(403);
+            assertThat(notPermitted.path("code").asString()).isEqualTo("not-permitted");
+            assertThat(notPermitted.path("type").asString()).isEqualTo("https://hotline.dev/problems/not-permitted");
+            assertThat(notPermitted.path("title").asString()).isEqualTo("Forbidden");
+
+            console.send("/app/agent/state", "{\"state\":");
+            assertThat(console.next(ERRORS, null).path("code").asString()).isEqualTo("unreadable-body");
+            console.send("/app/agent/state", "{\"state\":\"DANCING\"}");
+            assertThat(console.next(ERRORS, null).path("status").asInt()).isEqualTo(400);
+            console.send("/app/agent/offers/abc/accept", "{}");
+            assertThat(console.next(ERRORS, null).path("code").asString()).isEqualTo("invalid-input");
+            console.send("/app/agent/contacts/" + foreign.id() + "/finish", "{}");
+            assertThat(console.next(ERRORS, null).path("status").asInt()).isIn(403, 409);
+            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+            assertThat(console.next(STATE, "state").path("state").asString()).isEqualTo("AVAILABLE");
+            console.send("/app/agent/state", "{\"state\":\"BREAK\",\"reason\":\"lunch\"}");
+            assertThat(console.next(STATE, "state").path("state").asString()).isEqualTo("BREAK");
+            console.send("/app/agent/state", "{\"state\":\"WRAP_UP\"}");
+            assertThat(console.next(ERRORS, null).path("status").asInt()).isIn(400, 409);
+            console.send("/app/agent/no-such-action", "{}");
+            assertThat(console.next(ERRORS, null).path("status").asInt()).isEqualTo(404);
+            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\",\"reason\":\"" + "x".repeat(20_000) + "\"}");
+            var tooLarge = console.next(ERRORS, null);
+            assertThat(tooLarge.path("status").asInt()).isEqualTo(413);
+            assertThat(tooLarge.path("code").asString()).isEqualTo("payload-too-large");
+
+            assertThat(presence.status(agent).state()).isEqualTo(AgentState.BREAK);
+            assertThat(presence.status(other).pendingOffer()).isEqualTo(foreign.id());
+            assertThat(console.errors).isEmpty();
+            assertThat(console.session.isConnected()).isTrue();
+            console.send("/app/agent/state", "{\"state\":\"OFFLINE\"}");
+            assertThat(console.next(STATE, "state").path("state").asString()).isEqualTo("OFFLINE");
+        }
+    }
+
+    private static String digits() {
+        return String.format("%05d", (int) (Math.random() * 100_000));
+    }
+}
