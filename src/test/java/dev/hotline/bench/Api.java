@@ -30,13 +30,52 @@ final class Api {
 
     private final HttpClient http;
     private final URI base;
+    private static final java.util.regex.Pattern CSRF_INPUT =
+            java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
+
     private final String authorization;
+    private volatile String csrf;
 
     Api(HttpClient http, URI base, String user, String password) {
         this.http = http;
         this.base = base;
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Api(HttpClient http, URI base) {
+        this.http = http;
+        this.base = base;
+        this.authorization = null;
+    }
+
+    /**
+     * A form-login session (cookie + CSRF header on writes): HTTP Basic costs a BCrypt check per request, which at
+     * 50 requests/s would measure BCrypt and eat the app's two cores, not routing or lookups.
+     */
+    static Api session(URI base, String user, String password) {
+        var cookies = new java.net.CookieManager(null, java.net.CookiePolicy.ACCEPT_ALL);
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
+        var api = new Api(http, base);
+        var page = api.get("/login");
+        var m = CSRF_INPUT.matcher(page.body());
+        if (!m.find()) {
+            throw new IllegalStateException("no CSRF token on /login: " + page.status());
+        }
+        String form = "username=" + java.net.URLEncoder.encode(user, StandardCharsets.UTF_8) + "&password="
+                + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8) + "&_csrf=" + m.group(1);
+        var login = api.call(api.request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        var csrf = api.get("/api/csrf");
+        if (login.status() >= 400 || !csrf.ok()) {
+            throw new IllegalStateException("form login of " + user + " failed: " + login.status() + "/" + csrf.status());
+        }
+        // the header carries the raw token of the XSRF-TOKEN cookie (the SPA mode compares header and cookie)
+        api.csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
+                .map(java.net.HttpCookie::getValue).reduce((a, b) -> b)
+                .orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie after login"));
+        return api;
     }
 
     URI base() {
@@ -76,8 +115,15 @@ final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Authorization", authorization).header("Accept", "application/json");
+        var builder = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Accept", "application/json");
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        if (csrf != null) {
+            builder.header("X-XSRF-TOKEN", csrf);
+        }
+        return builder;
     }
 
     private static HttpRequest.BodyPublisher json(Object body) {

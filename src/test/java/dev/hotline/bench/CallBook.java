@@ -43,10 +43,10 @@ final class CallBook {
     final AtomicInteger offers = new AtomicInteger();
     final AtomicInteger errors = new AtomicInteger();
 
-    /** The last 9 digits identify a call however the app wrote the number back (+86…, 0086…, spaces). */
+    /** The last 8 digits (run + sequence) identify a call however the app wrote the number back (+86…, spaces). */
     static String key(String phone) {
         String digits = phone == null ? "" : phone.replaceAll("\\D", "");
-        return digits.length() <= 9 ? digits : digits.substring(digits.length() - 9);
+        return digits.length() <= 8 ? digits : digits.substring(digits.length() - 8);
     }
 
     void add(Call call) {

@@ -38,7 +38,7 @@ final class ConsolesBench {
         int users = args.integer("users", 500, 20);
         int duration = args.integer("duration", 60, 15);
         List<URI> nodes = args.urls();
-        var admins = nodes.stream().map(n -> new Api(http, n, "admin", args.string("admin-password", "bench-admin-1")))
+        var admins = nodes.stream().map(n -> Api.session(n, "admin", args.string("admin-password", "bench-admin-1")))
                 .toList();
         String run = String.format("%03d", java.util.concurrent.ThreadLocalRandom.current().nextInt(1000));
         List<String> agentUsers = Setup.names("bench" + run + "c", Math.min(users, sessions - supervisors));

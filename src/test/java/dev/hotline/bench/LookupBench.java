@@ -74,7 +74,7 @@ final class LookupBench {
         int chunk = args.integer("chunk", 5_000, 1_000);
         int threads = args.integer("threads", 4, 2);
         List<URI> nodes = args.urls();
-        Api admin = new Api(http, nodes.get(0), "admin", args.string("admin-password", "bench-admin-1"));
+        Api admin = Api.session(nodes.get(0), "admin", args.string("admin-password", "bench-admin-1"));
         int run = ThreadLocalRandom.current().nextInt(100);
 
         long loadStart = System.nanoTime();

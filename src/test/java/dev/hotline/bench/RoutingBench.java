@@ -42,7 +42,7 @@ final class RoutingBench {
         this.nodes = args.urls();
         this.entry = args.string("entry", "api");
         for (URI node : nodes) {
-            admins.add(new Api(http, node, "admin", args.string("admin-password", "bench-admin-1")));
+            admins.add(Api.session(node, "admin", args.string("admin-password", "bench-admin-1")));
         }
     }
 
@@ -56,10 +56,13 @@ final class RoutingBench {
                 args.integer("talk-min-ms", 2000, 1000), args.integer("talk-max-ms", 6000, 2000));
         if (entry.equals("twilio")) {
             twilio = new TwilioSim(http, args.string("twilio-token", ""), args.string("twilio-public-base", ""),
-                    nodes.get(0), args.integer("twilio-api-port", 0, 0));
+                    nodes, args.integer("twilio-api-port", 0, 0));
         }
         Api admin = admins.get(0);
-        admin.put("/api/queues/hotline", Map.of());
+        var queue = admin.put("/api/queues/hotline", Map.of());
+        if (!queue.ok()) {
+            throw new IllegalStateException("PUT /api/queues/hotline: " + queue.status() + " " + queue.body());
+        }
         List<String> names = Setup.names("bench" + runId + "a", agents);
         Setup.users(admin, names, "AGENT", true, 4);
 
@@ -196,7 +199,7 @@ final class RoutingBench {
             JsonNode content = body.path("content");
             for (JsonNode c : content) {
                 String from = c.path("from").asString("");
-                if (book.byFrom(from) != null && CallBook.key(from).startsWith(runId)) {
+                if (book.byFrom(from) != null) {
                     byKey.put(CallBook.key(from), c);
                 }
             }

@@ -40,17 +40,21 @@ final class TwilioSim implements AutoCloseable {
     private final HttpClient http;
     private final String token;
     private final String publicBase;
-    private final URI app;
+    private final java.util.List<URI> nodes;
+    private final AtomicInteger next = new AtomicInteger();
     private final HttpServer server;
     final AtomicInteger redirects = new AtomicInteger();
     final AtomicInteger webhookFailures = new AtomicInteger();
 
-    /** @param publicBase the URL the app believes Twilio calls (it signs against it); requests really go to app */
-    TwilioSim(HttpClient http, String token, String publicBase, URI app, int apiPort) throws IOException {
+    /**
+     * @param publicBase the URL the app believes Twilio calls (it signs against it)
+     * @param nodes      where the webhooks really go, in turn, as behind a load balancer
+     */
+    TwilioSim(HttpClient http, String token, String publicBase, java.util.List<URI> nodes, int apiPort) throws IOException {
         this.http = http;
         this.token = token;
         this.publicBase = publicBase;
-        this.app = app;
+        this.nodes = nodes;
         this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", apiPort), 0);
         server.setExecutor(Executors.newFixedThreadPool(4));
         server.createContext("/", this::answer);
@@ -91,7 +95,8 @@ final class TwilioSim implements AutoCloseable {
     CompletableFuture<Integer> webhook(String pathAndQuery, Map<String, String> params) {
         String form = params.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        var request = HttpRequest.newBuilder(app.resolve(pathAndQuery))
+        var request = HttpRequest.newBuilder(
+                        nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size())).resolve(pathAndQuery.substring(1)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("X-Twilio-Signature", signature(token, publicBase + pathAndQuery, params))
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
