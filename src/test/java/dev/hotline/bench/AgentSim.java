@@ -89,8 +89,9 @@ final class AgentSim {
                 }
             }
             default -> {
-                if (frame.header("destination") != null && frame.header("destination").endsWith("/errors")) {
-                    book.errors.incrementAndGet();
+                if (frame.header("destination") != null && frame.header("destination").endsWith("/errors")
+                        && book.errors.incrementAndGet() <= 5) {
+                    System.err.println("[routing] console error for " + name + ": " + frame.body());
                 }
             }
         }
@@ -131,6 +132,9 @@ final class AgentSim {
     private void accept(CallBook.Call call) {
         client.send("/app/agent/offers/" + call.contactId + "/accept", "{}");
         call.accepted = true;
+        if (!call.callSidViaTwilio) {
+            call.connected = true; // API contacts are answered on accept
+        }
         long talk = ThreadLocalRandom.current().nextLong(timing.talkMinMs(), timing.talkMaxMs() + 1);
         scheduler.schedule(() -> hangUpAndFinish(call), talk, TimeUnit.MILLISECONDS);
     }

@@ -23,6 +23,9 @@ final class CallBook {
         volatile boolean arrived;
         volatile boolean offered;
         volatile boolean accepted;
+        /** the agent's leg is up (Twilio: in-progress reported; API entry: answered on accept) */
+        volatile boolean connected;
+        volatile boolean callSidViaTwilio;
         volatile boolean hungUp;
 
         Call(int seq, String from, String callSid, long sentNanos) {

@@ -33,10 +33,10 @@ final class ConsolesBench {
     }
 
     Map<String, Object> run() throws Exception {
-        int sessions = args.integer("sessions", 10_000, 200);
+        int sessions = args.integer("sessions", 10_000, 100);
         int supervisors = Math.min(sessions, args.integer("supervisors", 100, 5));
         int users = args.integer("users", 500, 20);
-        int duration = args.integer("duration", 60, 15);
+        int duration = args.integer("duration", 60, 10);
         List<URI> nodes = args.urls();
         var admins = nodes.stream().map(n -> Api.session(n, "admin", args.string("admin-password", "bench-admin-1")))
                 .toList();

@@ -49,7 +49,7 @@ final class RoutingBench {
     Map<String, Object> run() throws Exception {
         int agents = args.integer("agents", 500, 10);
         double rate = args.number("rate", 50, 4);
-        int duration = args.integer("duration", 60, 12);
+        int duration = args.integer("duration", 60, 10);
         int drain = args.integer("drain", 40, 25);
         int patience = args.integer("patience", 60, 60);
         var timing = new AgentSim.Timing(args.integer("accept-delay-ms", 300, 200),
@@ -57,6 +57,12 @@ final class RoutingBench {
         if (entry.equals("twilio")) {
             twilio = new TwilioSim(http, args.string("twilio-token", ""), args.string("twilio-public-base", ""),
                     nodes, args.integer("twilio-api-port", 0, 0));
+            twilio.onConnected = id -> {
+                CallBook.Call call = book.byContact(id);
+                if (call != null) {
+                    call.connected = true;
+                }
+            };
         }
         Api admin = admins.get(0);
         var queue = admin.put("/api/queues/hotline", Map.of());
@@ -129,6 +135,7 @@ final class RoutingBench {
         book.add(call);
         sent.incrementAndGet();
         if (twilio != null) {
+            call.callSidViaTwilio = true;
             twilio.incomingCall(callSid, from, "+8675586001000").whenComplete((status, e) -> {
                 if (e == null && status < 300) {
                     call.arrived = true;
@@ -158,8 +165,12 @@ final class RoutingBench {
         if (call.hungUp) {
             return;
         }
-        call.hungUp = true;
         try {
+            // the talk starts when the agent's leg is up: a caller hanging up before that would be an abandon
+            for (int i = 0; i < 100 && call.accepted && !call.connected; i++) {
+                Thread.sleep(100);
+            }
+            call.hungUp = true;
             if (twilio != null) {
                 twilio.callerStatus(call.callSid, "completed", call.accepted ? 3 : 0).get(30, TimeUnit.SECONDS);
             } else if (call.contactId > 0) {

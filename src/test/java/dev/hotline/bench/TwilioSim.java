@@ -45,6 +45,9 @@ final class TwilioSim implements AutoCloseable {
     private final HttpServer server;
     final AtomicInteger redirects = new AtomicInteger();
     final AtomicInteger webhookFailures = new AtomicInteger();
+    /** told the contact id once the app accepted the agent leg's in-progress */
+    volatile java.util.function.LongConsumer onConnected = id -> {
+    };
 
     /**
      * @param publicBase the URL the app believes Twilio calls (it signs against it)
@@ -149,8 +152,10 @@ final class TwilioSim implements AutoCloseable {
         if (!url.startsWith(publicBase)) {
             return;
         }
-        webhook(url.substring(publicBase.length()),
-                status(callSid(), "in-progress", 0));
+        Matcher contact = Pattern.compile("contact=(\\d+)").matcher(url);
+        long contactId = contact.find() ? Long.parseLong(contact.group(1)) : -1;
+        webhook(url.substring(publicBase.length()), status(callSid(), "in-progress", 0))
+                .thenAccept(code -> onConnected.accept(contactId));
     }
 
     static String callSid() {
