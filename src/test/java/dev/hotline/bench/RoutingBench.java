@@ -132,17 +132,18 @@ final class RoutingBench {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            arrive(i);
+            arrive(i, due);
             int seq = i;
             scheduler.schedule(() -> giveUp(seq), patienceSec, TimeUnit.SECONDS);
         }
     }
 
-    private void arrive(int seq) {
+    /** @param due when this caller was due (nanoTime): latency counts from then even if the driver ran late */
+    private void arrive(int seq, long due) {
         // +86 138 RRR SSSSS: a valid mainland mobile number, unique per call and run
         String from = String.format("+86138%s%05d", runId, seq);
         String callSid = TwilioSim.callSid();
-        var call = new CallBook.Call(seq, from, callSid, System.nanoTime());
+        var call = new CallBook.Call(seq, from, callSid, due);
         book.add(call);
         sent.incrementAndGet();
         inFlight.acquireUninterruptibly(); // bounded mode: a late arrival waits here (its latency counts from send)
