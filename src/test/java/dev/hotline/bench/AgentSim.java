@@ -1,0 +1,150 @@
+package dev.hotline.bench;
+
+import tools.jackson.databind.JsonNode;
+
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One agent at a console: goes AVAILABLE, accepts every offer after a delay, talks a random time, lets the caller
+ * hang up (through the entry point, see {@link RoutingBench}), finishes with a disposition and goes AVAILABLE again.
+ * Frames of one socket arrive in order on one thread; the delays run on the shared scheduler.
+ */
+final class AgentSim {
+
+    record Timing(long acceptDelayMs, long talkMinMs, long talkMaxMs) {
+    }
+
+    final String name;
+    private final CallBook book;
+    private final ScheduledExecutorService scheduler;
+    private final Timing timing;
+    /** hangs the caller up through the entry point; completes when the app has it */
+    private final Consumer<CallBook.Call> callerHangsUp;
+    private final Set<Long> activeVoice = ConcurrentHashMap.newKeySet();
+    private volatile StompClient client;
+    private volatile boolean stopping;
+
+    AgentSim(String name, CallBook book, ScheduledExecutorService scheduler, Timing timing,
+             Consumer<CallBook.Call> callerHangsUp) {
+        this.name = name;
+        this.book = book;
+        this.scheduler = scheduler;
+        this.timing = timing;
+        this.callerHangsUp = callerHangsUp;
+    }
+
+    void attach(StompClient client) {
+        this.client = client;
+        client.subscribe("/user/queue/offers");
+        client.subscribe("/user/queue/state");
+        client.subscribe("/user/queue/contacts");
+        client.subscribe("/user/queue/errors");
+        client.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+    }
+
+    boolean connected() {
+        return client != null && client.isOpen();
+    }
+
+    /** Stop taking new calls: the ones on hand are finished, new offers rejected. */
+    void stop() {
+        stopping = true;
+    }
+
+    void logOff() {
+        if (client != null) {
+            client.send("/app/agent/state", "{\"state\":\"OFFLINE\"}");
+            client.close();
+        }
+    }
+
+    void onFrame(Stomp.Frame frame) {
+        if (!"MESSAGE".equals(frame.command())) {
+            book.errors.incrementAndGet();
+            return;
+        }
+        JsonNode m = Api.JSON.readTree(frame.body());
+        String type = m.path("type").asString("");
+        long contactId = m.path("contactId").asLong(-1);
+        switch (type) {
+            case "offer" -> offer(contactId, m);
+            case "offer-withdrawn" -> book.released(contactId, name);
+            case "contact-assigned" -> {
+                if ("VOICE".equals(m.path("channel").asString("")) && activeVoice.add(contactId)
+                        && activeVoice.size() > 1) {
+                    book.twoCalls(name);
+                }
+            }
+            case "contact-ended" -> activeVoice.remove(contactId);
+            case "state" -> {
+                // an offer that timed out pauses the agent (ring-no-answer): a real agent would come back
+                if ("BREAK".equals(m.path("state").asString("")) && !stopping) {
+                    scheduler.schedule(() -> client.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}"),
+                            1, TimeUnit.SECONDS);
+                }
+            }
+            default -> {
+                if (frame.header("destination") != null && frame.header("destination").endsWith("/errors")
+                        && book.errors.incrementAndGet() <= 5) {
+                    System.err.println("[routing] console error for " + name + ": " + frame.body());
+                }
+            }
+        }
+    }
+
+    private void offer(long contactId, JsonNode m) {
+        CallBook.Call call = book.byContact(contactId);
+        if (call == null) {
+            call = book.byFrom(m.path("screenPop").path("from").asString(null));
+            if (call == null) {
+                client.send("/app/agent/offers/" + contactId + "/reject", "{}");
+                return; // not one of this run's callers
+            }
+            book.bind(call, contactId);
+        }
+        boolean widened = m.path("widened").asBoolean(false);
+        if (!widened && book.offered(call, name)) {
+            scheduler.schedule(() -> book.confirmDouble(contactId), 1, TimeUnit.SECONDS);
+        } else if (widened) {
+            book.offers.incrementAndGet();
+            if (!call.offered) {
+                book.offered(call, name);
+                book.released(contactId, name);
+            }
+        }
+        if (stopping || !activeVoice.isEmpty()) {
+            if (!activeVoice.isEmpty()) {
+                book.twoCalls(name); // offered a second voice call while on one
+            }
+            client.send("/app/agent/offers/" + contactId + "/reject", "{}");
+            book.released(contactId, name);
+            return;
+        }
+        CallBook.Call accepted = call;
+        scheduler.schedule(() -> accept(accepted), timing.acceptDelayMs(), TimeUnit.MILLISECONDS);
+    }
+
+    private void accept(CallBook.Call call) {
+        client.send("/app/agent/offers/" + call.contactId + "/accept", "{}");
+        call.accepted = true;
+        if (!call.callSidViaTwilio) {
+            call.connected = true; // API contacts are answered on accept
+        }
+        long talk = ThreadLocalRandom.current().nextLong(timing.talkMinMs(), timing.talkMaxMs() + 1);
+        scheduler.schedule(() -> hangUpAndFinish(call), talk, TimeUnit.MILLISECONDS);
+    }
+
+    private void hangUpAndFinish(CallBook.Call call) {
+        callerHangsUp.accept(call);
+        client.send("/app/agent/contacts/" + call.contactId + "/finish", "{\"disposition\":\"bench\"}");
+        // WRAP_UP → AVAILABLE by hand, as a fast agent would; the app's wrap-up timer is then a no-op
+        client.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+        book.released(call.contactId, name);
+        activeVoice.remove(call.contactId);
+    }
+}

@@ -1,0 +1,140 @@
+package dev.hotline.bench;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Scenario "lookup": a generated archive loaded through the CSV import (the path operators use, in chunks so each
+ * request stays small), then screen-pop lookups by phone number written the ways callers' numbers arrive.
+ */
+final class LookupBench {
+
+    static final String HEADER = "name,contact_person,phones,address,email,tier,notes,model,serial_number,ship_date,"
+            + "purchase_date,sales_channel,quantity\n";
+
+    private final Args args;
+    private final HttpClient http;
+
+    LookupBench(Args args, HttpClient http) {
+        this.args = args;
+        this.http = http;
+    }
+
+    /** Customer i has the landline 0795-7iiiiii and the mobile 139 RR iiiiii (R = run, so reruns do not collide). */
+    static String landline(int i) {
+        return String.format("0795-7%06d", i);
+    }
+
+    static String mobile(int run, int i) {
+        return String.format("139%02d%06d", run, i);
+    }
+
+    /** The same numbers as callers and agents type them. */
+    static String written(int run, int i, int form) {
+        String m = mobile(run, i);
+        return switch (form % 4) {
+            case 0 -> landline(i);
+            case 1 -> String.format("+86 795 7%03d %03d", i / 1000, i % 1000);
+            case 2 -> m;
+            default -> "+86 " + m.substring(0, 3) + " " + m.substring(3, 7) + " " + m.substring(7);
+        };
+    }
+
+    static String csvChunk(int run, int from, int to) {
+        var csv = new StringBuilder(HEADER);
+        for (int i = from; i < to; i++) {
+            String tier = i % 50 == 0 ? "KEY" : i % 7 == 0 ? "LONG_TERM" : "REGULAR";
+            csv.append("Bench Customer ").append(i).append(",Contact ").append(i).append(',')
+                    .append(landline(i)).append(';').append(mobile(run, i)).append(",Yichun Jiangxi,,")
+                    .append(tier).append(",,");
+            if (i % 4 == 0) { // a quarter with a product, so screen pops also carry warranty status
+                csv.append("HX-200,BN").append(run).append('-').append(i).append(",2025-06-01,2025-06-10,DIRECT,1");
+            } else {
+                csv.append(",,,,,");
+            }
+            csv.append('\n');
+        }
+        return csv.toString();
+    }
+
+    Map<String, Object> run() throws Exception {
+        int customers = Math.min(args.integer("customers", 1_000_000, 2_000), 1_000_000);
+        int lookups = args.integer("lookups", 100_000, 500);
+        int chunk = args.integer("chunk", 5_000, 1_000);
+        int threads = args.integer("threads", 4, 2);
+        List<URI> nodes = args.urls();
+        Api admin = Api.session(nodes.get(0), "admin", args.string("admin-password", "bench-admin-1"));
+        int run = ThreadLocalRandom.current().nextInt(100);
+
+        long loadStart = System.nanoTime();
+        int rejected = 0;
+        try (var progress = Report.progress("lookup", () -> "loading")) {
+            for (int from = 0; from < customers; from += chunk) {
+                int to = Math.min(customers, from + chunk);
+                var reply = admin.postRaw("/api/customers/import", "text/csv",
+                        csvChunk(run, from, to).getBytes(StandardCharsets.UTF_8));
+                if (!reply.ok()) {
+                    throw new IllegalStateException("import " + from + ": " + reply.status() + " " + reply.body());
+                }
+                rejected += reply.json().path("rejected").isArray() ? reply.json().path("rejected").size()
+                        : reply.json().path("rejected").asInt(0);
+                double s = (System.nanoTime() - loadStart) / 1e9;
+                System.out.printf("[lookup] loaded %d/%d customers, %.0f/s%n", to, customers, to / s);
+            }
+        }
+        double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+
+        var latency = new BenchStats();
+        var misses = new AtomicInteger();
+        var done = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(threads, Report.daemon("lookup"));
+        long lookupStart = System.nanoTime();
+        try (var sampler = new Report.Sampler(List.of(admin), Report.pids(args));
+             var progress = Report.progress("lookup", () -> String.format("lookups=%d/%d p99=%dms misses=%d",
+                     done.get(), lookups, BenchStats.percentile(latency.sorted(), 99), misses.get()))) {
+            var futures = new java.util.ArrayList<CompletableFuture<Void>>();
+            for (int t = 0; t < threads; t++) {
+                int share = lookups / threads + (t < lookups % threads ? 1 : 0);
+                futures.add(CompletableFuture.runAsync(() -> {
+                    var random = ThreadLocalRandom.current();
+                    for (int k = 0; k < share && System.nanoTime() - lookupStart < TimeUnit.MINUTES.toNanos(30); k++) {
+                        int i = random.nextInt(customers);
+                        String phone = written(run, i, random.nextInt(4));
+                        long t0 = System.nanoTime();
+                        var reply = admin.get("/api/customers/lookup?phone="
+                                + URLEncoder.encode(phone, StandardCharsets.UTF_8));
+                        latency.add((System.nanoTime() - t0) / 1_000_000);
+                        if (!reply.ok() || !reply.body().contains("Bench Customer " + i + "\"")) {
+                            misses.incrementAndGet();
+                        }
+                        done.incrementAndGet();
+                    }
+                }, pool));
+            }
+            futures.forEach(CompletableFuture::join);
+            pool.shutdownNow();
+            var out = new LinkedHashMap<String, Object>();
+            out.put("scenario", "lookup");
+            out.put("customers", customers);
+            out.put("rejectedRows", rejected);
+            out.put("loadSeconds", Math.round(loadSeconds * 10) / 10.0);
+            out.put("lookups", done.get());
+            out.put("lookupMisses", misses.get());
+            out.put("lookupMs", latency.summary("p50", "p99", "max"));
+            out.put("lookupsPerSec", Math.round(done.get() / ((System.nanoTime() - lookupStart) / 1e9)));
+            out.put("heapMbMax", sampler.heapMbMax.get());
+            return out;
+        }
+    }
+}

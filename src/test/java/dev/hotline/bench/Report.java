@@ -1,0 +1,125 @@
+package dev.hotline.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+
+/** The JSON result file, the table on stdout, the progress line and the app's heap and RSS samples. */
+final class Report {
+
+    private Report() {
+    }
+
+    static void write(Path out, Map<String, Object> result) {
+        try {
+            if (out.getParent() != null) {
+                Files.createDirectories(out.getParent());
+            }
+            Files.writeString(out, Api.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(result) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.out.println();
+        table("", result);
+        System.out.println("written " + out);
+    }
+
+    private static void table(String prefix, Map<String, Object> map) {
+        map.forEach((k, v) -> {
+            if (v instanceof Map<?, ?> nested) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> m = (Map<String, Object>) nested;
+                table(prefix + k + ".", m);
+            } else {
+                System.out.printf("  %-34s %s%n", prefix + k, v);
+            }
+        });
+    }
+
+    /** Prints {@code line} every 5 s until closed. */
+    static AutoCloseable progress(String scenario, Supplier<String> line) {
+        long start = System.nanoTime();
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("progress"));
+        timer.scheduleAtFixedRate(() -> {
+            try {
+                System.out.printf("[%s %3ds] %s%n", scenario, (System.nanoTime() - start) / 1_000_000_000, line.get());
+            } catch (RuntimeException e) {
+                System.out.printf("[%s] progress: %s%n", scenario, e);
+            }
+        }, 5, 5, TimeUnit.SECONDS);
+        return timer::shutdownNow;
+    }
+
+    static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Samples the heap of every node (actuator) and the RSS of the given PIDs every 2 s; keeps the maxima. */
+    static final class Sampler implements AutoCloseable {
+
+        final AtomicLong heapMbMax = new AtomicLong(-1);
+        final AtomicLong rssMbMax = new AtomicLong(-1);
+        final AtomicLong heapMbLast = new AtomicLong(-1);
+        private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("sampler"));
+
+        Sampler(List<Api> nodes, List<Long> pids) {
+            timer.scheduleAtFixedRate(() -> {
+                for (Api node : nodes) {
+                    long heap = node.heapMb();
+                    heapMbLast.set(heap);
+                    heapMbMax.accumulateAndGet(heap, Math::max);
+                }
+                for (long pid : pids) {
+                    rssMbMax.accumulateAndGet(rssMb(pid), Math::max);
+                }
+            }, 0, 2, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            timer.shutdownNow();
+        }
+    }
+
+    /** VmRSS of a process in MB, -1 when unknown (not Linux, process gone). */
+    static long rssMb(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    static List<Long> pids(Args args) {
+        var pids = new ArrayList<Long>();
+        for (String p : args.string("pids", "").split(",")) {
+            if (!p.isBlank()) {
+                pids.add(Long.parseLong(p.strip()));
+            }
+        }
+        return pids;
+    }
+
+    static String self() {
+        return ManagementFactory.getRuntimeMXBean().getName();
+    }
+}

@@ -1,0 +1,310 @@
+package dev.hotline.bench;
+
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Scenario "routing": N agents on real STOMP sessions, callers at R/s through the real entry point (signed Twilio
+ * webhooks or POST /api/contacts), offer latency measured entry request → offer frame, outcomes read back from the
+ * app after a drain.
+ */
+final class RoutingBench {
+
+    private final Args args;
+    private final List<URI> nodes;
+    private final List<Api> admins = new ArrayList<>();
+    private final HttpClient http;
+    private final CallBook book = new CallBook();
+    private final ScheduledExecutorService scheduler =
+            Executors.newScheduledThreadPool(16, Report.daemon("bench-agents"));
+    private final String entry;
+    private final String runId = String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
+    private final AtomicInteger sent = new AtomicInteger();
+    private final AtomicInteger entryFailures = new AtomicInteger();
+    private TwilioSim twilio;
+    /** entry requests in flight; 0 = unbounded (open model, as real callers) */
+    private java.util.concurrent.Semaphore inFlight;
+
+    RoutingBench(Args args, HttpClient http) {
+        this.args = args;
+        this.http = http;
+        this.nodes = args.urls();
+        this.entry = args.string("entry", "api");
+        for (URI node : nodes) {
+            admins.add(Api.session(node, "admin", args.string("admin-password", "bench-admin-1")));
+        }
+    }
+
+    Map<String, Object> run() throws Exception {
+        int agents = args.integer("agents", 500, 10);
+        double rate = args.number("rate", 50, 4);
+        int duration = args.integer("duration", 60, 10);
+        int drain = args.integer("drain", 40, 25);
+        int patience = args.integer("patience", 60, 60);
+        var timing = new AgentSim.Timing(args.integer("accept-delay-ms", 300, 200),
+                args.integer("talk-min-ms", 2000, 1000), args.integer("talk-max-ms", 6000, 2000));
+        int maxInFlight = args.integer("max-in-flight", 0, 0);
+        inFlight = new java.util.concurrent.Semaphore(maxInFlight > 0 ? maxInFlight : Integer.MAX_VALUE);
+        if (entry.equals("twilio")) {
+            twilio = new TwilioSim(http, args.string("twilio-token", ""), args.string("twilio-public-base", ""),
+                    nodes, args.integer("twilio-api-port", 0, 0));
+            twilio.onConnected = id -> {
+                CallBook.Call call = book.byContact(id);
+                if (call != null) {
+                    call.connected = true;
+                }
+            };
+        }
+        Api admin = admins.get(0);
+        var queue = admin.put("/api/queues/hotline", Map.of());
+        if (!queue.ok()) {
+            throw new IllegalStateException("PUT /api/queues/hotline: " + queue.status() + " " + queue.body());
+        }
+        List<String> names = Setup.names("bench" + runId + "a", agents);
+        Setup.users(admin, names, "AGENT", true, 4);
+
+        var sims = new HashMap<String, AgentSim>();
+        for (String n : names) {
+            sims.put(n, new AgentSim(n, book, scheduler, timing, this::hangUp));
+        }
+        var connectFailures = new AtomicInteger();
+        var clients = Setup.sessions(http, nodes, names, n -> sims.get(n)::onFrame, 8, connectFailures,
+                System.nanoTime() + TimeUnit.SECONDS.toNanos(300));
+        clients.forEach(c -> sims.get(c.user()).attach(c));
+        System.out.printf("[routing] %d agents connected over %d node(s), %d failed%n", clients.size(), nodes.size(),
+                connectFailures.get());
+        Thread.sleep(1000); // AVAILABLE is asynchronous
+
+        try (var sampler = new Report.Sampler(admins, Report.pids(args));
+             var progress = Report.progress("routing", () -> String.format(
+                     "sent=%d offered=%d accepted=%d offers=%d p95=%dms doubles=%d twoCalls=%d heap=%dMB",
+                     sent.get(), count(c -> c.offered), count(c -> c.accepted), book.offers.get(),
+                     BenchStats.percentile(book.offerLatency.sorted(), 95), book.doubleOffers(),
+                     book.agentsWithTwoCalls(), sampler.heapMbLast.get()))) {
+            long start = System.nanoTime();
+            drive(rate, duration, patience);
+            double arrivalSeconds = (System.nanoTime() - start) / 1e9;
+            drainCalls(drain);
+            sims.values().forEach(AgentSim::stop);
+            hangUpWaiting();
+            Thread.sleep(3000);
+            Map<String, JsonNode> outcomes;
+            try {
+                outcomes = outcomes();
+            } catch (RuntimeException e) {
+                // an app that cannot list its contacts any more: every contact counts as lost, which is the truth
+                System.out.println("[routing] could not read the contacts back: " + e.getMessage());
+                outcomes = Map.of();
+            }
+            int sessionsDropped = (int) clients.stream().filter(c -> !c.isOpen()).count();
+            sims.values().forEach(AgentSim::logOff);
+            return result(agents, rate, duration, outcomes, arrivalSeconds, sampler, connectFailures.get(),
+                    sessionsDropped);
+        } finally {
+            scheduler.shutdownNow();
+            if (twilio != null) {
+                twilio.close();
+            }
+        }
+    }
+
+    /** Callers at a fixed rate; bounded by count (rate × duration) and by time. */
+    private void drive(double rate, int duration, int patienceSec) throws InterruptedException {
+        int total = (int) Math.round(rate * duration);
+        long periodNanos = (long) (1e9 / rate);
+        long start = System.nanoTime();
+        for (int i = 0; i < total && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(duration + 5L); i++) {
+            long due = start + i * periodNanos;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            arrive(i, due);
+            int seq = i;
+            scheduler.schedule(() -> giveUp(seq), patienceSec, TimeUnit.SECONDS);
+        }
+    }
+
+    /** @param due when this caller was due (nanoTime): latency counts from then even if the driver ran late */
+    private void arrive(int seq, long due) {
+        // +86 138 RRR SSSSS: a valid mainland mobile number, unique per call and run
+        String from = String.format("+86138%s%05d", runId, seq);
+        String callSid = TwilioSim.callSid();
+        var call = new CallBook.Call(seq, from, callSid, due);
+        book.add(call);
+        sent.incrementAndGet();
+        inFlight.acquireUninterruptibly(); // bounded mode: a late arrival waits here (its latency counts from send)
+        if (twilio != null) {
+            call.callSidViaTwilio = true;
+            twilio.incomingCall(callSid, from, "+8675586001000").whenComplete((status, e) -> {
+                inFlight.release();
+                if (e == null && status < 300) {
+                    call.arrived = true;
+                } else {
+                    entryFailures.incrementAndGet();
+                }
+            });
+        } else {
+            Api node = admins.get(seq % admins.size());
+            node.postAsync("/api/contacts", Map.of("channel", "VOICE", "from", from, "queue", "hotline",
+                    "externalId", callSid)).whenComplete((reply, e) -> {
+                inFlight.release();
+                if (e == null && reply.ok()) {
+                    call.arrived = true;
+                    long id = reply.json().path("id").asLong(-1);
+                    if (call.contactId < 0 && id > 0) {
+                        book.bind(call, id);
+                    }
+                } else {
+                    entryFailures.incrementAndGet();
+                }
+            });
+        }
+    }
+
+    /** The caller ends the call: after the talk (agent side) or when tired of waiting. */
+    private void hangUp(CallBook.Call call) {
+        if (call.hungUp) {
+            return;
+        }
+        try {
+            // the talk starts when the agent's leg is up: a caller hanging up before that would be an abandon
+            for (int i = 0; i < 100 && call.accepted && !call.connected; i++) {
+                Thread.sleep(100);
+            }
+            call.hungUp = true;
+            if (twilio != null) {
+                twilio.callerStatus(call.callSid, "completed", call.accepted ? 3 : 0).get(30, TimeUnit.SECONDS);
+            } else if (call.contactId > 0) {
+                admins.get(call.seq % admins.size()).post("/api/contacts/" + call.contactId + "/hangup", "{}");
+            }
+        } catch (Exception e) {
+            book.errors.incrementAndGet();
+        }
+    }
+
+    private void giveUp(int seq) {
+        book.all().stream().filter(c -> c.seq == seq && !c.accepted).findFirst().ifPresent(this::hangUp);
+    }
+
+    private void drainCalls(int drainSec) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(drainSec);
+        while (System.nanoTime() < end && book.all().stream().anyMatch(c -> c.arrived && !c.hungUp)) {
+            Thread.sleep(500);
+        }
+    }
+
+    /** Callers still waiting after the drain hang up, so every contact should reach a final outcome (≤ 30 s). */
+    private void hangUpWaiting() throws InterruptedException {
+        var pool = Executors.newFixedThreadPool(8, Report.daemon("bench-hangup"));
+        book.all().stream().filter(c -> !c.hungUp && !c.accepted && (twilio != null || c.contactId > 0))
+                .forEach(c -> pool.execute(() -> hangUp(c)));
+        pool.shutdown();
+        if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
+            System.out.println("[routing] app too slow to take the last hang-ups; the rest stay as they are");
+            pool.shutdownNow();
+        }
+    }
+
+    /** This run's contacts as the app has them, by caller number. */
+    private Map<String, JsonNode> outcomes() {
+        var byKey = new HashMap<String, JsonNode>();
+        Api admin = admins.get(0);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        for (int page = 0; page < 10_000 && System.nanoTime() < deadline; page++) {
+            JsonNode body = admin.get("/api/contacts?size=200&page=" + page).json();
+            JsonNode content = body.path("content");
+            for (JsonNode c : content) {
+                String from = c.path("from").asString("");
+                if (book.byFrom(from) != null) {
+                    byKey.put(CallBook.key(from), c);
+                }
+            }
+            if (content.size() < 200) {
+                break;
+            }
+        }
+        return byKey;
+    }
+
+    private Map<String, Object> result(int agents, double rate, int duration, Map<String, JsonNode> app,
+                                       double arrivalSeconds, Report.Sampler sampler, int connectFailures,
+                                       int sessionsDropped) {
+        int arrived = 0, answered = 0, abandoned = 0, overflowed = 0, lost = 0, within3 = 0;
+        for (CallBook.Call call : book.all()) {
+            JsonNode c = app.get(CallBook.key(call.from));
+            if (!call.arrived && c == null) {
+                continue;
+            }
+            arrived++;
+            if (c == null || !"ENDED".equals(c.path("status").asString(""))) {
+                lost++;
+                continue;
+            }
+            switch (c.path("outcome").asString("")) {
+                case "ANSWERED" -> {
+                    answered++;
+                    if (!c.path("ringsToAnswer").isNull() && c.path("ringsToAnswer").asInt(99) <= 3) {
+                        within3++;
+                    }
+                }
+                case "ABANDONED" -> abandoned++;
+                case "OVERFLOWED" -> overflowed++;
+                default -> {
+                }
+            }
+        }
+        var contacts = new LinkedHashMap<String, Object>();
+        contacts.put("arrived", arrived);
+        contacts.put("offered", count(c -> c.offered));
+        contacts.put("answered", answered);
+        contacts.put("abandoned", abandoned);
+        contacts.put("overflowed", overflowed);
+        contacts.put("lost", lost);
+        contacts.put("doubleOffers", book.doubleOffers());
+        contacts.put("agentsWithTwoCalls", book.agentsWithTwoCalls());
+        var out = new LinkedHashMap<String, Object>();
+        out.put("scenario", "routing");
+        out.put("nodes", nodes.size());
+        out.put("agents", agents);
+        out.put("ratePerSec", rate);
+        out.put("durationSec", duration);
+        out.put("entry", entry);
+        out.put("contacts", contacts);
+        out.put("offerLatencyMs", book.offerLatency.summary("p50", "p95", "p99", "max"));
+        out.put("serviceLevel3Rings", answered == 0 ? 0.0 : Math.round(1000.0 * within3 / answered) / 1000.0);
+        out.put("throughputPerSec", Math.round(100.0 * answered / Math.max(1, arrivalSeconds)) / 100.0);
+        out.put("heapMbMax", sampler.heapMbMax.get());
+        out.put("rssMbMax", sampler.rssMbMax.get());
+        out.put("agentSessionsFailed", connectFailures);
+        out.put("agentSessionsDropped", sessionsDropped);
+        out.put("entryFailures", entryFailures.get());
+        out.put("consoleErrors", book.errors.get());
+        if (twilio != null) {
+            out.put("twilioRedirects", twilio.redirects.get());
+            out.put("webhookFailures", twilio.webhookFailures.get());
+        }
+        return out;
+    }
+
+    private int count(java.util.function.Predicate<CallBook.Call> p) {
+        return (int) book.all().stream().filter(p).count();
+    }
+
+    static Path defaultOut(Args args) {
+        return Path.of(args.string("out", "target/bench/routing.json"));
+    }
+}
