@@ -18,7 +18,7 @@ record ScreenPop(boolean newCaller, String from, Long customerId, CustomerTier t
                        Instant arrivedAt, String subject) {
     }
 
-    /** Filled once the ticket module is merged (see {@link OpenTickets}). */
+    /** {@code id} is the ticket's human-readable number. */
     record OpenTicket(String id, String type, String status, String title, Instant deadline) {
     }
 }

@@ -17,11 +17,12 @@ class ScreenPops {
 
     private final ContactIntake contacts;
     private final CustomerDirectory customers;
-    private final OpenTickets tickets = customerId -> List.of();
+    private final OpenTickets tickets;
 
-    ScreenPops(ContactIntake contacts, CustomerDirectory customers) {
+    ScreenPops(ContactIntake contacts, CustomerDirectory customers, OpenTickets tickets) {
         this.contacts = contacts;
         this.customers = customers;
+        this.tickets = tickets;
     }
 
     ScreenPop of(ContactSnapshot contact) {

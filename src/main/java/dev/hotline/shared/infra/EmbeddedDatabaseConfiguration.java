@@ -24,6 +24,7 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setUsername("root");
         dataSource.setPassword("");
         dataSource.setMaximumPoolSize(20);
+        dataSource.setMinimumIdle(2);
         return dataSource;
     }
 }

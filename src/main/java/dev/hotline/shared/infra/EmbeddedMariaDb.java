@@ -44,7 +44,9 @@ final class EmbeddedMariaDb {
                     .setDefaultCharacterSet("utf8mb4")
                     .addArg("--skip-ssl")
                     .addArg("--collation-server=utf8mb4_unicode_ci")
-                    .addArg("--bind-address=127.0.0.1");
+                    .addArg("--bind-address=127.0.0.1")
+                    // several app contexts (tests, a second node in the benchmark) share this server
+                    .addArg("--max-connections=1000");
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }

@@ -1,0 +1,59 @@
+package dev.hotline.console;
+
+import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.NewContact;
+import dev.hotline.shared.Channel;
+import dev.hotline.shared.CustomerTier;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** A known caller's offer pops the archive card and the customer's open tickets (the draft of this very call). */
+@SpringBootTest
+@AutoConfigureMockMvc
+class ScreenPopIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ContactIntake contacts;
+
+    @Autowired
+    ScreenPops pops;
+
+    @Test
+    void knownCallerPopsWithArchiveCardAndOpenTickets() throws Exception {
+        String phone = "139" + (10_000_000 + ThreadLocalRandom.current().nextInt(89_999_999));
+        mvc.perform(post("/api/customers").with(user("admin").roles("ADMIN")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"弹屏测试客户\",\"phones\":[\"" + phone + "\"],\"tier\":\"KEY\"}"))
+                .andExpect(status().isCreated());
+        var call = contacts.arrived(new NewContact(Channel.VOICE, "api", UUID.randomUUID().toString(),
+                "+86 " + phone, null, "screenpop-" + UUID.randomUUID().toString().substring(0, 8), null, null));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> !pops.of(call).openTickets().isEmpty());
+        var pop = pops.of(call);
+
+        assertThat(pop.newCaller()).isFalse();
+        assertThat(pop.tier()).isEqualTo(CustomerTier.KEY);
+        assertThat(pop.customer().name()).isEqualTo("弹屏测试客户");
+        assertThat(pop.openTickets()).singleElement()
+                .satisfies(t -> assertThat(t.id()).startsWith("CS-"));
+        contacts.abandoned(call.id(), null);
+    }
+}
