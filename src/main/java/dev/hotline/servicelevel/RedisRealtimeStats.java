@@ -21,6 +21,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.Response;
+import redis.clients.jedis.resps.Tuple;
 import redis.clients.jedis.params.SetParams;
 
 import java.time.Clock;
@@ -234,22 +236,41 @@ class RedisRealtimeStats implements RealtimeStats {
         return new WallboardSnapshot(now, day.start(today), target, targetRings, overall, tiles);
     }
 
+    /** One pipelined round trip per tile: the day hash, the waiting set and the last 15 minute hashes. */
     private QueueFigures figures(String queue, Duration ringPeriod, LocalDate today, Instant now,
                                  Map<String, Long> agentsByState) {
-        Map<String, String> h = redis.hgetAll(dayKey(queue, today));
+        String waitingKey = P + "waiting:" + queue;
+        long minute = now.getEpochSecond() / 60;
+        Response<Map<String, String>> dayHash;
+        Response<Long> count;
+        Response<List<Tuple>> oldestEntry;
+        var minutes = new ArrayList<Response<Map<String, String>>>();
+        try (var pipe = redis.pipelined()) {
+            dayHash = pipe.hgetAll(dayKey(queue, today));
+            count = pipe.zcard(waitingKey);
+            oldestEntry = pipe.zrangeWithScores(waitingKey, 0, 0);
+            for (long m = minute - 14; m <= minute; m++) {
+                minutes.add(pipe.hgetAll(P + "m:" + queue + ":" + m));
+            }
+            pipe.sync();
+        }
+        Map<String, String> h = dayHash.get();
         long waiting = 0, longestSeconds = 0;
         int longestRings = 0;
         if (ringPeriod != null) {
-            String key = P + "waiting:" + queue;
-            waiting = redis.zcard(key);
-            var oldest = redis.zrangeWithScores(key, 0, 0);
+            waiting = count.get();
+            var oldest = oldestEntry.get();
             if (!oldest.isEmpty()) {
                 Instant arrived = Instant.ofEpochMilli((long) oldest.get(0).getScore());
                 longestSeconds = Math.max(0, Duration.between(arrived, now).toSeconds());
                 longestRings = new RingClock(ringPeriod).ringAt(arrived, now);
             }
         }
-        long[] rolling = rolling(queue, now);
+        long rollingOffered = 0, rollingInTime = 0;
+        for (var m : minutes) {
+            rollingOffered += parse(m.get().get("off"));
+            rollingInTime += parse(m.get().get("in"));
+        }
         long answered = parse(h.get("answered"));
         long handled = parse(h.get("handled"));
         var slots = new ArrayList<Double>();
@@ -257,7 +278,7 @@ class RedisRealtimeStats implements RealtimeStats {
             slots.add(ratio(parse(h.get("slot_in:" + i)), parse(h.get("slot_off:" + i))));
         }
         return new QueueFigures(queue, waiting, longestSeconds, longestRings, agentsByState,
-                ratio(rolling[1], rolling[0]), ratio(parse(h.get("sl_in")), parse(h.get("sl_offered"))),
+                ratio(rollingInTime, rollingOffered), ratio(parse(h.get("sl_in")), parse(h.get("sl_offered"))),
                 parse(h.get("offered")), answered, parse(h.get("abandoned")), parse(h.get("overflowed")),
                 answered == 0 ? null : parse(h.get("asa_ms")) / 1000.0 / answered,
                 handled == 0 ? null : parse(h.get("handle_ms")) / 1000.0 / handled, slots);

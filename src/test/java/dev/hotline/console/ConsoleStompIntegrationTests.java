@@ -255,6 +255,21 @@ class ConsoleStompIntegrationTests {
             wallboard.send("/app/supervisor/agents/nobody-" + run + "/state", "{\"state\":\"OFFLINE\"}");
             assertThat(wallboard.next(ERRORS, null).path("status").asInt()).isEqualTo(404);
         }
+        // the same figures over REST (supervisors only) and as Prometheus gauges
+        assertThat(get("/api/wallboard", agent).statusCode()).isEqualTo(403);
+        var rest = get("/api/wallboard", supervisor);
+        assertThat(rest.statusCode()).isEqualTo(200);
+        assertThat(rest.body()).contains("\"queue\":\"" + queue + "\"").contains("\"serviceLevelSlots\"");
+        assertThat(get("/actuator/prometheus", supervisor).body())
+                .contains("hotline_queue_waiting{queue=\"" + queue + "\"}")
+                .contains("hotline_queue_service_level{queue=\"all\",window=\"15m\"}");
+    }
+
+    private java.net.http.HttpResponse<String> get(String path, String user) throws Exception {
+        String auth = java.util.Base64.getEncoder().encodeToString((user + ":" + ConsoleFixture.PASSWORD).getBytes());
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path)).header("Authorization", "Basic " + auth).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
     }
 
     private static String digits() {

@@ -43,7 +43,11 @@ final class StompTestClient implements AutoCloseable {
     }
 
     static StompTestClient connect(int port, String user, String password) throws Exception {
-        var client = new WebSocketStompClient(new StandardWebSocketClient());
+        // wallboard snapshots grow with the queues every test has created: allow large frames
+        var container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
+        container.setDefaultMaxTextMessageBufferSize(4 * 1024 * 1024);
+        var client = new WebSocketStompClient(new StandardWebSocketClient(container));
+        client.setInboundMessageSizeLimit(4 * 1024 * 1024);
         client.setMessageConverter(new CompositeMessageConverter(List.of(new RawJson(), new StringMessageConverter(),
                 new JacksonJsonMessageConverter())));
         var headers = new WebSocketHttpHeaders();
