@@ -1,5 +1,6 @@
 package dev.hotline.contact;
 
+import dev.hotline.shared.AfterTransaction;
 import dev.hotline.shared.CallerIdentification;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
@@ -71,7 +72,7 @@ class ContactService implements ContactIntake {
             }
         }
         try {
-            return tx.execute(status -> register(c));
+            return AfterTransaction.run(tx, () -> register(c));
         } catch (DataIntegrityViolationException duplicate) {
             // the same call reported twice at the same moment (webhook retry racing the original)
             log.debug("Duplicate arrival {}/{} resolved to the stored contact", c.provider(), c.externalId());
@@ -224,7 +225,7 @@ class ContactService implements ContactIntake {
     /** Locks the contact, applies the change, writes history, publishes the returned event (if any). */
     private ContactSnapshot transition(ContactId id, BiFunction<Contact, Instant, Object> change, Instant at) {
         Instant now = at == null ? clock.instant() : at;
-        return tx.execute(status -> {
+        return AfterTransaction.run(tx, () -> {
             var contact = contacts.lockById(id.value()).orElseThrow(() -> new NotFoundException("Contact", id));
             Object event = change.apply(contact, now);
             if (event != null) {

@@ -7,6 +7,7 @@ import dev.hotline.contact.ContactOverflowed;
 import dev.hotline.contact.ContactTransferred;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.hotline.shared.AfterTransaction;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -67,6 +68,9 @@ class RoutingListeners {
             work.run();
             return;
         }
+        if (AfterTransaction.defer(() -> runOwn(work))) {
+            return;   // runs once the contact's transaction has released its connection
+        }
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
@@ -79,5 +83,14 @@ class RoutingListeners {
                 }
             }
         });
+    }
+
+    /** Deferred work: no transaction is bound any more; a failure must not fail the entry point's call. */
+    private void runOwn(Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            log.error("Routing could not act on a contact event", e);
+        }
     }
 }
