@@ -86,7 +86,8 @@ class RealtimeStatsTests {
         assertThat(tile.averageSpeedOfAnswerSeconds()).isCloseTo(15.0, within(1e-9));
         assertThat(tile.averageHandleTimeSeconds()).isCloseTo(40.0, within(1e-9));
         assertThat(tile.agentsByState()).containsEntry("AVAILABLE", 1L);
-        assertThat(tile.serviceLevelSlots()).isNotEmpty().last().isNotNull();
+        // the events may fall into the previous 15-minute slot when the test runs just after :00/:15/:30/:45
+        assertThat(tile.serviceLevelSlots()).isNotEmpty().anySatisfy(slot -> assertThat(slot).isNotNull());
         assertThat(stats.snapshot().overall().offeredToday()).isGreaterThanOrEqualTo(5);
         assertThat(published.stream(ServiceLevelAlert.class).filter(x -> x.queue().equals(queue)).count()).isEqualTo(1);
     }
