@@ -26,6 +26,11 @@ public record QueueSettings(String name, Map<String, Integer> skills, RoutingStr
         onCall = List.copyOf(onCall);
     }
 
+    /** Whether the agent serves this queue: every required skill at the required level (widening aside). */
+    public boolean servedBy(AgentProfile agent) {
+        return RoutingPolicy.qualifies(agent.skills(), skills);
+    }
+
     /** The on-call phone for a contact overflowing at {@code at}: the first shift covering that local time. */
     public Optional<String> onCallTarget(Instant at) {
         var local = at.atZone(zone);

@@ -289,9 +289,7 @@ class RedisRealtimeStats implements RealtimeStats {
         var out = new TreeMap<String, Long>();
         for (AgentProfile p : profiles) {
             String state = states.get(p.username());
-            boolean serves = q.skills().entrySet().stream()
-                    .allMatch(s -> p.skills().getOrDefault(s.getKey(), 0) >= s.getValue());
-            if (state != null && serves) {
+            if (state != null && q.servedBy(p)) {
                 out.merge(state, 1L, Long::sum);
             }
         }
