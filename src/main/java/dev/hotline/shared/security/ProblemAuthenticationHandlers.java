@@ -3,6 +3,7 @@ package dev.hotline.shared.security;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
@@ -10,11 +11,20 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.io.IOException;
+import java.net.URI;
 
 /** 401 and 403 as RFC 9457 problem documents, like every other client error of the API. */
 @Component
 class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+    private final JsonMapper json;
+
+    ProblemAuthenticationHandlers(JsonMapper json) {
+        this.json = json;
+    }
 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
@@ -29,13 +39,14 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
         write(response, HttpStatus.FORBIDDEN, request.getRequestURI(), "Your role may not do this (or the CSRF token is missing).");
     }
 
-    private static void write(HttpServletResponse response, HttpStatus status, String instance, String detail)
+    private void write(HttpServletResponse response, HttpStatus status, String instance, String detail)
             throws IOException {
+        var problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setInstance(URI.create(instance));
+        problem.setProperty("code", status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden");
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"" + status.getReasonPhrase()
-                + "\",\"status\":" + status.value() + ",\"detail\":\"" + detail + "\",\"instance\":\""
-                + instance.replace("\"", "%22").replace("\\", "%5C") + "\"}");
+        json.writeValue(response.getWriter(), problem);
     }
 }
