@@ -72,8 +72,7 @@ class AgentPushes {
     }
 
     ConsoleMessages.Offer offer(ContactOffered e) {
-        var contact = contacts.find(e.contactId()).orElse(null);
-        var pop = contact == null ? null : screenPops.of(contact);
+        var pop = screenPops.of(e.contactId());
         long period = routing.queue(e.queue()).ringPeriod().toMillis();
         long remaining = Math.max(0, Duration.between(Instant.now(), e.ringDeadline()).toMillis());
         return new ConsoleMessages.Offer("offer", e.contactId().value(), e.queue(), e.channel(), e.offeredAt(),

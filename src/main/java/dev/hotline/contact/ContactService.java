@@ -65,14 +65,17 @@ class ContactService implements ContactIntake {
     @Override
     public ContactSnapshot arrived(NewContact c) {
         validate(c);
-        if (c.externalId() != null) {
-            var existing = contacts.findByProviderAndExternalId(c.provider(), c.externalId());
-            if (existing.isPresent()) {
-                return existing.get().snapshot();
-            }
-        }
         try {
-            return AfterTransaction.run(tx, () -> register(c));
+            // one transaction (one pooled connection) for the retry check and the arrival: this is the hot path
+            return AfterTransaction.run(tx, () -> {
+                if (c.externalId() != null) {
+                    var existing = contacts.findByProviderAndExternalId(c.provider(), c.externalId());
+                    if (existing.isPresent()) {
+                        return existing.get().snapshot();
+                    }
+                }
+                return register(c);
+            });
         } catch (DataIntegrityViolationException duplicate) {
             // the same call reported twice at the same moment (webhook retry racing the original)
             log.debug("Duplicate arrival {}/{} resolved to the stored contact", c.provider(), c.externalId());

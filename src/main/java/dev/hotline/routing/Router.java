@@ -58,15 +58,31 @@ class Router implements ContactRouting {
         return clock.millis();
     }
 
-    /** Hot path: a contact arrived. One database write (queued), one Redis script (enqueue and match). */
+    /** A contact arrived (recovery: arrived again): its queue recorded, then routed. */
     void enqueue(ContactArrived e) {
+        QueueSettings q = placeInQueue(e);
+        if (q != null) {
+            route(e, q);
+        }
+    }
+
+    /**
+     * Records the contact's queue and ring period. Called inside the arrival's own transaction, so the hot path takes
+     * one database transaction for arrival and queueing together; null when the contact has ended meanwhile.
+     */
+    QueueSettings placeInQueue(ContactArrived e) {
         QueueSettings q = catalog.resolve(e.queue());
         try {
             contacts.queued(e.contactId(), q.name(), q.ringPeriod());
+            return q;
         } catch (DomainException gone) {
             log.debug("Contact {} ended before routing took it: {}", e.contactId(), gone.getMessage());
-            return;
+            return null;
         }
+    }
+
+    /** Hot path after the commit: one Redis script puts the contact in its queue and matches it with a free agent. */
+    void route(ContactArrived e, QueueSettings q) {
         long arrived = e.arrivedAt() == null ? now() : e.arrivedAt().toEpochMilli();
         var waiting = new WaitingContact(e.contactId().value(), q.name(),
                 RoutingPolicy.waitingScore(e.customerTier(), false, arrived), e.channel(), e.customerId(),

@@ -38,9 +38,17 @@ class RoutingListeners {
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_NOT_SUPPORTED);
     }
 
+    /** The queue is recorded in the arrival's transaction (no second one on the hot path); Redis after the commit. */
     @EventListener
     void on(ContactArrived event) {
-        afterCommit(() -> router.enqueue(event));
+        if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+            router.enqueue(event);
+            return;
+        }
+        QueueSettings queue = router.placeInQueue(event);
+        if (queue != null) {
+            afterCommit(() -> router.route(event, queue));
+        }
     }
 
     @EventListener

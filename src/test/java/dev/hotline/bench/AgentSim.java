@@ -107,6 +107,10 @@ final class AgentSim {
             }
             book.bind(call, contactId);
         }
+        String offeredAt = m.path("offeredAt").asString(null);
+        if (offeredAt != null) {
+            book.offerPush.add(Math.max(0, System.currentTimeMillis() - java.time.Instant.parse(offeredAt).toEpochMilli()));
+        }
         boolean widened = m.path("widened").asBoolean(false);
         if (!widened && book.offered(call, name)) {
             scheduler.schedule(() -> book.confirmDouble(contactId), 1, TimeUnit.SECONDS);
@@ -141,10 +145,11 @@ final class AgentSim {
 
     private void hangUpAndFinish(CallBook.Call call) {
         callerHangsUp.accept(call);
+        // off the call before going AVAILABLE: the next offer may arrive before send() returns
+        book.released(call.contactId, name);
+        activeVoice.remove(call.contactId);
         client.send("/app/agent/contacts/" + call.contactId + "/finish", "{\"disposition\":\"bench\"}");
         // WRAP_UP → AVAILABLE by hand, as a fast agent would; the app's wrap-up timer is then a no-op
         client.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
-        book.released(call.contactId, name);
-        activeVoice.remove(call.contactId);
     }
 }

@@ -43,6 +43,8 @@ final class CallBook {
     private final Set<Long> doubleOffered = ConcurrentHashMap.newKeySet();
     private final Set<String> agentsWithTwoCalls = ConcurrentHashMap.newKeySet();
     final BenchStats offerLatency = new BenchStats();
+    /** from the app's offeredAt to the frame read here: the console push alone (same machine, same clock) */
+    final BenchStats offerPush = new BenchStats();
     final AtomicInteger offers = new AtomicInteger();
     final AtomicInteger errors = new AtomicInteger();
 

@@ -90,9 +90,10 @@ final class RoutingBench {
 
         try (var sampler = new Report.Sampler(admins, Report.pids(args));
              var progress = Report.progress("routing", () -> String.format(
-                     "sent=%d offered=%d accepted=%d offers=%d p95=%dms doubles=%d twoCalls=%d heap=%dMB",
+                     "sent=%d offered=%d accepted=%d offers=%d p95=%dms push95=%dms doubles=%d twoCalls=%d heap=%dMB",
                      sent.get(), count(c -> c.offered), count(c -> c.accepted), book.offers.get(),
-                     BenchStats.percentile(book.offerLatency.sorted(), 95), book.doubleOffers(),
+                     BenchStats.percentile(book.offerLatency.sorted(), 95),
+                     BenchStats.percentile(book.offerPush.sorted(), 95), book.doubleOffers(),
                      book.agentsWithTwoCalls(), sampler.heapMbLast.get()))) {
             long start = System.nanoTime();
             drive(rate, duration, patience);
@@ -285,6 +286,7 @@ final class RoutingBench {
         out.put("entry", entry);
         out.put("contacts", contacts);
         out.put("offerLatencyMs", book.offerLatency.summary("p50", "p95", "p99", "max"));
+        out.put("offerPushMs", book.offerPush.summary("p50", "p95", "p99", "max"));
         out.put("serviceLevel3Rings", answered == 0 ? 0.0 : Math.round(1000.0 * within3 / answered) / 1000.0);
         out.put("throughputPerSec", Math.round(100.0 * answered / Math.max(1, arrivalSeconds)) / 100.0);
         out.put("heapMbMax", sampler.heapMbMax.get());
