@@ -18,9 +18,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 
 import java.io.IOException;
-import java.util.concurrent.ExecutorService;
+import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,7 +38,8 @@ class AmiConnection implements SmartLifecycle {
     private final ManagerConnection connection;
     private final ManagerEventListener pbxEvents;
     private final Runnable afterLogin;
-    private final ExecutorService actions = Executors.newSingleThreadExecutor(r -> daemon(r, "ami-actions"));
+    private final ScheduledExecutorService actions =
+            Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "ami-actions"));
     private volatile Thread supervisor;
     private volatile boolean running;
     private volatile AmiState state = AmiState.down("not connected yet");
@@ -116,14 +118,20 @@ class AmiConnection implements SmartLifecycle {
 
     /** Runs AMI work on the action thread, in submission order. */
     void submit(Runnable work) {
+        submitLater(work, Duration.ZERO);
+    }
+
+    /** Runs AMI work on the action thread after a pause, without holding the thread meanwhile. */
+    void submitLater(Runnable work, Duration delay) {
+        Runnable guarded = () -> {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                log.error("AMI work failed", e);
+            }
+        };
         try {
-            actions.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    log.error("AMI work failed", e);
-                }
-            });
+            actions.schedule(guarded, delay.toMillis(), TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException stopping) {
             log.debug("AMI work dropped during shutdown");
         }

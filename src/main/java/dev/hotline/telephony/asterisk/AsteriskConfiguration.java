@@ -33,8 +33,19 @@ class AsteriskConfiguration {
         }
 
         @Bean
-        CallQualityRecorder asteriskCallQualityRecorder(CallQualityRepository repository) {
-            return new CallQualityRecorder(repository);
+        CallDirectory asteriskCallDirectory(LiveCalls calls, ContactIntake intake) {
+            return new CallDirectory(calls, intake);
+        }
+
+        @Bean
+        StrandedOverflows asteriskStrandedOverflows() {
+            return new StrandedOverflows();
+        }
+
+        @Bean
+        CallQualityRecorder asteriskCallQualityRecorder(CallQualityRepository repository,
+                                                        SilencePeriodRepository silences) {
+            return new CallQualityRecorder(repository, silences);
         }
 
         @Bean
@@ -43,9 +54,10 @@ class AsteriskConfiguration {
         }
 
         @Bean
-        PbxEvents asteriskPbxEvents(LiveCalls calls, ContactIntake intake, HandBack handBack, CallQualityRecorder quality,
-                            @Value("${hotline.asterisk.silence-threshold:5s}") Duration silenceThreshold) {
-            return new PbxEvents(calls, intake, handBack, quality, silenceThreshold);
+        PbxEvents asteriskPbxEvents(CallDirectory directory, LiveCalls calls, ContactIntake intake, HandBack handBack,
+                                    CallQualityRecorder quality, StrandedOverflows stranded,
+                                    @Value("${hotline.asterisk.silence-threshold:5s}") Duration silenceThreshold) {
+            return new PbxEvents(directory, calls, intake, handBack, quality, stranded, silenceThreshold);
         }
 
         @Bean
@@ -55,19 +67,20 @@ class AsteriskConfiguration {
         }
 
         @Bean
-        LiveCallResync asteriskLiveCallResync(AmiConnection ami, LiveCalls calls, ContactIntake intake) {
-            return new LiveCallResync(ami, calls, intake);
+        LiveCallResync asteriskLiveCallResync(AmiConnection ami, LiveCalls calls, CallDirectory directory,
+                                              ContactIntake intake) {
+            return new LiveCallResync(ami, calls, directory, intake);
         }
 
         @Bean
-        CallFinder asteriskCallFinder(LiveCalls calls, ContactIntake intake, AmiConnection ami) {
-            return new CallFinder(calls, intake, ami);
+        CallFinder asteriskCallFinder(LiveCalls calls, ContactIntake intake, CallDirectory directory, AmiConnection ami) {
+            return new CallFinder(calls, intake, directory, ami);
         }
 
         @Bean
         CallConnector asteriskCallConnector(AmiConnection ami, CallFinder finder, HandBack handBack,
-                                    AsteriskProperties properties) {
-            return new CallConnector(ami, finder, handBack, properties);
+                                            StrandedOverflows stranded, LiveCalls calls, AsteriskProperties properties) {
+            return new CallConnector(ami, finder, handBack, stranded, calls, properties);
         }
 
         @Bean
@@ -76,8 +89,8 @@ class AsteriskConfiguration {
         }
 
         @Bean
-        AsteriskHealthIndicator asteriskHealthIndicator(AmiConnection ami) {
-            return new AsteriskHealthIndicator(ami);
+        AsteriskHealthIndicator asteriskHealthIndicator(AmiConnection ami, StrandedOverflows stranded) {
+            return new AsteriskHealthIndicator(ami, stranded);
         }
     }
 

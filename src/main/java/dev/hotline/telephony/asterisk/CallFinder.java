@@ -2,8 +2,6 @@ package dev.hotline.telephony.asterisk;
 
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.shared.ContactId;
-import org.asteriskjava.manager.action.CoreShowChannelsAction;
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -11,7 +9,8 @@ import java.util.Optional;
 
 /**
  * Finds the caller's channel of a contact: tracked here, or (a call registered by another node or before a restart)
- * by asking the PBX for the channel whose uniqueid is the contact's linkedid. Runs on the AMI action thread.
+ * by asking the PBX which live channel is the contact's caller. Ended contacts are looked up too: an overflowed
+ * contact is final for the ACD while its caller still waits to be sent on. Runs on the AMI action thread.
  */
 class CallFinder {
 
@@ -19,11 +18,13 @@ class CallFinder {
 
     private final LiveCalls calls;
     private final ContactIntake intake;
+    private final CallDirectory directory;
     private final AmiConnection ami;
 
-    CallFinder(LiveCalls calls, ContactIntake intake, AmiConnection ami) {
+    CallFinder(LiveCalls calls, ContactIntake intake, CallDirectory directory, AmiConnection ami) {
         this.calls = calls;
         this.intake = intake;
+        this.directory = directory;
         this.ami = ami;
     }
 
@@ -33,18 +34,13 @@ class CallFinder {
             return tracked;
         }
         var snapshot = intake.find(contact)
-                .filter(c -> HotlineAgiScript.PROVIDER.equals(c.provider()) && c.externalId() != null && !c.isFinal());
+                .filter(c -> HotlineAgiScript.PROVIDER.equals(c.provider()) && c.externalId() != null);
         if (snapshot.isEmpty()) {
             return Optional.empty();   // not an Asterisk call
         }
-        String linkedId = snapshot.get().externalId();
         try {
-            return ami.list(new CoreShowChannelsAction()).getEvents().stream()
-                    .filter(e -> e instanceof CoreShowChannelEvent)
-                    .map(e -> (CoreShowChannelEvent) e)
-                    .filter(e -> linkedId.equals(e.getUniqueid()))
-                    .findFirst()
-                    .map(e -> calls.track(contact, linkedId, linkedId, e.getChannel()));
+            return LiveChannels.list(ami).callerOf(snapshot.get())
+                    .map(c -> directory.adopt(snapshot.get(), snapshot.get().externalId(), c.uniqueId(), c.channel()));
         } catch (AmiConnection.AmiFailure e) {
             log.warn("Channel of contact {} not found: {}", contact, e.getMessage());
             return Optional.empty();

@@ -7,7 +7,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -64,10 +63,15 @@ class CallQuality {
         }
     }
 
-    void silence(Duration length, Instant at) {
-        silences++;
-        longestSilenceMillis = Math.max(longestSilenceMillis, length.toMillis());
+    /** The summary of the stored silence periods (recounted, so a repeat report changes nothing). */
+    void silences(int count, long longestMillis, Instant at) {
+        silences = count;
+        longestSilenceMillis = longestMillis;
         updatedAt = at;
+    }
+
+    String agent() {
+        return agent;
     }
 
     String firstHangUp() {

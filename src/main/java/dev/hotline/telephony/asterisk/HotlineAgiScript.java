@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 class HotlineAgiScript implements AgiScript {
 
     static final String PROVIDER = "asterisk";
-    static final String CONTACT_VARIABLE = "HOTLINE_CONTACT_ID";
 
     private static final Logger log = LoggerFactory.getLogger(HotlineAgiScript.class);
     /** Asterisk uniqueids are {@code [systemname-]epochseconds.sequence}. */
@@ -56,7 +55,7 @@ class HotlineAgiScript implements AgiScript {
         try {
             var registered = intake.arrived(contact);
             calls.track(registered.id(), callId, uniqueId, channelName);
-            channel.setVariable(CONTACT_VARIABLE, registered.id().toString());
+            channel.setVariable(CallDirectory.CONTACT_VARIABLE, registered.id().toString());
             log.debug("Call {} on {} registered as contact {}", callId, channelName, registered.id());
         } catch (DomainException refused) {
             log.warn("Call {} on {} from '{}' refused by contact intake: {}", callId, channelName, contact.from(),

@@ -5,19 +5,20 @@ import dev.hotline.shared.ContactId;
 import java.time.Instant;
 
 /**
- * One hotline call on the PBX. The identity is fixed; what happened since (agent, answer, first hang-up, silences) is
- * written by the single AMI event thread and read by others, hence volatile.
+ * One hotline call on the PBX as this node knows it. The contact and linkedid are fixed; the rest (the caller's
+ * channel, agent, answer, first hang-up, who is talking) is learnt from AGI, AMI events, the contact log or a resync,
+ * so any node can rebuild it. Written by the single AMI event thread and read by others, hence volatile.
  */
 final class LiveCall {
 
     private final ContactId contact;
     private final String linkedId;
-    private final String callerUniqueId;
+    private volatile String callerUniqueId;
     private volatile String callerChannel;
     private volatile String agent;
     private volatile Instant answeredAt;
     private volatile String firstHangUp;
-    private volatile Instant silentSince;
+    private final LineSilence silence = new LineSilence();
 
     LiveCall(ContactId contact, String linkedId, String callerUniqueId, String callerChannel) {
         this.contact = contact;
@@ -44,8 +45,20 @@ final class LiveCall {
         }
     }
 
+    String callerUniqueId() {
+        return callerUniqueId;
+    }
+
     boolean isCaller(String uniqueId) {
         return callerUniqueId.equals(uniqueId);
+    }
+
+    /** An event of the channel that carries HOTLINE_CONTACT_ID: that channel is the caller's. */
+    void callerIs(String uniqueId, String channel) {
+        if (uniqueId != null && !uniqueId.isBlank()) {
+            callerUniqueId = uniqueId;
+        }
+        callerChannel(channel);
     }
 
     String agent() {
@@ -73,11 +86,8 @@ final class LiveCall {
         return true;
     }
 
-    Instant silentSince() {
-        return silentSince;
-    }
-
-    void silentSince(Instant at) {
-        silentSince = at;
+    /** Event thread only. */
+    LineSilence silence() {
+        return silence;
     }
 }

@@ -5,23 +5,19 @@ import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.ContactStatus;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.DomainException;
-import org.asteriskjava.manager.action.CoreShowChannelsAction;
-import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * After every AMI login: events may have been missed while the session was down. Asks the PBX which channels are live
- * (CoreShowChannels) and reconciles the open Asterisk contacts with it: a call whose caller channel is still there is
- * tracked (once), a call whose channel is gone is closed as the caller hanging up (abandoned if nobody answered,
- * ended if connected). Contacts that arrived after the question was asked are left alone. If the PBX cannot answer,
- * nothing is closed.
+ * (CoreShowChannels) and reconciles the open Asterisk contacts of every node with it: a call whose caller channel is
+ * still there is tracked here (once), a call whose channel is gone is closed as the caller hanging up (abandoned if
+ * nobody answered, ended if connected). Contacts that arrived after the question was asked are left alone. If the PBX
+ * cannot answer, nothing is closed. Every node does this; the contact log makes the repeats harmless.
  */
 class LiveCallResync implements Runnable {
 
@@ -30,25 +26,22 @@ class LiveCallResync implements Runnable {
 
     private final AmiConnection ami;
     private final LiveCalls calls;
+    private final CallDirectory directory;
     private final ContactIntake intake;
 
-    LiveCallResync(AmiConnection ami, LiveCalls calls, ContactIntake intake) {
+    LiveCallResync(AmiConnection ami, LiveCalls calls, CallDirectory directory, ContactIntake intake) {
         this.ami = ami;
         this.calls = calls;
+        this.directory = directory;
         this.intake = intake;
     }
 
     @Override
     public void run() {
         Instant askedAt = Instant.now();
-        Map<String, String> liveChannelByUniqueId = new HashMap<>();
+        LiveChannels live;
         try {
-            for (var event : ami.list(new CoreShowChannelsAction()).getEvents()) {
-                if (event instanceof CoreShowChannelEvent) {
-                    var channel = (CoreShowChannelEvent) event;
-                    liveChannelByUniqueId.put(channel.getUniqueid(), channel.getChannel());
-                }
-            }
+            live = LiveChannels.list(ami);
         } catch (AmiConnection.AmiFailure e) {
             log.warn("Resync skipped, live channels unknown: {}", e.getMessage());
             return;
@@ -60,9 +53,10 @@ class LiveCallResync implements Runnable {
                 continue;
             }
             String linkedId = contact.externalId();
-            String channel = liveChannelByUniqueId.get(linkedId);
-            if (channel != null) {
-                calls.track(contact.id(), linkedId, linkedId, channel).callerChannel(channel);
+            var caller = live.callerOf(contact);
+            if (caller.isPresent()) {
+                directory.adopt(contact, linkedId, caller.get().uniqueId(), caller.get().channel())
+                        .callerIs(caller.get().uniqueId(), caller.get().channel());
                 kept++;
             } else {
                 calls.byLinkedId(linkedId).ifPresent(calls::forget);
@@ -75,7 +69,7 @@ class LiveCallResync implements Runnable {
             }
         }
         log.info("Resync with the PBX: {} live channels, {} open calls kept, {} closed as hung up",
-                liveChannelByUniqueId.size(), kept, closed);
+                live.size(), kept, closed);
     }
 
     private List<ContactSnapshot> openAsteriskContacts() {

@@ -1,6 +1,8 @@
 package dev.hotline.telephony.asterisk;
 
 import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactSnapshot;
+import dev.hotline.contact.ContactStatus;
 import dev.hotline.shared.DomainException;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
@@ -14,12 +16,15 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Turns what the PBX reports into contact transitions: the agent leg answered (DialEnd ANSWER, or the caller entering
  * the bridge) is the answer time; the caller's Hangup abandons or ends the contact; an agent leg that was not answered
- * goes back to routing. Runs on asterisk-java's single event thread, so the events of one call arrive in order.
- * Events of channels that are not a tracked hotline call are ignored.
+ * goes back to routing; TALK_DETECT events give the silences. Runs on asterisk-java's single event thread, so the
+ * events of one call arrive in order. Every node hears every event and acts on it: the contact log, routing and
+ * call_quality take repeats without a second effect. Events of channels that are not a hotline call are ignored.
  */
 class PbxEvents implements ManagerEventListener {
 
@@ -28,34 +33,45 @@ class PbxEvents implements ManagerEventListener {
 
     private static final Logger log = LoggerFactory.getLogger(PbxEvents.class);
 
+    private final CallDirectory directory;
     private final LiveCalls calls;
     private final ContactIntake intake;
     private final HandBack handBack;
     private final CallQualityRecorder quality;
+    private final StrandedOverflows stranded;
     private final Duration silenceThreshold;
 
-    PbxEvents(LiveCalls calls, ContactIntake intake, HandBack handBack, CallQualityRecorder quality,
-              Duration silenceThreshold) {
+    PbxEvents(CallDirectory directory, LiveCalls calls, ContactIntake intake, HandBack handBack,
+              CallQualityRecorder quality, StrandedOverflows stranded, Duration silenceThreshold) {
+        this.directory = directory;
         this.calls = calls;
         this.intake = intake;
         this.handBack = handBack;
         this.quality = quality;
+        this.stranded = stranded;
         this.silenceThreshold = silenceThreshold;
     }
 
     @Override
     public void onManagerEvent(ManagerEvent event) {
         try {
-            if (event instanceof DialEndEvent) {
-                dialEnded((DialEndEvent) event);
-            } else if (event instanceof BridgeEnterEvent) {
-                bridged((BridgeEnterEvent) event);
-            } else if (event instanceof HangupEvent) {
-                hungUp((HangupEvent) event);
-            } else if (event instanceof ChannelTalkingStopEvent) {
-                talkingStopped((ChannelTalkingStopEvent) event);
-            } else if (event instanceof ChannelTalkingStartEvent) {
-                talkingStarted((ChannelTalkingStartEvent) event);
+            if (event instanceof DialEndEvent e) {
+                directory.of(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getChannelVariables())
+                        .ifPresent(call -> dialEnded(call, e));
+            } else if (event instanceof BridgeEnterEvent e) {
+                directory.of(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getChannelVariables())
+                        .ifPresent(call -> bridged(call, timeOf(e)));
+            } else if (event instanceof HangupEvent e) {
+                stranded.hungUp(e.getUniqueId());
+                directory.of(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getChannelVariables())
+                        .ifPresent(call -> hungUp(call, e.getUniqueId(), timeOf(e)));
+            } else if (event instanceof ChannelTalkingStopEvent e) {
+                directory.of(e.getLinkedId(), e.getUniqueId(), null, e.getChannelVariables())
+                        .ifPresent(call -> call.silence().talkingStopped(e.getUniqueId(), timeOf(e), e.getDuration()));
+            } else if (event instanceof ChannelTalkingStartEvent e) {
+                directory.of(e.getLinkedId(), e.getUniqueId(), null, e.getChannelVariables())
+                        .ifPresent(call -> call.silence().talkingStarted(e.getUniqueId(), timeOf(e))
+                                .ifPresent(s -> silence(call, s)));
             }
         } catch (RuntimeException e) {
             // one bad event must not stop the event thread for every other call
@@ -63,13 +79,15 @@ class PbxEvents implements ManagerEventListener {
         }
     }
 
-    private void dialEnded(DialEndEvent e) {
-        var call = calls.byLinkedId(e.getLinkedId()).filter(c -> c.isCaller(e.getUniqueId())).orElse(null);
-        if (call == null) {
-            log.debug("DialEnd of untracked channel {} ignored", e.getChannel());
+    private void dialEnded(LiveCall call, DialEndEvent e) {
+        if (!call.isCaller(e.getUniqueId())) {
             return;
         }
-        String status = e.getDialStatus() == null ? "" : e.getDialStatus().toUpperCase(java.util.Locale.ROOT);
+        String redirectedFor = CallDirectory.agentIn(e.getChannelVariables());
+        if (redirectedFor != null) {
+            call.assignedTo(redirectedFor);
+        }
+        String status = e.getDialStatus() == null ? "" : e.getDialStatus().toUpperCase(Locale.ROOT);
         if (status.equals("ANSWER")) {
             answer(call, timeOf(e));
         } else if (status.equals("CANCEL") || call.isAnswered() || call.agent() == null) {
@@ -85,10 +103,16 @@ class PbxEvents implements ManagerEventListener {
         }
     }
 
-    private void bridged(BridgeEnterEvent e) {
-        calls.byLinkedId(e.getLinkedId())
-                .filter(c -> c.agent() != null && !c.isAnswered())
-                .ifPresent(call -> answer(call, timeOf(e)));
+    /** Entering a bridge answers a call that an agent was connecting (not the trunk leg of an overflow). */
+    private void bridged(LiveCall call, Instant at) {
+        if (call.isAnswered()) {
+            return;
+        }
+        boolean connecting = call.agent() != null || contact(call)
+                .filter(c -> c.status() == ContactStatus.OFFERED && c.agent() != null).isPresent();
+        if (connecting) {
+            answer(call, at);
+        }
     }
 
     private void answer(LiveCall call, Instant at) {
@@ -96,25 +120,19 @@ class PbxEvents implements ManagerEventListener {
             return;
         }
         call.answered(at);
-        String agent = call.agent() != null ? call.agent()
-                : intake.find(call.contact()).map(c -> c.agent()).orElse(null);
+        call.silence().answered(at);
         try {
-            intake.answered(call.contact(), agent, at);
+            intake.answered(call.contact(), agentOf(call), at);
         } catch (DomainException e) {
             log.warn("Contact {} answered on the PBX but not in the contact log: {}", call.contact(), e.getMessage());
         }
     }
 
-    private void hungUp(HangupEvent e) {
-        var call = calls.byLinkedId(e.getLinkedId()).orElse(null);
-        if (call == null) {
-            log.debug("Hangup of untracked channel {} ignored", e.getChannel());
-            return;
-        }
-        Instant at = timeOf(e);
-        boolean caller = call.isCaller(e.getUniqueId());
+    private void hungUp(LiveCall call, String uniqueId, Instant at) {
+        boolean caller = call.isCaller(uniqueId);
         if (call.isAnswered() && call.firstHangUp(caller ? CUSTOMER : AGENT)) {
-            quality.hungUpFirst(call.contact(), call.agent(), caller ? CUSTOMER : AGENT, at);
+            call.silence().hungUp(at).ifPresent(s -> silence(call, s));
+            quality.hungUpFirst(call.contact(), agentOf(call), caller ? CUSTOMER : AGENT, at);
         }
         if (caller) {
             calls.forget(call);
@@ -126,20 +144,19 @@ class PbxEvents implements ManagerEventListener {
         }
     }
 
-    private void talkingStopped(ChannelTalkingStopEvent e) {
-        calls.byLinkedId(e.getLinkedId()).filter(LiveCall::isAnswered).ifPresent(c -> c.silentSince(timeOf(e)));
+    private void silence(LiveCall call, LineSilence.Silence silence) {
+        if (silence.length().compareTo(silenceThreshold) > 0) {
+            quality.silence(call.contact(), agentOf(call), silence.start(), silence.end());
+        }
     }
 
-    private void talkingStarted(ChannelTalkingStartEvent e) {
-        var call = calls.byLinkedId(e.getLinkedId()).filter(LiveCall::isAnswered).orElse(null);
-        if (call == null || call.silentSince() == null) {
-            return;
-        }
-        Duration silence = Duration.between(call.silentSince(), timeOf(e));
-        call.silentSince(null);
-        if (silence.compareTo(silenceThreshold) > 0) {
-            quality.silence(call.contact(), call.agent(), silence);
-        }
+    /** The agent the PBX connected, or else the one the contact log names. */
+    private String agentOf(LiveCall call) {
+        return call.agent() != null ? call.agent() : contact(call).map(ContactSnapshot::agent).orElse(null);
+    }
+
+    private Optional<ContactSnapshot> contact(LiveCall call) {
+        return intake.find(call.contact());
     }
 
     /** The PBX's own time when it sends one (manager.conf timestampevents=yes), else when the event arrived. */

@@ -11,17 +11,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Plays Asterisk's side of a FastAGI call: sends the agi_* environment and a blank line, answers every command with
- * {@code 200 result=1} and returns the commands the script sent once the app closes the connection.
+ * {@code 200 result=1} and returns the commands the script sent once the app closes the connection. With a PBX, the
+ * variables the script sets land on the channel there, as they would in Asterisk.
  */
 final class AgiCaller {
 
+    private static final Pattern SET_VARIABLE = Pattern.compile("SET VARIABLE \"([^\"]+)\" \"([^\"]*)\"");
+
     private final int port;
+    private final AmiPeer pbx;
 
     AgiCaller(int port) {
+        this(port, null);
+    }
+
+    AgiCaller(int port, AmiPeer pbx) {
         this.port = port;
+        this.pbx = pbx;
     }
 
     /** The environment Asterisk 22 sends for AGI(agi://127.0.0.1:port/script,args...) on an inbound PJSIP call. */
@@ -70,6 +80,10 @@ final class AgiCaller {
             String line;
             while ((line = in.readLine()) != null) {
                 commands.add(line);
+                var set = SET_VARIABLE.matcher(line);
+                if (pbx != null && set.matches()) {
+                    pbx.setVariable(env.get("agi_channel"), set.group(1), set.group(2));
+                }
                 out.write("200 result=1\n".getBytes(StandardCharsets.UTF_8));
                 out.flush();
             }

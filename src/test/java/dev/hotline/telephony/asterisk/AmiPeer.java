@@ -24,7 +24,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * Plays Asterisk 22's manager interface on 127.0.0.1: the banner, Challenge/MD5 login (checked against the password),
  * FullyBooted, CoreSettings, CoreShowChannels from {@link #liveChannels}, Setvar, Redirect, Logoff. Records every
- * action it receives and emits events with the field names Asterisk 20/22 use.
+ * action it receives and emits events with the field names Asterisk 20/22 use to every logged-in session (one per app
+ * node). Channel variables set by Setvar or by the AGI script ({@link #setVariable}) are reported on the channel's
+ * events as {@code ChanVariable: NAME=value} when named in {@link #reportChannelVariables} (manager.conf channelvars).
  */
 final class AmiPeer implements AutoCloseable {
 
@@ -36,8 +38,10 @@ final class AmiPeer implements AutoCloseable {
     private final List<Map<String, String>> actions = new CopyOnWriteArrayList<>();
     /** uniqueid to the channel's CoreShowChannel fields. */
     final Map<String, Map<String, String>> liveChannels = new ConcurrentHashMap<>();
-    private final java.util.Set<String> gone = ConcurrentHashMap.newKeySet();
-    private volatile Socket session;
+    private final Map<String, String> refusedRedirects = new ConcurrentHashMap<>();
+    private final Map<String, Map<String, String>> variablesByChannel = new ConcurrentHashMap<>();
+    private final List<String> reported = new CopyOnWriteArrayList<>();
+    private final List<Socket> sessions = new CopyOnWriteArrayList<>();
     private volatile boolean closed;
 
     AmiPeer(String username, String password) throws IOException {
@@ -88,24 +92,52 @@ final class AmiPeer implements AutoCloseable {
 
     /** Redirects of this channel fail the way Asterisk answers for a channel that has already hung up. */
     void refuseRedirectOf(String channel) {
-        gone.add(channel);
+        refuseRedirectOf(channel, "Channel does not exist: " + channel);
+    }
+
+    /** Redirects of this channel fail with Asterisk's message, e.g. "Redirect failed" for a live channel. */
+    void refuseRedirectOf(String channel, String message) {
+        refusedRedirects.put(channel, message);
+    }
+
+    /** manager.conf {@code channelvars}: these variables of a channel are reported on its events. */
+    void reportChannelVariables(String... names) {
+        reported.addAll(List.of(names));
+    }
+
+    /** A variable set on the channel (by the dialplan or an AGI script). */
+    void setVariable(String channel, String name, String value) {
+        if (channel == null || name == null || value == null) {
+            return;
+        }
+        variablesByChannel.computeIfAbsent(channel, c -> new ConcurrentHashMap<>()).put(name, value);
+    }
+
+    /** What Asterisk appends to a channel's snapshot fields for the channelvars it has. */
+    private String chanVariables(String channel) {
+        var text = new StringBuilder();
+        var variables = channel == null ? Map.<String, String>of() : variablesByChannel.getOrDefault(channel, Map.of());
+        for (String name : reported) {
+            if (variables.containsKey(name)) {
+                text.append("ChanVariable: ").append(name).append('=').append(variables.get(name)).append("\r\n");
+            }
+        }
+        return text.toString();
     }
 
     void channelGone(String uniqueId) {
         liveChannels.remove(uniqueId);
     }
 
-    /** Closes the AMI session the way a crashed or restarted Asterisk would. */
+    /** Closes every AMI session the way a crashed or restarted Asterisk would. */
     void dropSession() throws IOException {
-        var s = session;
-        if (s != null) {
+        for (Socket s : sessions) {
             s.close();
         }
     }
 
-    boolean hasSession() {
-        var s = session;
-        return s != null && !s.isClosed();
+    int sessionCount() {
+        return (int) sessions.stream().filter(s -> !s.isClosed()).count();
     }
 
     /** Sends an event with Privilege and Timestamp (manager.conf timestampevents=yes) the way Asterisk orders them. */
@@ -115,15 +147,23 @@ final class AmiPeer implements AutoCloseable {
                 .append("Timestamp: ").append(at.getEpochSecond()).append('.')
                 .append(String.format("%06d", at.getNano() / 1000)).append("\r\n");
         fields.forEach((k, v) -> block.append(k).append(": ").append(v).append("\r\n"));
-        write(block.append("\r\n").toString());
+        block.append(chanVariables(fields.get("Channel"))).append("\r\n");
+        for (Socket s : sessions) {
+            try {
+                write(s, block.toString());
+            } catch (IOException closing) {
+                // that node's session is going away; the others still hear the event
+            }
+        }
     }
 
     private void acceptLoop() {
         while (!closed) {
             try {
                 Socket s = server.accept();
-                session = s;
-                serve(s);
+                var served = new Thread(() -> serve(s), "ami-peer-session");
+                served.setDaemon(true);
+                served.start();
             } catch (IOException e) {
                 if (closed) {
                     return;
@@ -134,7 +174,7 @@ final class AmiPeer implements AutoCloseable {
 
     private void serve(Socket s) {
         try (s) {
-            write("Asterisk Call Manager/9.0.0\r\n");
+            write(s, "Asterisk Call Manager/9.0.0\r\n");
             var in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
             var action = newAction();
             String line;
@@ -148,7 +188,7 @@ final class AmiPeer implements AutoCloseable {
                 }
                 if (!action.isEmpty()) {
                     actions.add(Collections.unmodifiableMap(action));
-                    if (!answer(action)) {
+                    if (!answer(s, action)) {
                         return;
                     }
                     action = newAction();
@@ -156,6 +196,8 @@ final class AmiPeer implements AutoCloseable {
             }
         } catch (IOException ended) {
             // session dropped by either side
+        } finally {
+            sessions.remove(s);
         }
     }
 
@@ -165,62 +207,65 @@ final class AmiPeer implements AutoCloseable {
     }
 
     /** Answers one action; false closes the session. */
-    private boolean answer(Map<String, String> action) throws IOException {
+    private boolean answer(Socket s, Map<String, String> action) throws IOException {
         String id = action.getOrDefault("ActionID", "");
         String name = action.getOrDefault("Action", "").toLowerCase();
         switch (name) {
             case "challenge":
-                write(response("Success", id, "Challenge: " + CHALLENGE));
+                write(s, response("Success", id, "Challenge: " + CHALLENGE));
                 return true;
             case "login":
                 if (username.equals(action.get("Username")) && md5(CHALLENGE + password).equals(action.get("Key"))) {
-                    write(response("Success", id, "Message: Authentication accepted"));
-                    write("Event: FullyBooted\r\nPrivilege: system,all\r\nUptime: 12\r\nLastReload: 12\r\n"
+                    write(s, response("Success", id, "Message: Authentication accepted"));
+                    sessions.add(s);
+                    write(s, "Event: FullyBooted\r\nPrivilege: system,all\r\nUptime: 12\r\nLastReload: 12\r\n"
                             + "Status: Fully Booted\r\n\r\n");
                     return true;
                 }
-                write(response("Error", id, "Message: Authentication failed"));
+                write(s, response("Error", id, "Message: Authentication failed"));
                 return false;
             case "coresettings":
-                write(response("Success", id, "AMIversion: 9.0.0\r\nAsteriskVersion: 22.1.1\r\nSystemName: \r\n"
+                write(s, response("Success", id, "AMIversion: 9.0.0\r\nAsteriskVersion: 22.1.1\r\nSystemName: \r\n"
                         + "CoreMaxCalls: 0\r\nCoreMaxLoadAvg: 0.000000\r\nCoreRunUser: asterisk\r\n"
                         + "CoreRunGroup: asterisk\r\nCoreMaxFilehandles: 0\r\nCoreRealTimeEnabled: No\r\n"
                         + "CoreCDRenabled: Yes\r\nCoreHTTPenabled: No\r\nSoundsSearchCustomDir: No"));
                 return true;
             case "coreshowchannels":
-                listChannels(id);
+                listChannels(s, id);
                 return true;
             case "setvar":
-                write(response("Success", id, "Message: Variable Set"));
+                setVariable(action.get("Channel"), action.get("Variable"), action.get("Value"));
+                write(s, response("Success", id, "Message: Variable Set"));
                 return true;
             case "redirect":
-                if (gone.contains(action.get("Channel"))) {
-                    write(response("Error", id, "Message: Channel does not exist: " + action.get("Channel")));
+                String refused = refusedRedirects.get(action.get("Channel"));
+                if (refused != null) {
+                    write(s, response("Error", id, "Message: " + refused));
                     return true;
                 }
-                write(response("Success", id, "Message: Redirect successful"));
+                write(s, response("Success", id, "Message: Redirect successful"));
                 return true;
             case "ping":
-                write(response("Success", id, "Ping: Pong\r\nTimestamp: " + Instant.now().getEpochSecond() + ".000000"));
+                write(s, response("Success", id, "Ping: Pong\r\nTimestamp: " + Instant.now().getEpochSecond() + ".000000"));
                 return true;
             case "logoff":
-                write(response("Goodbye", id, "Message: Thanks for all the fish."));
+                write(s, response("Goodbye", id, "Message: Thanks for all the fish."));
                 return false;
             default:
-                write(response("Error", id, "Message: Invalid/unknown command"));
+                write(s, response("Error", id, "Message: Invalid/unknown command"));
                 return true;
         }
     }
 
-    private void listChannels(String id) throws IOException {
-        write(response("Success", id, "EventList: start\r\nMessage: Channels will follow"));
+    private void listChannels(Socket s, String id) throws IOException {
+        write(s, response("Success", id, "EventList: start\r\nMessage: Channels will follow"));
         var channels = List.copyOf(liveChannels.values());
         for (var fields : channels) {
             var block = new StringBuilder("Event: CoreShowChannel\r\nActionID: ").append(id).append("\r\n");
             fields.forEach((k, v) -> block.append(k).append(": ").append(v).append("\r\n"));
-            write(block.append("\r\n").toString());
+            write(s, block.append(chanVariables(fields.get("Channel"))).append("\r\n").toString());
         }
-        write("Event: CoreShowChannelsComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: "
+        write(s, "Event: CoreShowChannelsComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: "
                 + channels.size() + "\r\n\r\n");
     }
 
@@ -228,10 +273,9 @@ final class AmiPeer implements AutoCloseable {
         return "Response: " + outcome + "\r\nActionID: " + actionId + "\r\n" + body + "\r\n\r\n";
     }
 
-    private synchronized void write(String text) throws IOException {
-        var s = session;
-        if (s == null || s.isClosed()) {
-            throw new IOException("no AMI session");
+    private synchronized void write(Socket s, String text) throws IOException {
+        if (s.isClosed()) {
+            throw new IOException("AMI session closed");
         }
         OutputStream out = s.getOutputStream();
         out.write(text.getBytes(StandardCharsets.UTF_8));
