@@ -121,12 +121,23 @@ class ConsoleStompIntegrationTests {
     @Test
     void agentMayNotSubscribeToTheWallboardButOwnQueuesAreRegistered() throws Exception {
         String agent = "eve-" + run;
+        String other = "gus-" + run;
         fixture.queue(queue);
         fixture.agent(agent, queue);
+        fixture.agent(other, queue);
         try (var console = StompTestClient.connect(port, agent, ConsoleFixture.PASSWORD)) {
-            console.subscribe(STATE).next(STATE, "resume");
-            console.subscribe("/topic/wallboard").subscribe("/topic/alerts");
-            Thread.sleep(500);
+            console.subscribe(ERRORS).subscribe(STATE).next(STATE, "resume");
+            // every refusal is a 403 problem on the error queue naming the destination; the session stays up
+            for (String refused : List.of("/topic/wallboard", "/topic/alerts", "/user/" + other + "/queue/offers")) {
+                console.subscribe(refused);
+                assertRefused(console.next(ERRORS, null), refused);
+            }
+            console.send("/app/supervisor/agents/" + other + "/state", "{\"state\":\"OFFLINE\"}");
+            assertRefused(console.next(ERRORS, null), "/app/supervisor/agents/" + other + "/state");
+            assertThat(presence.status(other).state()).isEqualTo(AgentState.OFFLINE);
+            assertThat(console.errors).isEmpty();
+            broker.convertAndSendToUser(other, "/queue/offers", (Object) java.util.Map.of("type", "probe"));
+            console.nothingOn("/user/" + other + "/queue/offers");
             broker.convertAndSend("/topic/wallboard", (Object) java.util.Map.of("type", "probe"));
             broker.convertAndSend("/topic/alerts", (Object) java.util.Map.of("type", "probe"));
             console.nothingOn("/topic/wallboard");
@@ -135,6 +146,14 @@ class ConsoleStompIntegrationTests {
             broker.convertAndSendToUser(agent, "/queue/state", (Object) java.util.Map.of("type", "probe"));
             assertThat(console.next(STATE, "probe")).isNotNull();
         }
+    }
+
+    private static void assertRefused(JsonNode problem, String destination) {
+        assertThat(problem.path("status").asInt()).isEqualTo(403);
+        assertThat(problem.path("type").asString()).isEqualTo("https://hotline.dev/problems/not-permitted");
+        assertThat(problem.path("title").asString()).isEqualTo("Forbidden");
+        assertThat(problem.path("destination").asString()).isEqualTo(destination);
+        assertThat(problem.path("detail").asString()).contains(destination);
     }
 
     @Test
