@@ -91,11 +91,13 @@ class RedisRealtimeStats implements RealtimeStats {
     void on(ContactQueued e) {
         redis.zadd(P + "waiting:" + e.queue(), e.arrivedAt().toEpochMilli(), e.contactId().toString());
         count(e.queue(), e.arrivedAt(), "offered", 1);
+        moved();
     }
 
     @EventListener
     void on(ContactAssigned e) {
         stopWaiting(e.queue(), e.contactId());
+        moved();
     }
 
     @EventListener
@@ -104,6 +106,7 @@ class RedisRealtimeStats implements RealtimeStats {
         count(e.queue(), e.answeredAt(), "answered", 1);
         count(e.queue(), e.answeredAt(), "asa_ms", Duration.between(e.arrivedAt(), e.answeredAt()).toMillis());
         serviceLevel(e.queue(), e.answeredAt(), e.ringsToAnswer() <= targetRings);
+        moved();
     }
 
     @EventListener
@@ -113,6 +116,7 @@ class RedisRealtimeStats implements RealtimeStats {
         if (Duration.between(e.arrivedAt(), e.abandonedAt()).compareTo(shortAbandon) >= 0) {
             serviceLevel(e.queue(), e.abandonedAt(), false);
         }
+        moved();
     }
 
     @EventListener
@@ -120,6 +124,7 @@ class RedisRealtimeStats implements RealtimeStats {
         stopWaiting(e.queue(), e.contactId());
         count(e.queue(), e.overflowedAt(), "overflowed", 1);
         serviceLevel(e.queue(), e.overflowedAt(), false);
+        moved();
     }
 
     @EventListener
@@ -129,6 +134,7 @@ class RedisRealtimeStats implements RealtimeStats {
             count(e.queue(), e.endedAt(), "handled", 1);
             count(e.queue(), e.endedAt(), "handle_ms", Duration.between(e.answeredAt(), e.endedAt()).toMillis());
         }
+        moved();
     }
 
     @EventListener
@@ -138,6 +144,13 @@ class RedisRealtimeStats implements RealtimeStats {
         } else {
             redis.hset(P + "agents", e.agent(), e.to().name());
         }
+        moved();
+    }
+
+    /** The cached snapshot is out of date; pushes that wait for the next tick would be up to a second late. */
+    private void moved() {
+        cached = null;
+        events.publishEvent(new WallboardMoved(clock.instant()));
     }
 
     private void stopWaiting(String queue, ContactId id) {
@@ -212,6 +225,14 @@ class RedisRealtimeStats implements RealtimeStats {
             cached = s;
             registerGauges(s);
         }
+        return s;
+    }
+
+    @Override
+    public WallboardSnapshot fresh() {
+        WallboardSnapshot s = compute(clock.instant());
+        cached = s;
+        registerGauges(s);
         return s;
     }
 
@@ -316,12 +337,27 @@ class RedisRealtimeStats implements RealtimeStats {
             Gauge.builder("hotline.queue.waiting", () -> tile(q).waiting()).tag("queue", tag).register(meters);
             Gauge.builder("hotline.queue.longest_wait_seconds", () -> tile(q).longestWaitSeconds())
                     .tag("queue", tag).register(meters);
+            Gauge.builder("hotline.queue.longest_wait_rings", () -> tile(q).longestWaitRings())
+                    .tag("queue", tag).register(meters);
+            for (AgentState state : AgentState.values()) {
+                if (state != AgentState.OFFLINE) {
+                    Gauge.builder("hotline.queue.agents", () -> tile(q).agentsByState().getOrDefault(state.name(), 0L))
+                            .tag("queue", tag).tag("state", state.name()).register(meters);
+                }
+            }
             Gauge.builder("hotline.queue.service_level", () -> orNaN(tile(q).serviceLevel15m()))
                     .tag("queue", tag).tag("window", "15m").register(meters);
             Gauge.builder("hotline.queue.service_level", () -> orNaN(tile(q).serviceLevelToday()))
                     .tag("queue", tag).tag("window", "today").register(meters);
             Gauge.builder("hotline.queue.offered_today", () -> tile(q).offeredToday()).tag("queue", tag).register(meters);
+            Gauge.builder("hotline.queue.answered_today", () -> tile(q).answeredToday()).tag("queue", tag).register(meters);
             Gauge.builder("hotline.queue.abandoned_today", () -> tile(q).abandonedToday()).tag("queue", tag).register(meters);
+            Gauge.builder("hotline.queue.overflowed_today", () -> tile(q).overflowedToday()).tag("queue", tag)
+                    .register(meters);
+            Gauge.builder("hotline.queue.average_speed_of_answer_seconds",
+                    () -> orNaN(tile(q).averageSpeedOfAnswerSeconds())).tag("queue", tag).register(meters);
+            Gauge.builder("hotline.queue.average_handle_time_seconds",
+                    () -> orNaN(tile(q).averageHandleTimeSeconds())).tag("queue", tag).register(meters);
         }
     }
 
