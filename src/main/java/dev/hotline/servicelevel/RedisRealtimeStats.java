@@ -66,6 +66,7 @@ class RedisRealtimeStats implements RealtimeStats {
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
     private volatile WallboardSnapshot cached;
     private volatile List<AgentProfile> agents = List.of();
+    private volatile Set<String> agentNames = Set.of();
     private volatile Instant agentsLoaded = Instant.EPOCH;
 
     RedisRealtimeStats(RedisClient redis, RoutingAdministration routing, ApplicationEventPublisher events,
@@ -239,7 +240,7 @@ class RedisRealtimeStats implements RealtimeStats {
     private WallboardSnapshot compute(Instant now) {
         LocalDate today = day.of(now);
         Map<String, String> agentStates = redis.hgetAll(P + "agents");
-        List<AgentProfile> profiles = profiles(now);
+        List<AgentProfile> profiles = profiles(now, agentStates.keySet());
         var tiles = new ArrayList<QueueFigures>();
         for (QueueSettings q : routing.queues()) {
             tiles.add(figures(q.name(), q.ringPeriod(), today, now, byState(agentStates, q, profiles)));
@@ -317,9 +318,13 @@ class RedisRealtimeStats implements RealtimeStats {
         return out;
     }
 
-    private List<AgentProfile> profiles(Instant now) {
-        if (Duration.between(agentsLoaded, now).toSeconds() >= 10) {
-            agents = routing.agents();
+    /** Reloaded every 10 s, and at most once a second sooner when a logged-in agent is not among them (new agent). */
+    private List<AgentProfile> profiles(Instant now, Set<String> loggedIn) {
+        long age = Duration.between(agentsLoaded, now).toMillis();
+        if (age >= 10_000 || (age >= 1_000 && !agentNames.containsAll(loggedIn))) {
+            List<AgentProfile> loaded = routing.agents();
+            agents = loaded;
+            agentNames = loaded.stream().map(AgentProfile::username).collect(java.util.stream.Collectors.toUnmodifiableSet());
             agentsLoaded = now;
         }
         return agents;

@@ -284,6 +284,64 @@ class ConsoleStompIntegrationTests {
                 .contains("hotline_queue_service_level{queue=\"all\",window=\"15m\"}");
     }
 
+    @Test
+    void everyWallboardFigureIsOverRestAndAPrometheusGauge() throws Exception {
+        fixture.queue(queue);
+        String agent = "hal-" + run;
+        fixture.agent(agent, queue);
+        String supervisor = "ivy-" + run;
+        fixture.user(supervisor, "SUPERVISOR");
+        presence.available(agent);
+        var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", "figures-" + run, "+8613944" + digits(),
+                null, queue, null, null));
+        await().atMost(Duration.ofSeconds(5)).until(() -> contact.id().equals(presence.status(agent).pendingOffer()));
+        presence.accept(contact.id(), agent);
+        presence.finish(contact.id(), agent, "solved");
+
+        // the figures follow the routing events, which may still be on their way: the first snapshot that shows
+        // the agent in wrap-up (a new agent within a second) must show everything else too
+        var tile = await().atMost(Duration.ofSeconds(5)).until(() -> wallboardTile(supervisor),
+                t -> t.path("agentsByState").path("WRAP_UP").asLong() == 1);
+        assertThat(tile.path("waiting").asLong()).isZero();
+        assertThat(tile.path("longestWaitSeconds").isNumber()).isTrue();
+        assertThat(tile.path("longestWaitRings").isNumber()).isTrue();
+        assertThat(tile.path("agentsByState").size()).isEqualTo(1);
+        assertThat(tile.path("serviceLevel15m").asDouble()).isEqualTo(1.0);
+        assertThat(tile.path("serviceLevelToday").asDouble()).isEqualTo(1.0);
+        assertThat(tile.path("offeredToday").asLong()).isEqualTo(1);
+        assertThat(tile.path("answeredToday").asLong()).isEqualTo(1);
+        assertThat(tile.path("abandonedToday").asLong()).isZero();
+        assertThat(tile.path("overflowedToday").asLong()).isZero();
+        assertThat(tile.path("averageSpeedOfAnswerSeconds").isNumber()).isTrue();
+        assertThat(tile.path("averageHandleTimeSeconds").isNumber()).isTrue();
+
+        String q = "{queue=\"" + queue + "\"}";
+        assertThat(get("/actuator/prometheus", supervisor).body())
+                .contains("hotline_queue_waiting" + q + " 0.0")
+                .contains("hotline_queue_longest_wait_seconds" + q + " 0.0")
+                .contains("hotline_queue_longest_wait_rings" + q + " 0.0")
+                .contains("hotline_queue_agents{queue=\"" + queue + "\",state=\"WRAP_UP\"} 1.0")
+                .contains("hotline_queue_agents{queue=\"" + queue + "\",state=\"BUSY\"} 0.0")
+                .contains("hotline_queue_service_level{queue=\"" + queue + "\",window=\"15m\"} 1.0")
+                .contains("hotline_queue_service_level{queue=\"" + queue + "\",window=\"today\"} 1.0")
+                .contains("hotline_queue_offered_today" + q + " 1.0")
+                .contains("hotline_queue_answered_today" + q + " 1.0")
+                .contains("hotline_queue_abandoned_today" + q + " 0.0")
+                .contains("hotline_queue_overflowed_today" + q + " 0.0")
+                .containsPattern("hotline_queue_average_speed_of_answer_seconds" + java.util.regex.Pattern.quote(q)
+                        + " \\d+\\.\\d+")
+                .containsPattern("hotline_queue_average_handle_time_seconds" + java.util.regex.Pattern.quote(q)
+                        + " \\d+\\.\\d+")
+                .contains("hotline_queue_answered_today{queue=\"all\"}")
+                .contains("hotline_queue_agents{queue=\"all\",state=\"AVAILABLE\"}");
+    }
+
+    private JsonNode wallboardTile(String supervisor) throws Exception {
+        return new tools.jackson.databind.json.JsonMapper().readTree(get("/api/wallboard", supervisor).body())
+                .path("queues").findParents("queue").stream()
+                .filter(q -> queue.equals(q.path("queue").asString())).findFirst().orElseThrow();
+    }
+
     private java.net.http.HttpResponse<String> get(String path, String user) throws Exception {
         String auth = java.util.Base64.getEncoder().encodeToString((user + ":" + ConsoleFixture.PASSWORD).getBytes());
         return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
