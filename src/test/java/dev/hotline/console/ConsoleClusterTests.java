@@ -80,6 +80,7 @@ class ConsoleClusterTests {
             wallboard.next(WALLBOARD, w -> tile(w).path("agentsByState").path("AVAILABLE").asLong() == 1,
                     "one agent AVAILABLE");
 
+            long arrived = System.currentTimeMillis();
             var contact = contactsOnA.arrived(new NewContact(Channel.VOICE, "api", "cluster-" + run,
                     "+8613966" + String.format("%05d", (int) (Math.random() * 100_000)), null, queue, null, null));
             var offer = console.next(OFFERS, "offer");
@@ -90,7 +91,11 @@ class ConsoleClusterTests {
             var ringing = wallboard.next(WALLBOARD, w -> tile(w).path("waiting").asLong() == 1
                     && tile(w).path("agentsByState").path("RESERVED").asLong() == 1, "1 waiting, 1 RESERVED");
             assertThat(tile(ringing).path("offeredToday").asLong()).isEqualTo(1);
+            // node A signals the change, so B pushes at once rather than at its next tick (an upper bound: the frame
+            // may have been waiting in the queue)
+            assertThat(System.currentTimeMillis() - arrived).as("ms from arrival on A to B's wallboard").isLessThan(1000);
 
+            long accepted = System.currentTimeMillis();
             console.send("/app/agent/offers/" + contact.id() + "/accept", "{}");
             seqs.add(console.next(STATE, s -> "BUSY".equals(s.path("state").asString()), "BUSY").path("seq").asLong());
             var assigned = console.next(CONTACTS, "contact-assigned");
@@ -101,6 +106,7 @@ class ConsoleClusterTests {
                     && tile(w).path("waiting").asLong() == 0
                     && tile(w).path("agentsByState").path("BUSY").asLong() == 1, "answered 1, 0 waiting, 1 BUSY");
             assertThat(tile(answered).path("averageSpeedOfAnswerSeconds").isNumber()).isTrue();
+            assertThat(System.currentTimeMillis() - accepted).as("ms from accept to B's wallboard").isLessThan(1000);
 
             // pushes made on A (offer, RESERVED) and on B (AVAILABLE, BUSY, assigned): one sequence, no gaps
             assertThat(seqs).containsExactlyInAnyOrderElementsOf(
