@@ -2,6 +2,7 @@ package dev.hotline.console;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
@@ -28,6 +29,8 @@ class ConsoleRelay implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleRelay.class);
     private static final String SEQ_PREFIX = "hotline:console:seq:";
+    /** A relayed "destination" starting with this is a signal to the other nodes, not a push to a socket. */
+    private static final String SIGNAL = "!";
     private static final long SEQ_TTL_MILLIS = 24 * 3600_000L;
     /** KEYS[1] sequence; ARGV: channel, json object, ttl, node, destination. Returns the numbered json. */
     private static final String NUMBER_AND_PUBLISH = """
@@ -43,12 +46,15 @@ class ConsoleRelay implements SmartLifecycle {
     private final String channel;
     private final String node = UUID.randomUUID().toString();
     private final String scriptSha;
+    private final ApplicationEventPublisher events;
     private volatile Subscriber subscriber;
 
-    ConsoleRelay(RedisClient redis, SimpMessagingTemplate template, JsonMapper json, ConsoleProperties properties) {
+    ConsoleRelay(RedisClient redis, SimpMessagingTemplate template, JsonMapper json, ConsoleProperties properties,
+                 ApplicationEventPublisher events) {
         this.redis = redis;
         this.template = template;
         this.json = json;
+        this.events = events;
         this.channel = properties.relayChannel();
         this.scriptSha = redis.scriptLoad(NUMBER_AND_PUBLISH);
     }
@@ -80,6 +86,15 @@ class ConsoleRelay implements SmartLifecycle {
         deliverLocally(topic, body);
     }
 
+    /** Tells the other nodes (not this one) that {@code name} happened: they get a {@link Signal} event. */
+    void signal(String name) {
+        redis.publish(channel, node + "\n" + SIGNAL + name + "\n");
+    }
+
+    /** A {@link #signal(String)} from another node. */
+    record Signal(String name) {
+    }
+
     private void deliverLocally(String destination, String body) {
         var headers = SimpMessageHeaderAccessor.create(SimpMessageType.MESSAGE);
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
@@ -94,7 +109,12 @@ class ConsoleRelay implements SmartLifecycle {
         if (first < 0 || second < 0 || message.startsWith(node + "\n")) {
             return;
         }
-        deliverLocally(message.substring(first + 1, second), message.substring(second + 1));
+        String destination = message.substring(first + 1, second);
+        if (destination.startsWith(SIGNAL)) {
+            events.publishEvent(new Signal(destination.substring(SIGNAL.length())));
+        } else {
+            deliverLocally(destination, message.substring(second + 1));
+        }
     }
 
     @Override

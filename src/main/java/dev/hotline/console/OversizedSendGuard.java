@@ -1,12 +1,10 @@
 package dev.hotline.console;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageHeaderAccessor;
 import org.springframework.messaging.simp.SimpMessageType;
-import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.stereotype.Component;
 
@@ -18,11 +16,11 @@ import org.springframework.stereotype.Component;
 class OversizedSendGuard implements ChannelInterceptor {
 
     private final int maxPayload;
-    private final ObjectProvider<SimpMessagingTemplate> template;
+    private final ErrorQueue errors;
 
-    OversizedSendGuard(ConsoleProperties properties, ObjectProvider<SimpMessagingTemplate> template) {
+    OversizedSendGuard(ConsoleProperties properties, ErrorQueue errors) {
         this.maxPayload = properties.maxPayload();
-        this.template = template;
+        this.errors = errors;
     }
 
     @Override
@@ -31,14 +29,8 @@ class OversizedSendGuard implements ChannelInterceptor {
                 || !(message.getPayload() instanceof byte[] body) || body.length <= maxPayload) {
             return message;
         }
-        var user = SimpMessageHeaderAccessor.getUser(message.getHeaders());
-        String session = SimpMessageHeaderAccessor.getSessionId(message.getHeaders());
-        if (user != null && session != null) {
-            var problem = ConsoleProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
-                    "The message body has " + body.length + " bytes; at most " + maxPayload + " are accepted", message);
-            template.getObject().convertAndSendToUser(user.getName(), Destinations.ERRORS, problem,
-                    ResumeOnSubscribe.sessionOnly(session));
-        }
+        errors.tell(message, ConsoleProblems.problem(HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",
+                "The message body has " + body.length + " bytes; at most " + maxPayload + " are accepted", message));
         return null;
     }
 }

@@ -4,6 +4,7 @@ import dev.hotline.routing.AgentRingNoAnswer;
 import dev.hotline.servicelevel.RealtimeStats;
 import dev.hotline.servicelevel.RingAlert;
 import dev.hotline.servicelevel.ServiceLevelAlert;
+import dev.hotline.servicelevel.WallboardMoved;
 import dev.hotline.servicelevel.WallboardSnapshot;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,16 +20,22 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * The supervisor wallboard: a snapshot to {@code /topic/wallboard} every interval while anyone on this node is
  * subscribed (each node reads the shared figures and serves its own sockets), alerts to {@code /topic/alerts} on
- * every node, and the same snapshot over REST.
+ * every node, and the same snapshot over REST. When a figure moves (on this node, or on another one, which signals it
+ * through the relay) a fresh snapshot goes out within {@link #SOON} instead of at the next tick, so supervisors see
+ * an event well within a second; bursts are coalesced to at most one early push per {@link #SOON}.
  */
 @RestController
 class Wallboard implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Wallboard.class);
+    static final Duration SOON = Duration.ofMillis(150);
+    private static final String MOVED = "wallboard-moved";
 
     private final RealtimeStats stats;
     private final SimpMessagingTemplate template;
@@ -36,6 +43,8 @@ class Wallboard implements SmartLifecycle {
     private final ConsoleRelay relay;
     private final Duration interval;
     private volatile ScheduledExecutorService pusher;
+    private final AtomicBoolean earlyPushPending = new AtomicBoolean();
+    private final AtomicBoolean movedHere = new AtomicBoolean();
 
     Wallboard(RealtimeStats stats, SimpMessagingTemplate template, SimpUserRegistry users, ConsoleRelay relay,
               ConsoleProperties properties) {
@@ -53,14 +62,56 @@ class Wallboard implements SmartLifecycle {
     }
 
     void pushSnapshot() {
+        push(stats::snapshot);
+    }
+
+    private void push(Supplier<WallboardSnapshot> figures) {
         try {
             boolean watched = !users.findSubscriptions(s -> Destinations.WALLBOARD.equals(s.getDestination())).isEmpty();
             if (watched) {
-                template.convertAndSend(Destinations.WALLBOARD, stats.snapshot());
+                template.convertAndSend(Destinations.WALLBOARD, figures.get());
             }
         } catch (RuntimeException e) {
             log.warn("Wallboard push failed: {}", e.toString());
         }
+    }
+
+    @EventListener
+    void on(WallboardMoved e) {
+        movedHere.set(true);
+        pushSoon();
+    }
+
+    @EventListener
+    void on(ConsoleRelay.Signal signal) {
+        if (MOVED.equals(signal.name())) {
+            pushSoon();
+        }
+    }
+
+    /** Schedules an early push on the push thread: the publisher of the event (routing) waits for neither Redis nor the broker. */
+    private void pushSoon() {
+        ScheduledExecutorService p = pusher;
+        if (p == null || !earlyPushPending.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            p.schedule(this::earlyPush, SOON.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            earlyPushPending.set(false);
+        }
+    }
+
+    private void earlyPush() {
+        earlyPushPending.set(false);
+        if (movedHere.getAndSet(false)) {
+            try {
+                relay.signal(MOVED);
+            } catch (RuntimeException ex) {
+                log.warn("Could not signal a wallboard change to the other nodes: {}", ex.toString());
+            }
+        }
+        push(stats::fresh);
     }
 
     /** Own timer thread: the message broker's TaskScheduler bean displaces Spring Boot's default @Scheduled one. */

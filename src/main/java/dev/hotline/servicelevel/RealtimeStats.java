@@ -5,4 +5,7 @@ public interface RealtimeStats {
 
     /** Every queue and the overall figures, at most about a second old. */
     WallboardSnapshot snapshot();
+
+    /** The figures as they are now (for a push right after they moved); also refreshes {@link #snapshot()}. */
+    WallboardSnapshot fresh();
 }

@@ -66,6 +66,7 @@ class RedisRealtimeStats implements RealtimeStats {
     private final Set<String> gauged = ConcurrentHashMap.newKeySet();
     private volatile WallboardSnapshot cached;
     private volatile List<AgentProfile> agents = List.of();
+    private volatile Set<String> agentNames = Set.of();
     private volatile Instant agentsLoaded = Instant.EPOCH;
 
     RedisRealtimeStats(RedisClient redis, RoutingAdministration routing, ApplicationEventPublisher events,
@@ -91,11 +92,13 @@ class RedisRealtimeStats implements RealtimeStats {
     void on(ContactQueued e) {
         redis.zadd(P + "waiting:" + e.queue(), e.arrivedAt().toEpochMilli(), e.contactId().toString());
         count(e.queue(), e.arrivedAt(), "offered", 1);
+        moved();
     }
 
     @EventListener
     void on(ContactAssigned e) {
         stopWaiting(e.queue(), e.contactId());
+        moved();
     }
 
     @EventListener
@@ -104,6 +107,7 @@ class RedisRealtimeStats implements RealtimeStats {
         count(e.queue(), e.answeredAt(), "answered", 1);
         count(e.queue(), e.answeredAt(), "asa_ms", Duration.between(e.arrivedAt(), e.answeredAt()).toMillis());
         serviceLevel(e.queue(), e.answeredAt(), e.ringsToAnswer() <= targetRings);
+        moved();
     }
 
     @EventListener
@@ -113,6 +117,7 @@ class RedisRealtimeStats implements RealtimeStats {
         if (Duration.between(e.arrivedAt(), e.abandonedAt()).compareTo(shortAbandon) >= 0) {
             serviceLevel(e.queue(), e.abandonedAt(), false);
         }
+        moved();
     }
 
     @EventListener
@@ -120,6 +125,7 @@ class RedisRealtimeStats implements RealtimeStats {
         stopWaiting(e.queue(), e.contactId());
         count(e.queue(), e.overflowedAt(), "overflowed", 1);
         serviceLevel(e.queue(), e.overflowedAt(), false);
+        moved();
     }
 
     @EventListener
@@ -129,6 +135,7 @@ class RedisRealtimeStats implements RealtimeStats {
             count(e.queue(), e.endedAt(), "handled", 1);
             count(e.queue(), e.endedAt(), "handle_ms", Duration.between(e.answeredAt(), e.endedAt()).toMillis());
         }
+        moved();
     }
 
     @EventListener
@@ -138,6 +145,13 @@ class RedisRealtimeStats implements RealtimeStats {
         } else {
             redis.hset(P + "agents", e.agent(), e.to().name());
         }
+        moved();
+    }
+
+    /** The cached snapshot is out of date; pushes that wait for the next tick would be up to a second late. */
+    private void moved() {
+        cached = null;
+        events.publishEvent(new WallboardMoved(clock.instant()));
     }
 
     private void stopWaiting(String queue, ContactId id) {
@@ -215,10 +229,18 @@ class RedisRealtimeStats implements RealtimeStats {
         return s;
     }
 
+    @Override
+    public WallboardSnapshot fresh() {
+        WallboardSnapshot s = compute(clock.instant());
+        cached = s;
+        registerGauges(s);
+        return s;
+    }
+
     private WallboardSnapshot compute(Instant now) {
         LocalDate today = day.of(now);
         Map<String, String> agentStates = redis.hgetAll(P + "agents");
-        List<AgentProfile> profiles = profiles(now);
+        List<AgentProfile> profiles = profiles(now, agentStates.keySet());
         var tiles = new ArrayList<QueueFigures>();
         for (QueueSettings q : routing.queues()) {
             tiles.add(figures(q.name(), q.ringPeriod(), today, now, byState(agentStates, q, profiles)));
@@ -296,9 +318,13 @@ class RedisRealtimeStats implements RealtimeStats {
         return out;
     }
 
-    private List<AgentProfile> profiles(Instant now) {
-        if (Duration.between(agentsLoaded, now).toSeconds() >= 10) {
-            agents = routing.agents();
+    /** Reloaded every 10 s, and at most once a second sooner when a logged-in agent is not among them (new agent). */
+    private List<AgentProfile> profiles(Instant now, Set<String> loggedIn) {
+        long age = Duration.between(agentsLoaded, now).toMillis();
+        if (age >= 10_000 || (age >= 1_000 && !agentNames.containsAll(loggedIn))) {
+            List<AgentProfile> loaded = routing.agents();
+            agents = loaded;
+            agentNames = loaded.stream().map(AgentProfile::username).collect(java.util.stream.Collectors.toUnmodifiableSet());
             agentsLoaded = now;
         }
         return agents;
@@ -316,12 +342,27 @@ class RedisRealtimeStats implements RealtimeStats {
             Gauge.builder("hotline.queue.waiting", () -> tile(q).waiting()).tag("queue", tag).register(meters);
             Gauge.builder("hotline.queue.longest_wait_seconds", () -> tile(q).longestWaitSeconds())
                     .tag("queue", tag).register(meters);
+            Gauge.builder("hotline.queue.longest_wait_rings", () -> tile(q).longestWaitRings())
+                    .tag("queue", tag).register(meters);
+            for (AgentState state : AgentState.values()) {
+                if (state != AgentState.OFFLINE) {
+                    Gauge.builder("hotline.queue.agents", () -> tile(q).agentsByState().getOrDefault(state.name(), 0L))
+                            .tag("queue", tag).tag("state", state.name()).register(meters);
+                }
+            }
             Gauge.builder("hotline.queue.service_level", () -> orNaN(tile(q).serviceLevel15m()))
                     .tag("queue", tag).tag("window", "15m").register(meters);
             Gauge.builder("hotline.queue.service_level", () -> orNaN(tile(q).serviceLevelToday()))
                     .tag("queue", tag).tag("window", "today").register(meters);
             Gauge.builder("hotline.queue.offered_today", () -> tile(q).offeredToday()).tag("queue", tag).register(meters);
+            Gauge.builder("hotline.queue.answered_today", () -> tile(q).answeredToday()).tag("queue", tag).register(meters);
             Gauge.builder("hotline.queue.abandoned_today", () -> tile(q).abandonedToday()).tag("queue", tag).register(meters);
+            Gauge.builder("hotline.queue.overflowed_today", () -> tile(q).overflowedToday()).tag("queue", tag)
+                    .register(meters);
+            Gauge.builder("hotline.queue.average_speed_of_answer_seconds",
+                    () -> orNaN(tile(q).averageSpeedOfAnswerSeconds())).tag("queue", tag).register(meters);
+            Gauge.builder("hotline.queue.average_handle_time_seconds",
+                    () -> orNaN(tile(q).averageHandleTimeSeconds())).tag("queue", tag).register(meters);
         }
     }
 

@@ -10,9 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,14 +18,11 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
@@ -36,15 +30,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The browser consoles in headless Chromium, logged in through the form login, against the whole application. */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "hotline.routing.key-prefix=hotline:stomp-test:")
 @Import(ConsoleFixture.class)
 class ConsoleBrowserTests {
-
-    static final String CHROMIUM = System.getenv().getOrDefault("CHROMIUM_BIN", "/usr/bin/chromium");
-    static final String CHROMEDRIVER = System.getenv().getOrDefault("CHROMEDRIVER_BIN", "/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -57,32 +47,24 @@ class ConsoleBrowserTests {
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String queue = "web-" + run;
+    Chromium chromium;
     WebDriver browser;
-    Path profile;
 
     @BeforeAll
     static void chromiumIsInstalled() {
-        assumeTrue(new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute(),
-                "Browser tests skipped: no Chromium at " + CHROMIUM + " / chromedriver at " + CHROMEDRIVER
-                        + " (apt-get install chromium chromium-driver, or set CHROMIUM_BIN / CHROMEDRIVER_BIN)");
+        Chromium.assumeInstalled();
     }
 
     @BeforeEach
     void startBrowser() throws Exception {
-        profile = Files.createTempDirectory("hotline-chromium-");
-        var options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-                "--user-data-dir=" + profile, "--lang=en-US", "--window-size=1280,1000");
-        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).build();
-        browser = new ChromeDriver(service, options);
+        chromium = new Chromium();
+        browser = chromium.browser;
     }
 
     @AfterEach
     void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -98,9 +80,9 @@ class ConsoleBrowserTests {
 
         logIn(agent, "/console/agent.html");
         var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        wait.until(ExpectedConditions.textToBe(By.id("state"), "OFFLINE"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "OFFLINE"));
         browser.findElement(By.id("go-available")).click();
-        wait.until(ExpectedConditions.textToBe(By.id("state"), "AVAILABLE"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "AVAILABLE"));
 
         var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", "web-" + run, phone, null, queue, null, null));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offer")));
@@ -110,12 +92,12 @@ class ConsoleBrowserTests {
         assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("accept");
 
         browser.switchTo().activeElement().sendKeys(Keys.ENTER);
-        wait.until(ExpectedConditions.textToBe(By.id("state"), "BUSY"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "BUSY"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("offer")));
         assertThat(browser.findElement(By.id("screenpop")).isDisplayed()).isTrue();
         var disposition = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("disposition-" + contact.id())));
         disposition.sendKeys("pump replaced", Keys.ENTER);
-        wait.until(ExpectedConditions.textToBe(By.id("state"), "WRAP_UP"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "WRAP_UP"));
         assertThat(customer).isPositive();
     }
 
@@ -138,10 +120,7 @@ class ConsoleBrowserTests {
     }
 
     private void logIn(String user, String page) {
-        browser.get("http://localhost:" + port + page);
-        browser.findElement(By.name("username")).sendKeys(user);
-        browser.findElement(By.name("password")).sendKeys(ConsoleFixture.PASSWORD, Keys.ENTER);
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains(page));
+        chromium.logIn(port, user, page);
     }
 
     private long createCustomer(String admin, String name, String phone) throws Exception {

@@ -121,12 +121,23 @@ class ConsoleStompIntegrationTests {
     @Test
     void agentMayNotSubscribeToTheWallboardButOwnQueuesAreRegistered() throws Exception {
         String agent = "eve-" + run;
+        String other = "gus-" + run;
         fixture.queue(queue);
         fixture.agent(agent, queue);
+        fixture.agent(other, queue);
         try (var console = StompTestClient.connect(port, agent, ConsoleFixture.PASSWORD)) {
-            console.subscribe(STATE).next(STATE, "resume");
-            console.subscribe("/topic/wallboard").subscribe("/topic/alerts");
-            Thread.sleep(500);
+            console.subscribe(ERRORS).subscribe(STATE).next(STATE, "resume");
+            // every refusal is a 403 problem on the error queue naming the destination; the session stays up
+            for (String refused : List.of("/topic/wallboard", "/topic/alerts", "/user/" + other + "/queue/offers")) {
+                console.subscribe(refused);
+                assertRefused(console.next(ERRORS, null), refused);
+            }
+            console.send("/app/supervisor/agents/" + other + "/state", "{\"state\":\"OFFLINE\"}");
+            assertRefused(console.next(ERRORS, null), "/app/supervisor/agents/" + other + "/state");
+            assertThat(presence.status(other).state()).isEqualTo(AgentState.OFFLINE);
+            assertThat(console.errors).isEmpty();
+            broker.convertAndSendToUser(other, "/queue/offers", (Object) java.util.Map.of("type", "probe"));
+            console.nothingOn("/user/" + other + "/queue/offers");
             broker.convertAndSend("/topic/wallboard", (Object) java.util.Map.of("type", "probe"));
             broker.convertAndSend("/topic/alerts", (Object) java.util.Map.of("type", "probe"));
             console.nothingOn("/topic/wallboard");
@@ -135,6 +146,14 @@ class ConsoleStompIntegrationTests {
             broker.convertAndSendToUser(agent, "/queue/state", (Object) java.util.Map.of("type", "probe"));
             assertThat(console.next(STATE, "probe")).isNotNull();
         }
+    }
+
+    private static void assertRefused(JsonNode problem, String destination) {
+        assertThat(problem.path("status").asInt()).isEqualTo(403);
+        assertThat(problem.path("type").asString()).isEqualTo("https://hotline.dev/problems/not-permitted");
+        assertThat(problem.path("title").asString()).isEqualTo("Forbidden");
+        assertThat(problem.path("destination").asString()).isEqualTo(destination);
+        assertThat(problem.path("detail").asString()).contains(destination);
     }
 
     @Test
@@ -263,6 +282,64 @@ class ConsoleStompIntegrationTests {
         assertThat(get("/actuator/prometheus", supervisor).body())
                 .contains("hotline_queue_waiting{queue=\"" + queue + "\"}")
                 .contains("hotline_queue_service_level{queue=\"all\",window=\"15m\"}");
+    }
+
+    @Test
+    void everyWallboardFigureIsOverRestAndAPrometheusGauge() throws Exception {
+        fixture.queue(queue);
+        String agent = "hal-" + run;
+        fixture.agent(agent, queue);
+        String supervisor = "ivy-" + run;
+        fixture.user(supervisor, "SUPERVISOR");
+        presence.available(agent);
+        var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", "figures-" + run, "+8613944" + digits(),
+                null, queue, null, null));
+        await().atMost(Duration.ofSeconds(5)).until(() -> contact.id().equals(presence.status(agent).pendingOffer()));
+        presence.accept(contact.id(), agent);
+        presence.finish(contact.id(), agent, "solved");
+
+        // the figures follow the routing events, which may still be on their way: the first snapshot that shows
+        // the agent in wrap-up (a new agent within a second) must show everything else too
+        var tile = await().atMost(Duration.ofSeconds(5)).until(() -> wallboardTile(supervisor),
+                t -> t.path("agentsByState").path("WRAP_UP").asLong() == 1);
+        assertThat(tile.path("waiting").asLong()).isZero();
+        assertThat(tile.path("longestWaitSeconds").isNumber()).isTrue();
+        assertThat(tile.path("longestWaitRings").isNumber()).isTrue();
+        assertThat(tile.path("agentsByState").size()).isEqualTo(1);
+        assertThat(tile.path("serviceLevel15m").asDouble()).isEqualTo(1.0);
+        assertThat(tile.path("serviceLevelToday").asDouble()).isEqualTo(1.0);
+        assertThat(tile.path("offeredToday").asLong()).isEqualTo(1);
+        assertThat(tile.path("answeredToday").asLong()).isEqualTo(1);
+        assertThat(tile.path("abandonedToday").asLong()).isZero();
+        assertThat(tile.path("overflowedToday").asLong()).isZero();
+        assertThat(tile.path("averageSpeedOfAnswerSeconds").isNumber()).isTrue();
+        assertThat(tile.path("averageHandleTimeSeconds").isNumber()).isTrue();
+
+        String q = "{queue=\"" + queue + "\"}";
+        assertThat(get("/actuator/prometheus", supervisor).body())
+                .contains("hotline_queue_waiting" + q + " 0.0")
+                .contains("hotline_queue_longest_wait_seconds" + q + " 0.0")
+                .contains("hotline_queue_longest_wait_rings" + q + " 0.0")
+                .contains("hotline_queue_agents{queue=\"" + queue + "\",state=\"WRAP_UP\"} 1.0")
+                .contains("hotline_queue_agents{queue=\"" + queue + "\",state=\"BUSY\"} 0.0")
+                .contains("hotline_queue_service_level{queue=\"" + queue + "\",window=\"15m\"} 1.0")
+                .contains("hotline_queue_service_level{queue=\"" + queue + "\",window=\"today\"} 1.0")
+                .contains("hotline_queue_offered_today" + q + " 1.0")
+                .contains("hotline_queue_answered_today" + q + " 1.0")
+                .contains("hotline_queue_abandoned_today" + q + " 0.0")
+                .contains("hotline_queue_overflowed_today" + q + " 0.0")
+                .containsPattern("hotline_queue_average_speed_of_answer_seconds" + java.util.regex.Pattern.quote(q)
+                        + " \\d+\\.\\d+")
+                .containsPattern("hotline_queue_average_handle_time_seconds" + java.util.regex.Pattern.quote(q)
+                        + " \\d+\\.\\d+")
+                .contains("hotline_queue_answered_today{queue=\"all\"}")
+                .contains("hotline_queue_agents{queue=\"all\",state=\"AVAILABLE\"}");
+    }
+
+    private JsonNode wallboardTile(String supervisor) throws Exception {
+        return new tools.jackson.databind.json.JsonMapper().readTree(get("/api/wallboard", supervisor).body())
+                .path("queues").findParents("queue").stream()
+                .filter(q -> queue.equals(q.path("queue").asString())).findFirst().orElseThrow();
     }
 
     private java.net.http.HttpResponse<String> get(String path, String user) throws Exception {

@@ -100,15 +100,22 @@ final class StompTestClient implements AutoCloseable {
 
     /** The next frame on {@code destination} whose {@code type} is {@code type} (others on the way are skipped). */
     JsonNode next(String destination, String type) throws InterruptedException {
+        return next(destination, frame -> type == null || type.equals(frame.path("type").asString()),
+                "type '" + type + "'");
+    }
+
+    /** The next frame on {@code destination} that {@code wanted} accepts (others on the way are skipped). */
+    JsonNode next(String destination, java.util.function.Predicate<JsonNode> wanted, String what)
+            throws InterruptedException {
         var queue = received.computeIfAbsent(destination, d -> new LinkedBlockingQueue<>());
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (System.nanoTime() < until) {
             JsonNode frame = queue.poll(200, TimeUnit.MILLISECONDS);
-            if (frame != null && (type == null || type.equals(frame.path("type").asString()))) {
+            if (frame != null && wanted.test(frame)) {
                 return frame;
             }
         }
-        throw new AssertionError("No '" + type + "' frame on " + destination + " within 10 s");
+        throw new AssertionError("No frame with " + what + " on " + destination + " within 10 s");
     }
 
     /** Asserts that no frame arrives on {@code destination} for a short while. */

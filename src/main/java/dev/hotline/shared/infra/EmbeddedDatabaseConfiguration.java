@@ -17,8 +17,8 @@ class EmbeddedDatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
     DataSource dataSource(EmbeddedProperties properties) {
-        var db = EmbeddedMariaDb.startOnce(properties.dataDir(), properties.databasePort());
-        var dataSource = new HikariDataSource();
+        var db = EmbeddedMariaDb.acquire(properties.dataDir(), properties.databasePort());
+        var dataSource = new LeasedDataSource(db);
         dataSource.setPoolName("hotline-embedded");
         dataSource.setJdbcUrl(db.jdbcUrl("hotline"));
         dataSource.setUsername("root");
@@ -26,5 +26,28 @@ class EmbeddedDatabaseConfiguration {
         dataSource.setMaximumPoolSize(20);
         dataSource.setMinimumIdle(2);
         return dataSource;
+    }
+
+    /** Gives the server lease back once its pool is closed, so the last context to close stops the server. */
+    static final class LeasedDataSource extends HikariDataSource {
+
+        private final EmbeddedMariaDb db;
+        private boolean released;
+
+        LeasedDataSource(EmbeddedMariaDb db) {
+            this.db = db;
+        }
+
+        @Override
+        public synchronized void close() {
+            try {
+                super.close();
+            } finally {
+                if (!released) {
+                    released = true;
+                    db.release();
+                }
+            }
+        }
     }
 }
