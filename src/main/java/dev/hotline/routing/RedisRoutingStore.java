@@ -58,6 +58,16 @@ final class RedisRoutingStore {
                      long ringNoAnswers) {
     }
 
+    /** Bumped by a node that changed queue settings; the others compare it every second and reload. */
+    long queueSettingsChanged() {
+        return redis.incr(prefix + "qv");
+    }
+
+    long queueSettingsVersion() {
+        String v = redis.get(prefix + "qv");
+        return v == null ? 0 : Long.parseLong(v);
+    }
+
     void strategy(String queue, RoutingStrategy strategy) {
         redis.hset(prefix + "qs", queue, strategy.name());
     }

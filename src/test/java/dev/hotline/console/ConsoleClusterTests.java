@@ -62,9 +62,10 @@ class ConsoleClusterTests {
     @Test
     void contactRoutedOnNodeAReachesTheAgentAndTheWallboardOnNodeB() throws Exception {
         fixture.queue(queue);
-        // saved again through B, so B knows it now rather than at its next catalog reload (30 s)
+        // B learns of the queue saved on A within a second (the catalog's version check); wait for it
         var routingB = nodeB.bean(RoutingAdministration.class);
-        routingB.saveQueue(routingB.queueSettings(queue));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> routingB.queues().stream().anyMatch(q -> q.name().equals(queue)));
         String agent = "kim-" + run;
         fixture.agent(agent, queue);
         String supervisor = "sup-" + run;
@@ -91,9 +92,9 @@ class ConsoleClusterTests {
             var ringing = wallboard.next(WALLBOARD, w -> tile(w).path("waiting").asLong() == 1
                     && tile(w).path("agentsByState").path("RESERVED").asLong() == 1, "1 waiting, 1 RESERVED");
             assertThat(tile(ringing).path("offeredToday").asLong()).isEqualTo(1);
-            // node A signals the change, so B pushes at once rather than at its next tick (an upper bound: the frame
-            // may have been waiting in the queue)
-            assertThat(System.currentTimeMillis() - arrived).as("ms from arrival on A to B's wallboard").isLessThan(1000);
+            // node A signals the change, so B pushes at once rather than at its next tick. Bounded loosely: speed is
+            // the benchmark's and the Done-when browser test's to measure; this guards against waiting for a reload
+            assertThat(System.currentTimeMillis() - arrived).as("ms from arrival on A to B's wallboard").isLessThan(3000);
 
             long accepted = System.currentTimeMillis();
             console.send("/app/agent/offers/" + contact.id() + "/accept", "{}");
@@ -106,7 +107,7 @@ class ConsoleClusterTests {
                     && tile(w).path("waiting").asLong() == 0
                     && tile(w).path("agentsByState").path("BUSY").asLong() == 1, "answered 1, 0 waiting, 1 BUSY");
             assertThat(tile(answered).path("averageSpeedOfAnswerSeconds").isNumber()).isTrue();
-            assertThat(System.currentTimeMillis() - accepted).as("ms from accept to B's wallboard").isLessThan(1000);
+            assertThat(System.currentTimeMillis() - accepted).as("ms from accept to B's wallboard").isLessThan(3000);
 
             // pushes made on A (offer, RESERVED) and on B (AVAILABLE, BUSY, assigned): one sequence, no gaps
             assertThat(seqs).containsExactlyInAnyOrderElementsOf(
