@@ -1,12 +1,12 @@
 package dev.hotline.telephony.twilio;
 
 import dev.hotline.contact.ContactStatus;
+import dev.hotline.contact.ConversationMessage;
+import dev.hotline.contact.MessageStatusChanged;
+import dev.hotline.contact.TextConversations;
 import dev.hotline.routing.AgentProfile;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
-import dev.hotline.telephony.ConversationMessage;
-import dev.hotline.telephony.MessageStatusChanged;
-import dev.hotline.telephony.TextConversations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
