@@ -21,9 +21,9 @@ class TextConversationBrowserTests extends SystemTestSupport {
         try (var session = BrowserSession.start(port).logIn(agent, "/console/agent.html")) {
             var browser = session.browser;
             var wait = session.waiting();
-            wait.until(ExpectedConditions.textToBe(By.id("state"), "OFFLINE"));
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#link.up")));
             browser.findElement(By.id("go-available")).click();
-            wait.until(ExpectedConditions.textToBe(By.id("state"), "AVAILABLE"));
+            wait.until(d -> presence.status(agent).state() == dev.hotline.routing.AgentState.AVAILABLE);
 
             assertThat(twilioPosts("/twilio/messaging", sms(randomSid("SM"), customer, HOTLINE_NUMBER,
                     "热水器显示E5故障"), true).statusCode()).isEqualTo(200);
