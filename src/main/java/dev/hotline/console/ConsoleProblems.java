@@ -22,7 +22,8 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
  * Refused STOMP actions become an RFC 9457 problem on the sender's {@code /user/queue/errors} (that session only);
  * nothing changed and the session stays up.
  */
-@ControllerAdvice(assignableTypes = {AgentActions.class, SupervisorActions.class, ConsoleProblems.UnknownActions.class})
+@ControllerAdvice(assignableTypes = {AgentActions.class, SupervisorActions.class, ConversationActions.class,
+        ConsoleProblems.UnknownActions.class})
 class ConsoleProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleProblems.class);

@@ -7,6 +7,8 @@ final class Destinations {
     static final String STATE = "/queue/state";
     static final String CONTACTS = "/queue/contacts";
     static final String ERRORS = "/queue/errors";
+    /** Text conversations (SMS, WhatsApp) of the agent's active contacts. */
+    static final String MESSAGES = "/queue/messages";
     static final String WALLBOARD = "/topic/wallboard";
     static final String ALERTS = "/topic/alerts";
 

@@ -25,6 +25,7 @@ class WebSocketSecurityConfiguration {
                         SimpMessageType.DISCONNECT).permitAll()
                 .simpSubscribeDestMatchers("/user/queue/errors").authenticated()
                 .simpSubscribeDestMatchers("/user/queue/offers", "/user/queue/state", "/user/queue/contacts").hasRole("AGENT")
+                .simpSubscribeDestMatchers("/user/queue/messages").hasRole("AGENT")
                 .simpSubscribeDestMatchers("/topic/wallboard", "/topic/alerts").hasAnyRole("SUPERVISOR", "ADMIN")
                 .simpDestMatchers("/app/agent/**").hasRole("AGENT")
                 .simpDestMatchers("/app/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")

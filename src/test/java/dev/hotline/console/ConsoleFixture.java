@@ -12,9 +12,9 @@ import java.util.Map;
 
 /** Users, queues and agents with names unique to one test (the database and Redis are shared by all tests). */
 @Component
-class ConsoleFixture {
+public class ConsoleFixture {
 
-    static final String PASSWORD = "console-pass-1";
+    public static final String PASSWORD = "console-pass-1";
 
     private final JdbcTemplate jdbc;
     private final PasswordEncoder encoder;
@@ -26,20 +26,20 @@ class ConsoleFixture {
         this.routing = routing;
     }
 
-    void user(String username, String role) {
+    public void user(String username, String role) {
         jdbc.update("INSERT INTO app_user (username, password_hash, role, display_name, enabled, created_at) "
                 + "VALUES (?, ?, ?, ?, TRUE, ?)", username, encoder.encode(PASSWORD), role, username,
                 Timestamp.from(Instant.now()));
     }
 
     /** A queue whose only skill is its own name, so only this test's agents serve it. */
-    void queue(String name) {
+    public void queue(String name) {
         var d = routing.queueDefaults(name);
         routing.saveQueue(new dev.hotline.routing.QueueSettings(name, Map.of(name, 1), d.strategy(), d.ringNoAnswer(),
                 d.ringPeriod(), d.alertRing(), d.widenRing(), d.overflowRing(), d.zone(), d.onCall()));
     }
 
-    void agent(String username, String queue) {
+    public void agent(String username, String queue) {
         user(username, "AGENT");
         routing.saveAgent(new AgentProfile(username, username, Map.of(queue, 1), "PJSIP/" + username, null, null, 1, 3, 0));
     }

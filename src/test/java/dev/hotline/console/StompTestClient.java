@@ -28,11 +28,11 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real STOMP client over WebSocket, authenticated with HTTP Basic on the handshake. */
-final class StompTestClient implements AutoCloseable {
+public final class StompTestClient implements AutoCloseable {
 
-    final StompSession session;
+    public final StompSession session;
     /** ERROR frames (the server closes the session after one). */
-    final BlockingQueue<StompHeaders> errors;
+    public final BlockingQueue<StompHeaders> errors;
     private final WebSocketStompClient client;
     private final Map<String, BlockingQueue<JsonNode>> received = new ConcurrentHashMap<>();
 
@@ -42,7 +42,7 @@ final class StompTestClient implements AutoCloseable {
         this.errors = errors;
     }
 
-    static StompTestClient connect(int port, String user, String password) throws Exception {
+    public static StompTestClient connect(int port, String user, String password) throws Exception {
         // wallboard snapshots grow with the queues every test has created: allow large frames
         var container = jakarta.websocket.ContainerProvider.getWebSocketContainer();
         container.setDefaultMaxTextMessageBufferSize(4 * 1024 * 1024);
@@ -75,7 +75,7 @@ final class StompTestClient implements AutoCloseable {
     }
 
     /** Subscribes; frames are queued per destination. */
-    StompTestClient subscribe(String destination) {
+    public StompTestClient subscribe(String destination) {
         var queue = received.computeIfAbsent(destination, d -> new LinkedBlockingQueue<>());
         session.subscribe(destination, new StompSessionHandlerAdapter() {
             @Override
@@ -91,7 +91,7 @@ final class StompTestClient implements AutoCloseable {
         return this;
     }
 
-    void send(String destination, String json) {
+    public void send(String destination, String json) {
         var headers = new StompHeaders();
         headers.setDestination(destination);
         headers.setContentType(MimeTypeUtils.APPLICATION_JSON);
@@ -99,13 +99,13 @@ final class StompTestClient implements AutoCloseable {
     }
 
     /** The next frame on {@code destination} whose {@code type} is {@code type} (others on the way are skipped). */
-    JsonNode next(String destination, String type) throws InterruptedException {
+    public JsonNode next(String destination, String type) throws InterruptedException {
         return next(destination, frame -> type == null || type.equals(frame.path("type").asString()),
                 "type '" + type + "'");
     }
 
     /** The next frame on {@code destination} that {@code wanted} accepts (others on the way are skipped). */
-    JsonNode next(String destination, java.util.function.Predicate<JsonNode> wanted, String what)
+    public JsonNode next(String destination, java.util.function.Predicate<JsonNode> wanted, String what)
             throws InterruptedException {
         var queue = received.computeIfAbsent(destination, d -> new LinkedBlockingQueue<>());
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
@@ -119,7 +119,7 @@ final class StompTestClient implements AutoCloseable {
     }
 
     /** Asserts that no frame arrives on {@code destination} for a short while. */
-    void nothingOn(String destination) throws InterruptedException {
+    public void nothingOn(String destination) throws InterruptedException {
         var queue = received.computeIfAbsent(destination, d -> new LinkedBlockingQueue<>());
         assertThat(queue.poll(500, TimeUnit.MILLISECONDS)).isNull();
     }

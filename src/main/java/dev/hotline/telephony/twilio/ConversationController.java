@@ -1,12 +1,12 @@
 package dev.hotline.telephony.twilio;
 
 import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ConversationMessage;
+import dev.hotline.contact.TextConversations;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.NotFoundException;
 import dev.hotline.shared.NotPermittedException;
 import dev.hotline.shared.Role;
-import dev.hotline.telephony.ConversationMessage;
-import dev.hotline.telephony.TextConversations;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;

@@ -1,7 +1,7 @@
 package dev.hotline.telephony.twilio;
 
+import dev.hotline.contact.ConversationMessage;
 import dev.hotline.shared.ContactId;
-import dev.hotline.telephony.ConversationMessage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

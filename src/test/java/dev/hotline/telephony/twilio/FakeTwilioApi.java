@@ -23,19 +23,19 @@ import java.util.function.Predicate;
  * (a Call or Message resource, or Twilio's error JSON for numbers told to fail). One server for the whole JVM, so all
  * Twilio test classes share one application context.
  */
-final class FakeTwilioApi {
+public final class FakeTwilioApi {
 
-    static final FakeTwilioApi INSTANCE = new FakeTwilioApi();
+    public static final FakeTwilioApi INSTANCE = new FakeTwilioApi();
 
     /** What the SDK sent: method, path, form fields, Authorization header. */
-    record Captured(String method, String path, Map<String, String> form, String authorization) {
-        String field(String name) {
+    public record Captured(String method, String path, Map<String, String> form, String authorization) {
+        public String field(String name) {
             return form.get(name);
         }
     }
 
     /** A Twilio error answer (status, Twilio error code, message). */
-    record Failure(int status, int code, String message) {
+    public record Failure(int status, int code, String message) {
     }
 
     private final HttpServer server;
@@ -58,17 +58,17 @@ final class FakeTwilioApi {
         server.start();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
 
     /** Requests whose path or a form field contains {@code key} (a CallSid, a phone number) fail with this error. */
-    void failFor(String key, Failure failure) {
+    public void failFor(String key, Failure failure) {
         failures.put(key, failure);
     }
 
     /** Waits (briefly) for a request matching {@code test}: the call redirects run on the adapter's executor. */
-    Captured await(Predicate<Captured> test) {
+    public Captured await(Predicate<Captured> test) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
         while (Instant.now().isBefore(deadline)) {
             Optional<Captured> found = requests.stream().filter(test).findFirst();
@@ -85,7 +85,7 @@ final class FakeTwilioApi {
         throw new AssertionError("The fake Twilio API received no such request; it got " + requests);
     }
 
-    List<Captured> matching(Predicate<Captured> test) {
+    public List<Captured> matching(Predicate<Captured> test) {
         return requests.stream().filter(test).toList();
     }
 

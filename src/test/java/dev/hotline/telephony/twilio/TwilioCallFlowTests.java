@@ -20,12 +20,14 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 import static dev.hotline.telephony.twilio.SignedWebhooks.ACCOUNT_SID;
+import static dev.hotline.telephony.twilio.SignedWebhooks.agentLeg;
 import static dev.hotline.telephony.twilio.SignedWebhooks.AUTH_TOKEN;
 import static dev.hotline.telephony.twilio.SignedWebhooks.PUBLIC_BASE_URL;
 import static dev.hotline.telephony.twilio.SignedWebhooks.callStatus;
 import static dev.hotline.telephony.twilio.SignedWebhooks.incomingCall;
 import static dev.hotline.telephony.twilio.SignedWebhooks.randomSid;
 import static dev.hotline.telephony.twilio.SignedWebhooks.signed;
+import static dev.hotline.telephony.twilio.SignedWebhooks.timestamp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -74,7 +76,7 @@ class TwilioCallFlowTests extends TwilioTestSupport {
 
         Instant arrived = contact.arrivedAt().truncatedTo(ChronoUnit.SECONDS);
         String agentLeg = randomSid("CA");
-        mvc.perform(signed(legCallback, leg(agentLeg, callSid, "in-progress", 0, arrived.plusSeconds(8))))
+        mvc.perform(signed(legCallback, agentLeg(agentLeg, callSid, "in-progress", 0, arrived.plusSeconds(8))))
                 .andExpect(status().isNoContent());
 
         var answered = contactOfCall(callSid);
@@ -83,7 +85,7 @@ class TwilioCallFlowTests extends TwilioTestSupport {
         assertThat(answered.answeredAt()).isEqualTo(arrived.plusSeconds(8));
         assertThat(answered.ringsToAnswer()).isEqualTo(2);   // 7-8 s after arrival, 5 s rings
 
-        var dialOver = new LinkedHashMap<>(leg(agentLeg, callSid, "completed", 95, arrived.plusSeconds(103)));
+        var dialOver = new LinkedHashMap<>(agentLeg(agentLeg, callSid, "completed", 95, arrived.plusSeconds(103)));
         dialOver.put("DialCallSid", agentLeg);
         dialOver.put("DialCallStatus", "completed");
         dialOver.put("DialCallDuration", "95");
@@ -114,11 +116,11 @@ class TwilioCallFlowTests extends TwilioTestSupport {
         String legCallback = "/twilio/voice/status?contact=" + contact.id() + "&agent=" + agent;
         String agentLeg = randomSid("CA");
         // the leg's "completed" (answered 12 s after arrival, talked 40 s) overtakes its "in-progress"
-        mvc.perform(signed(legCallback, leg(agentLeg, callSid, "completed", 40, arrived.plusSeconds(52))))
+        mvc.perform(signed(legCallback, agentLeg(agentLeg, callSid, "completed", 40, arrived.plusSeconds(52))))
                 .andExpect(status().isNoContent());
-        mvc.perform(signed(legCallback, leg(agentLeg, callSid, "in-progress", 0, arrived.plusSeconds(12))))
+        mvc.perform(signed(legCallback, agentLeg(agentLeg, callSid, "in-progress", 0, arrived.plusSeconds(12))))
                 .andExpect(status().isNoContent());
-        mvc.perform(signed(legCallback, leg(agentLeg, callSid, "in-progress", 0, arrived.plusSeconds(12))))
+        mvc.perform(signed(legCallback, agentLeg(agentLeg, callSid, "in-progress", 0, arrived.plusSeconds(12))))
                 .andExpect(status().isNoContent());
 
         var answered = contactOfCall(callSid);
@@ -164,13 +166,6 @@ class TwilioCallFlowTests extends TwilioTestSupport {
         var redirect = twilio.await(r -> r.path().contains(callSid));
         assertThat(redirect.field("Twiml")).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"
                 + "<Dial answerOnBridge=\"true\"><Number>+8613900139000</Number></Dial></Response>");
-    }
-
-    private static Map<String, String> leg(String legSid, String parentSid, String status, int duration, Instant at) {
-        var p = new LinkedHashMap<>(callStatus(legSid, status, duration, timestamp(at), 1));
-        p.put("ParentCallSid", parentSid);
-        p.put("Direction", "outbound-dial");
-        return p;
     }
 
     /** Polls briefly for routing's and the executor's results (no fixed sleeps). */

@@ -1,12 +1,12 @@
 package dev.hotline.telephony.twilio;
 
 import dev.hotline.contact.ContactStatus;
+import dev.hotline.contact.ConversationMessage;
+import dev.hotline.contact.MessageStatusChanged;
+import dev.hotline.contact.TextConversations;
 import dev.hotline.routing.AgentProfile;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
-import dev.hotline.telephony.ConversationMessage;
-import dev.hotline.telephony.MessageStatusChanged;
-import dev.hotline.telephony.TextConversations;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,8 +23,10 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import static dev.hotline.telephony.twilio.SignedWebhooks.ACCOUNT_SID;
 import static dev.hotline.telephony.twilio.SignedWebhooks.PUBLIC_BASE_URL;
+import static dev.hotline.telephony.twilio.SignedWebhooks.delivery;
 import static dev.hotline.telephony.twilio.SignedWebhooks.randomSid;
 import static dev.hotline.telephony.twilio.SignedWebhooks.signed;
+import static dev.hotline.telephony.twilio.SignedWebhooks.sms;
 import static dev.hotline.telephony.twilio.SignedWebhooks.unsigned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -252,37 +254,5 @@ class TwilioMessagingTests extends TwilioTestSupport {
         presence.accept(contact, agent);
         assertThat(contacts.find(contact).orElseThrow().status()).isEqualTo(ContactStatus.CONNECTED);
         return contact;
-    }
-
-    static Map<String, String> sms(String sid, String from, String to, String body) {
-        var p = new LinkedHashMap<String, String>();
-        p.put("ToCountry", "CN");
-        p.put("SmsMessageSid", sid);
-        p.put("NumMedia", "0");
-        p.put("SmsSid", sid);
-        p.put("SmsStatus", "received");
-        p.put("Body", body);
-        p.put("To", to);
-        p.put("NumSegments", "1");
-        p.put("MessageSid", sid);
-        p.put("AccountSid", ACCOUNT_SID);
-        p.put("From", from);
-        p.put("FromCountry", "CN");
-        p.put("ApiVersion", "2010-04-01");
-        return p;
-    }
-
-    static Map<String, String> delivery(String sid, String status, String errorCode) {
-        var p = new LinkedHashMap<String, String>();
-        p.put("AccountSid", ACCOUNT_SID);
-        p.put("ApiVersion", "2010-04-01");
-        p.put("MessageSid", sid);
-        p.put("SmsSid", sid);
-        p.put("MessageStatus", status);
-        p.put("SmsStatus", status);
-        if (errorCode != null) {
-            p.put("ErrorCode", errorCode);
-        }
-        return p;
     }
 }

@@ -17,9 +17,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /**
@@ -112,9 +109,5 @@ abstract class TwilioTestSupport {
 
     ContactSnapshot contactOfCall(String callSid) {
         return contacts.findByExternalId("twilio", callSid).orElseThrow();
-    }
-
-    static String timestamp(Instant at) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(at.atOffset(ZoneOffset.UTC));
     }
 }

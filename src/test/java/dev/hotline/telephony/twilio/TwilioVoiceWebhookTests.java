@@ -15,6 +15,7 @@ import static dev.hotline.telephony.twilio.SignedWebhooks.incomingCall;
 import static dev.hotline.telephony.twilio.SignedWebhooks.randomSid;
 import static dev.hotline.telephony.twilio.SignedWebhooks.signature;
 import static dev.hotline.telephony.twilio.SignedWebhooks.signed;
+import static dev.hotline.telephony.twilio.SignedWebhooks.timestamp;
 import static dev.hotline.telephony.twilio.SignedWebhooks.unsigned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;

@@ -1,4 +1,4 @@
-package dev.hotline.telephony;
+package dev.hotline.contact;
 
 import dev.hotline.shared.ContactId;
 

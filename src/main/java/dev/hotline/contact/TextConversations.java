@@ -1,12 +1,14 @@
-package dev.hotline.telephony;
+package dev.hotline.contact;
 
 import dev.hotline.shared.ContactId;
 
 import java.util.List;
 
 /**
- * Text conversations (SMS, WhatsApp) as the agent console uses them. A conversation is one contact; only the agent
- * connected with it may write ({@link dev.hotline.shared.NotPermittedException} otherwise).
+ * Text conversations (SMS, WhatsApp) as the agent console uses them: the message thread of a text contact. A
+ * conversation is one contact; only the agent connected with it may write
+ * ({@link dev.hotline.shared.NotPermittedException} otherwise). Declared here and implemented by the messaging adapter
+ * (telephony), so the console writes to customers without depending on an adapter.
  */
 public interface TextConversations {
 
