@@ -258,7 +258,9 @@ class ConsoleStompIntegrationTests {
             assertThat(snapshot.path("queues").findValuesAsString("queue")).contains(queue);
 
             events.publishEvent(new RingAlert(new dev.hotline.shared.ContactId(42), queue, 2, java.time.Instant.now()));
-            var alert = wallboard.next("/topic/alerts", "alert");
+            // alerts of other tests' queues (same context) may pass by: wait for this queue's
+            var alert = wallboard.next("/topic/alerts", a -> "alert".equals(a.path("type").asString())
+                    && queue.equals(a.path("queue").asString()), "an alert of queue " + queue);
             assertThat(alert.path("kind").asString()).isEqualTo("ring");
             assertThat(alert.path("queue").asString()).isEqualTo(queue);
             assertThat(alert.path("ring").asInt()).isEqualTo(2);
