@@ -101,7 +101,9 @@ final class Api {
     }
 
     Reply postRaw(String path, String contentType, byte[] body) {
-        return call(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType));
+        // an import file is stored before the answer: allow minutes, not the 60 s of ordinary calls
+        return call(request(path).timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType));
     }
 
     /** Heap in use (MB) from Micrometer, or -1 when the node does not answer. */
