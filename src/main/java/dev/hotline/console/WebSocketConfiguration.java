@@ -11,6 +11,7 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
@@ -70,19 +71,35 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(properties.maxFrame());
+        registration.addDecoratorFactory(PartialMessages::new);
     }
 
     /**
-     * Tomcat must read frames up to the STOMP limit, or it closes the socket first (1009). Set as context parameters
-     * so that tests without a server (MockMvc) are not affected.
+     * Tomcat allocates its read buffers for every open session, so they are kept small (read-buffer, 4 KB: 10 000
+     * sessions hold ~120 MB of them, where buffers of the frame limit would need ~2 GB); a bigger frame arrives in parts
+     * ({@link PartialMessages}) that the STOMP decoder joins up to max-frame. Set as context parameters so that tests
+     * without a server (MockMvc) are not affected.
      */
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> webSocketBuffers(ConsoleProperties properties) {
-        String size = Integer.toString(properties.maxFrame());
+        String size = Integer.toString(properties.readBuffer());
         return factory -> factory.addContextCustomizers(context -> {
             context.addParameter("org.apache.tomcat.websocket.textBufferSize", size);
             context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", size);
         });
+    }
+
+    /** Takes a frame in parts: Spring's STOMP decoder buffers a frame until it is complete (and refuses it past max-frame). */
+    static final class PartialMessages extends WebSocketHandlerDecorator {
+
+        PartialMessages(WebSocketHandler delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public boolean supportsPartialMessages() {
+            return true;
+        }
     }
 
     /** Records whether the handshake was authenticated by HTTP Basic; see {@link SessionCsrf}. */
