@@ -75,18 +75,27 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     }
 
     /**
-     * Tomcat allocates its read buffers for every open session, so they are kept small (read-buffer, 4 KB: 10 000
-     * sessions hold ~120 MB of them, where buffers of the frame limit would need ~2 GB); a bigger frame arrives in parts
-     * ({@link PartialMessages}) that the STOMP decoder joins up to max-frame. Set as context parameters so that tests
-     * without a server (MockMvc) are not affected.
+     * Tomcat allocates its buffers for every open connection, so they are kept small: 10 000 consoles must fit in a
+     * 1 GB heap next to everything else. The WebSocket read buffer (read-buffer, 1 KB; a console's frames are a few
+     * hundred bytes) would otherwise be max-frame, ~2 GB for 10 000 sessions; a bigger frame arrives in parts
+     * ({@link PartialMessages}) that the STOMP decoder joins up to max-frame. The connection's socket buffers
+     * (socket-buffer, 2 KB each way, Tomcat's default 8 KB) only batch reads and writes. The WebSocket buffers are
+     * context parameters so that tests without a server (MockMvc) are not affected.
      */
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> webSocketBuffers(ConsoleProperties properties) {
         String size = Integer.toString(properties.readBuffer());
-        return factory -> factory.addContextCustomizers(context -> {
-            context.addParameter("org.apache.tomcat.websocket.textBufferSize", size);
-            context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", size);
-        });
+        String socket = Integer.toString(properties.socketBuffer());
+        return factory -> {
+            factory.addContextCustomizers(context -> {
+                context.addParameter("org.apache.tomcat.websocket.textBufferSize", size);
+                context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", size);
+            });
+            factory.addConnectorCustomizers(connector -> {
+                connector.setProperty("socket.appReadBufSize", socket);
+                connector.setProperty("socket.appWriteBufSize", socket);
+            });
+        };
     }
 
     /** Takes a frame in parts: Spring's STOMP decoder buffers a frame until it is complete (and refuses it past max-frame). */

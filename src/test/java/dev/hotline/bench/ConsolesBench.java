@@ -99,6 +99,7 @@ final class ConsolesBench {
             out.put("connectSeconds", Math.round(connectSeconds * 10) / 10.0); // logins + handshakes
             out.put("wallboardMessages", wallboardMessages.get());
             out.put("pushDelayMsP99", BenchStats.percentile(pushDelay.sorted(), 99));
+            out.put("pushDelayMs", pushDelay.summary("p50", "p99", "max"));
             out.put("pushDelayBasis", timestamped ? "message timestamp" : "inter-arrival jitter vs 1 s");
             out.put("heapMbMax", sampler.heapMbMax.get());
             out.put("rssMbMax", sampler.rssMbMax.get());
