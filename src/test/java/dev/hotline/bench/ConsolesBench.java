@@ -23,6 +23,9 @@ final class ConsolesBench {
     private final Args args;
     private final HttpClient http;
     private final BenchStats pushDelay = new BenchStats();
+    /** The delays of the second half of the hold: the steady state, without the backlog after the sessions opened. */
+    private final BenchStats pushDelayLate = new BenchStats();
+    private volatile long lateFromMillis = Long.MAX_VALUE;
     private final Map<String, Long> lastPush = new ConcurrentHashMap<>();
     private final AtomicInteger wallboardMessages = new AtomicInteger();
     private volatile boolean timestamped;
@@ -74,6 +77,7 @@ final class ConsolesBench {
             System.out.printf("[consoles] %d sessions open in %.1fs, %d failed%n", clients.size(), connectSeconds,
                     failures.get());
             long holdStart = System.nanoTime();
+            lateFromMillis = System.currentTimeMillis() + duration * 500L;
             try (var progress = Report.progress("consoles", () -> String.format(
                     "open=%d wallboard=%d pushP99=%dms heap=%dMB rss=%dMB", clients.stream().filter(StompClient::isOpen)
                             .count(), wallboardMessages.get(), BenchStats.percentile(pushDelay.sorted(), 99),
@@ -100,6 +104,7 @@ final class ConsolesBench {
             out.put("wallboardMessages", wallboardMessages.get());
             out.put("pushDelayMsP99", BenchStats.percentile(pushDelay.sorted(), 99));
             out.put("pushDelayMs", pushDelay.summary("p50", "p99", "max"));
+            out.put("pushDelayMsSecondHalf", pushDelayLate.summary("p50", "p99", "max"));
             out.put("pushDelayBasis", timestamped ? "message timestamp" : "inter-arrival jitter vs 1 s");
             out.put("heapMbMax", sampler.heapMbMax.get());
             out.put("rssMbMax", sampler.rssMbMax.get());
@@ -122,6 +127,9 @@ final class ConsolesBench {
             if (stamp != null) {
                 timestamped = true;
                 pushDelay.add(Math.max(0, now - stamp.toEpochMilli()));
+                if (now >= lateFromMillis) {
+                    pushDelayLate.add(Math.max(0, now - stamp.toEpochMilli()));
+                }
             } else {
                 Long previous = lastPush.put(session, now);
                 if (previous != null) {
