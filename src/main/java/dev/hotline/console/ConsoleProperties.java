@@ -14,10 +14,14 @@ import java.util.List;
  * @param relayChannel     Redis pub/sub channel that carries pushes to the node holding the socket
  * @param wallboardInterval how often subscribed supervisors get a wallboard snapshot
  * @param pushThreads      threads that build and send agent pushes (an agent's pushes always use the same one)
+ * @param readBuffer       Tomcat's read buffer per socket (chars for text, bytes for binary), allocated for every open
+ *                         session: frames bigger than this arrive in parts and are joined up to {@code maxFrame}
+ * @param socketBuffer     Tomcat's read and write buffer per connection (bytes; Tomcat's default is 8192 each)
  */
 @ConfigurationProperties("hotline.console")
 record ConsoleProperties(List<String> allowedOrigins, Integer maxPayload, Integer maxFrame, String relayChannel,
-                         Duration wallboardInterval, Integer pushThreads) {
+                         Duration wallboardInterval, Integer pushThreads, Integer readBuffer,
+                         Integer socketBuffer) {
 
     ConsoleProperties {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
@@ -26,5 +30,7 @@ record ConsoleProperties(List<String> allowedOrigins, Integer maxPayload, Intege
         relayChannel = relayChannel == null || relayChannel.isBlank() ? "hotline:console:push" : relayChannel;
         wallboardInterval = wallboardInterval == null ? Duration.ofSeconds(1) : wallboardInterval;
         pushThreads = pushThreads == null || pushThreads < 1 ? 4 : pushThreads;
+        readBuffer = readBuffer == null || readBuffer < 256 ? 1024 : Math.min(readBuffer, maxFrame);
+        socketBuffer = socketBuffer == null || socketBuffer < 1024 ? 2048 : socketBuffer;
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.messaging.simp.config.ChannelRegistration;
 import org.springframework.messaging.simp.config.MessageBrokerRegistry;
 import org.springframework.web.socket.WebSocketHandler;
 import org.springframework.web.socket.config.annotation.EnableWebSocketMessageBroker;
+import org.springframework.web.socket.handler.WebSocketHandlerDecorator;
 import org.springframework.web.socket.config.annotation.StompEndpointRegistry;
 import org.springframework.web.socket.config.annotation.WebSocketMessageBrokerConfigurer;
 import org.springframework.web.socket.config.annotation.WebSocketTransportRegistration;
@@ -70,19 +71,44 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
     @Override
     public void configureWebSocketTransport(WebSocketTransportRegistration registration) {
         registration.setMessageSizeLimit(properties.maxFrame());
+        registration.addDecoratorFactory(PartialMessages::new);
     }
 
     /**
-     * Tomcat must read frames up to the STOMP limit, or it closes the socket first (1009). Set as context parameters
-     * so that tests without a server (MockMvc) are not affected.
+     * Tomcat allocates its buffers for every open connection, so they are kept small: 10 000 consoles must fit in a
+     * 1 GB heap next to everything else. The WebSocket read buffer (read-buffer, 1 KB; a console's frames are a few
+     * hundred bytes) would otherwise be max-frame, ~2 GB for 10 000 sessions; a bigger frame arrives in parts
+     * ({@link PartialMessages}) that the STOMP decoder joins up to max-frame. The connection's socket buffers
+     * (socket-buffer, 2 KB each way, Tomcat's default 8 KB) only batch reads and writes. The WebSocket buffers are
+     * context parameters so that tests without a server (MockMvc) are not affected.
      */
     @Bean
     WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory> webSocketBuffers(ConsoleProperties properties) {
-        String size = Integer.toString(properties.maxFrame());
-        return factory -> factory.addContextCustomizers(context -> {
-            context.addParameter("org.apache.tomcat.websocket.textBufferSize", size);
-            context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", size);
-        });
+        String size = Integer.toString(properties.readBuffer());
+        String socket = Integer.toString(properties.socketBuffer());
+        return factory -> {
+            factory.addContextCustomizers(context -> {
+                context.addParameter("org.apache.tomcat.websocket.textBufferSize", size);
+                context.addParameter("org.apache.tomcat.websocket.binaryBufferSize", size);
+            });
+            factory.addConnectorCustomizers(connector -> {
+                connector.setProperty("socket.appReadBufSize", socket);
+                connector.setProperty("socket.appWriteBufSize", socket);
+            });
+        };
+    }
+
+    /** Takes a frame in parts: Spring's STOMP decoder buffers a frame until it is complete (and refuses it past max-frame). */
+    static final class PartialMessages extends WebSocketHandlerDecorator {
+
+        PartialMessages(WebSocketHandler delegate) {
+            super(delegate);
+        }
+
+        @Override
+        public boolean supportsPartialMessages() {
+            return true;
+        }
     }
 
     /** Records whether the handshake was authenticated by HTTP Basic; see {@link SessionCsrf}. */

@@ -1,10 +1,10 @@
 package dev.hotline.customer;
 
 import dev.hotline.shared.InvalidInputException;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -12,7 +12,11 @@ import org.springframework.web.multipart.MultipartFile;
 
 import java.io.IOException;
 
-/** CSV import of the archive (admins only): a multipart upload (part {@code file}) or a text/csv body. */
+/**
+ * CSV import of the archive (admins only): a multipart upload (part {@code file}) or a text/csv body, streamed to a
+ * temporary file (a migration file of a million rows is some 100 MB). Answers when the whole file is stored; progress
+ * is logged every 10 s.
+ */
 @RestController
 @RequestMapping("/api/customers/import")
 class CustomerImportController {
@@ -29,12 +33,12 @@ class CustomerImportController {
         if (file.isEmpty()) {
             throw new InvalidInputException("file", "The uploaded file is empty");
         }
-        return importer.importCsv(file.getBytes());
+        return importer.importCsv(file.getInputStream());
     }
 
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
-    ImportReport body(@RequestBody byte[] csv) {
-        return importer.importCsv(csv);
+    ImportReport body(HttpServletRequest request) throws IOException {
+        return importer.importCsv(request.getInputStream());
     }
 }

@@ -35,6 +35,8 @@ final class Api {
 
     private final String authorization;
     private volatile String csrf;
+    private volatile String maskedCsrf;
+    private volatile java.net.CookieManager cookies;
 
     Api(HttpClient http, URI base, String user, String password) {
         this.http = http;
@@ -72,6 +74,8 @@ final class Api {
             throw new IllegalStateException("form login of " + user + " failed: " + login.status() + "/" + csrf.status());
         }
         // the header carries the raw token of the XSRF-TOKEN cookie (the SPA mode compares header and cookie)
+        api.cookies = cookies;
+        api.maskedCsrf = csrf.json().path("token").asString();
         api.csrf = cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("XSRF-TOKEN"))
                 .map(java.net.HttpCookie::getValue).reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException("no XSRF-TOKEN cookie after login"));
@@ -80,6 +84,17 @@ final class Api {
 
     URI base() {
         return base;
+    }
+
+    /** The login's cookies (session, XSRF-TOKEN) as a Cookie header, for a WebSocket handshake in this session. */
+    String cookieHeader() {
+        return cookies.getCookieStore().get(base).stream().map(c -> c.getName() + "=" + c.getValue())
+                .collect(java.util.stream.Collectors.joining("; "));
+    }
+
+    /** The masked CSRF token of {@code GET /api/csrf}, which STOMP CONNECT carries in a session-cookie handshake. */
+    String stompCsrf() {
+        return maskedCsrf;
     }
 
     Reply get(String path) {
@@ -101,7 +116,9 @@ final class Api {
     }
 
     Reply postRaw(String path, String contentType, byte[] body) {
-        return call(request(path).POST(HttpRequest.BodyPublishers.ofByteArray(body)).header("Content-Type", contentType));
+        // an import file is stored before the answer: allow minutes, not the 60 s of ordinary calls
+        return call(request(path).timeout(Duration.ofMinutes(10)).POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", contentType));
     }
 
     /** Heap in use (MB) from Micrometer, or -1 when the node does not answer. */

@@ -42,19 +42,29 @@ final class Setup {
         });
     }
 
-    /** Opens one STOMP session per name, spread round-robin over the nodes; failures are counted, not thrown. */
+    /**
+     * Opens one STOMP session per name, spread round-robin over the nodes, as consoles do: one form login per user and
+     * node (the one BCrypt check; sessions live on the node that created them), then every socket of that user on that
+     * node (several tabs) reuses the session cookie. Failures are counted, not thrown.
+     */
     static List<StompClient> sessions(HttpClient http, List<URI> nodes, List<String> names,
                                       java.util.function.Function<String, Consumer<Stomp.Frame>> handlers,
                                       int parallel, AtomicInteger failures, long deadlineNanos) {
+        var logins = logins(nodes, names, parallel, deadlineNanos);
         var clients = new ArrayList<StompClient>();
         var inFlight = new java.util.concurrent.Semaphore(parallel);
         var futures = new ArrayList<CompletableFuture<StompClient>>();
         for (int i = 0; i < names.size() && System.nanoTime() < deadlineNanos; i++) {
             String name = names.get(i);
             URI base = nodes.get(i % nodes.size());
+            Api login = logins.get(name + "@" + base);
+            if (login == null) {
+                failures.incrementAndGet();
+                continue;
+            }
             URI ws = URI.create("ws://" + base.getHost() + ":" + base.getPort() + "/ws");
             inFlight.acquireUninterruptibly();
-            var f = StompClient.connect(http, ws, name, PASSWORD, handlers.apply(name), Duration.ofSeconds(30))
+            var f = StompClient.connect(http, ws, name, login, handlers.apply(name), Duration.ofSeconds(30))
                     .whenComplete((c, e) -> {
                         inFlight.release();
                         if (e != null) {
@@ -62,7 +72,7 @@ final class Setup {
                         }
                     });
             futures.add(f);
-            if ((i + 1) % 500 == 0) {
+            if ((i + 1) % 1000 == 0) {
                 System.out.printf("[setup] sessions %d/%d started, %d failed%n", i + 1, names.size(), failures.get());
             }
         }
@@ -74,6 +84,33 @@ final class Setup {
             }
         }
         return clients;
+    }
+
+    /** One form login per distinct user and node ("user@node" → session); a failed login is reported and left out. */
+    private static Map<String, Api> logins(List<URI> nodes, List<String> names, int parallel, long deadlineNanos) {
+        var keys = new java.util.LinkedHashMap<String, URI>();
+        for (int i = 0; i < names.size(); i++) {
+            URI base = nodes.get(i % nodes.size());
+            keys.putIfAbsent(names.get(i) + "@" + base, base);
+        }
+        var logins = new java.util.concurrent.ConcurrentHashMap<String, Api>();
+        var done = new AtomicInteger();
+        long start = System.nanoTime();
+        run(List.copyOf(keys.keySet()), parallel, key -> {
+            if (System.nanoTime() > deadlineNanos) {
+                return;
+            }
+            try {
+                logins.put(key, Api.session(keys.get(key), key.substring(0, key.indexOf('@')), PASSWORD));
+            } catch (RuntimeException e) {
+                System.out.printf("[setup] login %s failed: %s%n", key, e.getMessage());
+            }
+            int n = done.incrementAndGet();
+            if (n % 500 == 0 || n == keys.size()) {
+                System.out.printf("[setup] logins %d/%d, %.1f/s%n", n, keys.size(), n / ((System.nanoTime() - start) / 1e9));
+            }
+        });
+        return logins;
     }
 
     private static void run(List<String> names, int parallel, Consumer<String> task) {

@@ -5,15 +5,15 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
- * One console session: a JDK WebSocket whose handshake carries HTTP Basic (so CONNECT needs no CSRF token), STOMP
- * frames on top. Sends are chained because the JDK allows one outstanding text send per socket.
+ * One console session, as the browser console opens it: a JDK WebSocket whose handshake carries the cookies of a form
+ * login (no password check per socket), STOMP CONNECT with the session's CSRF token, frames on top. Sends are chained
+ * because the JDK allows one outstanding text send per socket.
  */
 final class StompClient implements WebSocket.Listener {
 
@@ -32,11 +32,10 @@ final class StompClient implements WebSocket.Listener {
     }
 
     /** Completes when CONNECTED arrived; fails on a refused handshake, an ERROR frame or after the timeout. */
-    static CompletableFuture<StompClient> connect(HttpClient http, URI ws, String user, String password,
+    static CompletableFuture<StompClient> connect(HttpClient http, URI ws, String user, Api login,
                                                   Consumer<Stomp.Frame> onMessage, Duration timeout) {
         var client = new StompClient(user, onMessage);
-        String basic = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-        http.newWebSocketBuilder().header("Authorization", "Basic " + basic).connectTimeout(timeout)
+        http.newWebSocketBuilder().header("Cookie", login.cookieHeader()).connectTimeout(timeout)
                 .buildAsync(ws, client)
                 .whenComplete((socket, error) -> {
                     if (error != null) {
@@ -46,7 +45,7 @@ final class StompClient implements WebSocket.Listener {
                     client.socket = socket;
                     client.sending = CompletableFuture.completedFuture(socket);
                     client.sendFrame(Stomp.Frame.of("CONNECT", "accept-version", "1.2", "host", ws.getHost(),
-                            "heart-beat", "0,0"));
+                            "heart-beat", "0,0", "X-XSRF-TOKEN", login.stompCsrf()));
                 });
         return client.connected.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
