@@ -29,7 +29,7 @@ record ConsoleProperties(List<String> allowedOrigins, Integer maxPayload, Intege
         maxFrame = maxFrame == null ? 64 * 1024 : Math.max(maxFrame, maxPayload + 1024);
         relayChannel = relayChannel == null || relayChannel.isBlank() ? "hotline:console:push" : relayChannel;
         wallboardInterval = wallboardInterval == null ? Duration.ofSeconds(1) : wallboardInterval;
-        pushThreads = pushThreads == null || pushThreads < 1 ? 4 : pushThreads;
+        pushThreads = pushThreads == null || pushThreads < 1 ? 16 : pushThreads;
         readBuffer = readBuffer == null || readBuffer < 256 ? 1024 : Math.min(readBuffer, maxFrame);
         socketBuffer = socketBuffer == null || socketBuffer < 1024 ? 2048 : socketBuffer;
     }

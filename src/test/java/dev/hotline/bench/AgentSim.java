@@ -7,7 +7,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * One agent at a console: goes AVAILABLE, accepts every offer after a delay, talks a random time, lets the caller
@@ -24,13 +25,13 @@ final class AgentSim {
     private final ScheduledExecutorService scheduler;
     private final Timing timing;
     /** hangs the caller up through the entry point; completes when the app has it */
-    private final Consumer<CallBook.Call> callerHangsUp;
+    private final Function<CallBook.Call, CompletableFuture<Void>> callerHangsUp;
     private final Set<Long> activeVoice = ConcurrentHashMap.newKeySet();
     private volatile StompClient client;
     private volatile boolean stopping;
 
     AgentSim(String name, CallBook book, ScheduledExecutorService scheduler, Timing timing,
-             Consumer<CallBook.Call> callerHangsUp) {
+             Function<CallBook.Call, CompletableFuture<Void>> callerHangsUp) {
         this.name = name;
         this.book = book;
         this.scheduler = scheduler;
@@ -77,7 +78,7 @@ final class AgentSim {
             case "contact-assigned" -> {
                 if ("VOICE".equals(m.path("channel").asString("")) && activeVoice.add(contactId)
                         && activeVoice.size() > 1) {
-                    book.twoCalls(name);
+                    twoCalls("assigned " + contactId);
                 }
             }
             case "contact-ended" -> activeVoice.remove(contactId);
@@ -98,6 +99,13 @@ final class AgentSim {
     }
 
     private void offer(long contactId, JsonNode m) {
+        // pushes made on different nodes may overtake each other (the seq shows it): an offer whose ring deadline has
+        // passed is stale and is ignored (same clock here; the browser console does not check this yet)
+        String deadline = m.path("ringDeadline").asString(null);
+        if (deadline != null && java.time.Instant.parse(deadline).isBefore(java.time.Instant.now())) {
+            book.staleOffers.incrementAndGet();
+            return;
+        }
         CallBook.Call call = book.byContact(contactId);
         if (call == null) {
             call = book.byFrom(m.path("screenPop").path("from").asString(null));
@@ -123,7 +131,7 @@ final class AgentSim {
         }
         if (stopping || !activeVoice.isEmpty()) {
             if (!activeVoice.isEmpty()) {
-                book.twoCalls(name); // offered a second voice call while on one
+                twoCalls("offered " + contactId); // offered a second voice call while on one
             }
             client.send("/app/agent/offers/" + contactId + "/reject", "{}");
             book.released(contactId, name);
@@ -131,6 +139,15 @@ final class AgentSim {
         }
         CallBook.Call accepted = call;
         scheduler.schedule(() -> accept(accepted), timing.acceptDelayMs(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Counted, and the first few described, so a count above zero can be followed up in the node's log. */
+    private void twoCalls(String what) {
+        if (book.agentsWithTwoCalls() < 5) {
+            System.err.println("[routing] " + name + " " + what + " while on " + activeVoice + " at "
+                    + java.time.Instant.now());
+        }
+        book.twoCalls(name);
     }
 
     private void accept(CallBook.Call call) {
@@ -144,12 +161,13 @@ final class AgentSim {
     }
 
     private void hangUpAndFinish(CallBook.Call call) {
-        callerHangsUp.accept(call);
-        // off the call before going AVAILABLE: the next offer may arrive before send() returns
-        book.released(call.contactId, name);
-        activeVoice.remove(call.contactId);
-        client.send("/app/agent/contacts/" + call.contactId + "/finish", "{\"disposition\":\"bench\"}");
-        // WRAP_UP → AVAILABLE by hand, as a fast agent would; the app's wrap-up timer is then a no-op
-        client.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+        callerHangsUp.apply(call).whenComplete((v, e) -> {
+            // off the call before going AVAILABLE: the next offer may arrive before send() returns
+            book.released(call.contactId, name);
+            activeVoice.remove(call.contactId);
+            client.send("/app/agent/contacts/" + call.contactId + "/finish", "{\"disposition\":\"bench\"}");
+            // WRAP_UP → AVAILABLE by hand, as a fast agent would; the app's wrap-up timer is then a no-op
+            client.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+        });
     }
 }

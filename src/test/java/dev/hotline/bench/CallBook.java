@@ -47,6 +47,8 @@ final class CallBook {
     final BenchStats offerPush = new BenchStats();
     final AtomicInteger offers = new AtomicInteger();
     final AtomicInteger errors = new AtomicInteger();
+    /** offer frames that arrived after their ring deadline (ignored) */
+    final AtomicInteger staleOffers = new AtomicInteger();
 
     /** The last 8 digits (run + sequence) identify a call however the app wrote the number back (+86…, spaces). */
     static String key(String phone) {

@@ -176,25 +176,42 @@ final class RoutingBench {
         }
     }
 
-    /** The caller ends the call: after the talk (agent side) or when tired of waiting. */
-    private void hangUp(CallBook.Call call) {
+    /**
+     * The caller ends the call: after the talk (agent side) or when tired of waiting. Never blocks a scheduler thread
+     * (a blocked generator would delay accepts and count its own slowness as the app's): waits by rescheduling.
+     */
+    private java.util.concurrent.CompletableFuture<Void> hangUp(CallBook.Call call) {
+        var done = new java.util.concurrent.CompletableFuture<Void>();
+        hangUpWhenConnected(call, 0, done);
+        return done;
+    }
+
+    private void hangUpWhenConnected(CallBook.Call call, int tries, java.util.concurrent.CompletableFuture<Void> done) {
         if (call.hungUp) {
+            done.complete(null);
             return;
         }
-        try {
-            // the talk starts when the agent's leg is up: a caller hanging up before that would be an abandon
-            for (int i = 0; i < 100 && call.accepted && !call.connected; i++) {
-                Thread.sleep(100);
-            }
-            call.hungUp = true;
-            if (twilio != null) {
-                twilio.callerStatus(call.callSid, "completed", call.accepted ? 3 : 0).get(30, TimeUnit.SECONDS);
-            } else if (call.contactId > 0) {
-                admins.get(call.seq % admins.size()).post("/api/contacts/" + call.contactId + "/hangup", "{}");
-            }
-        } catch (Exception e) {
-            book.errors.incrementAndGet();
+        // the talk starts when the agent's leg is up: a caller hanging up before that would be an abandon
+        if (call.accepted && !call.connected && tries < 100) {
+            scheduler.schedule(() -> hangUpWhenConnected(call, tries + 1, done), 100, TimeUnit.MILLISECONDS);
+            return;
         }
+        call.hungUp = true;
+        java.util.concurrent.CompletableFuture<?> sent;
+        if (twilio != null) {
+            sent = twilio.callerStatus(call.callSid, "completed", call.accepted ? 3 : 0);
+        } else if (call.contactId > 0) {
+            sent = admins.get(call.seq % admins.size()).postAsync("/api/contacts/" + call.contactId + "/hangup",
+                    Map.of());
+        } else {
+            sent = java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        sent.orTimeout(30, TimeUnit.SECONDS).whenComplete((reply, e) -> {
+            if (e != null) {
+                book.errors.incrementAndGet();
+            }
+            done.complete(null);
+        });
     }
 
     private void giveUp(int seq) {
@@ -212,7 +229,7 @@ final class RoutingBench {
     private void hangUpWaiting() throws InterruptedException {
         var pool = Executors.newFixedThreadPool(8, Report.daemon("bench-hangup"));
         book.all().stream().filter(c -> !c.hungUp && !c.accepted && (twilio != null || c.contactId > 0))
-                .forEach(c -> pool.execute(() -> hangUp(c)));
+                .forEach(c -> pool.execute(() -> hangUp(c).join()));
         pool.shutdown();
         if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
             System.out.println("[routing] app too slow to take the last hang-ups; the rest stay as they are");
@@ -295,6 +312,7 @@ final class RoutingBench {
         out.put("agentSessionsDropped", sessionsDropped);
         out.put("entryFailures", entryFailures.get());
         out.put("consoleErrors", book.errors.get());
+        out.put("staleOffers", book.staleOffers.get());
         if (twilio != null) {
             out.put("twilioRedirects", twilio.redirects.get());
             out.put("webhookFailures", twilio.webhookFailures.get());

@@ -15,15 +15,17 @@ import javax.sql.DataSource;
 @ConditionalOnExpression("'${spring.datasource.url:}'.isEmpty()")
 class EmbeddedDatabaseConfiguration {
 
+    /** Pool defaults here; {@code spring.datasource.hikari.*} overrides them as for an external database. */
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedProperties properties) {
-        var db = EmbeddedMariaDb.acquire(properties.dataDir(), properties.databasePort());
+    @org.springframework.boot.context.properties.ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedProperties properties) {
+        var db = EmbeddedMariaDb.acquire(properties.dataDir(), properties.databasePort(), properties.databaseArgs());
         var dataSource = new LeasedDataSource(db);
         dataSource.setPoolName("hotline-embedded");
         dataSource.setJdbcUrl(db.jdbcUrl("hotline"));
         dataSource.setUsername("root");
         dataSource.setPassword("");
-        dataSource.setMaximumPoolSize(20);
+        dataSource.setMaximumPoolSize(40);
         dataSource.setMinimumIdle(2);
         return dataSource;
     }

@@ -38,9 +38,9 @@ final class EmbeddedMariaDb {
     }
 
     /** Starts the server for {@code dataDir} if needed and takes a lease on it; {@link #release()} gives it back. */
-    static synchronized EmbeddedMariaDb acquire(Path dataDir, int port) {
+    static synchronized EmbeddedMariaDb acquire(Path dataDir, int port, java.util.List<String> args) {
         Path dir = dataDir.toAbsolutePath().normalize().resolve("mariadb");
-        EmbeddedMariaDb server = RUNNING.computeIfAbsent(dir, d -> start(d, port));
+        EmbeddedMariaDb server = RUNNING.computeIfAbsent(dir, d -> start(d, port, args));
         server.leases++;
         return server;
     }
@@ -57,7 +57,7 @@ final class EmbeddedMariaDb {
         stopQuietly(db);
     }
 
-    private static EmbeddedMariaDb start(Path dir, int port) {
+    private static EmbeddedMariaDb start(Path dir, int port, java.util.List<String> args) {
         try {
             Files.createDirectories(dir.getParent());
             var config = DBConfigurationBuilder.newBuilder()
@@ -73,6 +73,7 @@ final class EmbeddedMariaDb {
                     .addArg("--bind-address=127.0.0.1")
                     // several app contexts (tests, a second node in the benchmark) share this server
                     .addArg("--max-connections=1000");
+            args.forEach(config::addArg);
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
