@@ -107,7 +107,9 @@ class ConsoleBrowserTests {
         String supervisor = "web-sup-" + run;
         fixture.user(supervisor, "SUPERVISOR");
         logIn(supervisor, "/console/wallboard.html");
-        var wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        // tiles are re-rendered on every push
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
         By waiting = By.cssSelector("section[data-queue='" + queue + "'] .waiting");
         wait.until(ExpectedConditions.textToBe(waiting, "0"));
 

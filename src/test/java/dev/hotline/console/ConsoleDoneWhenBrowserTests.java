@@ -89,7 +89,10 @@ class ConsoleDoneWhenBrowserTests {
             console.findElement(By.id("go-available")).sendKeys(Keys.ENTER);       // keyboard, not a click
             wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "AVAILABLE"));
             String tile = "document.querySelector(\"section[data-queue='" + queue + "'] ";
-            new WebDriverWait(wallboard, Duration.ofSeconds(15)).until(ExpectedConditions.attributeToBe(
+            // the wallboard re-renders its tiles on every push: an element found a moment ago may be gone, look again
+            var board = new WebDriverWait(wallboard, Duration.ofSeconds(15))
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+            board.until(ExpectedConditions.attributeToBe(
                     By.cssSelector("section[data-queue='" + queue + "'] [data-figure=agents]"), "data-value", "AVAILABLE=1"));
 
             // 1. the contact arrives: it rings on the console, the wallboard counts it waiting
@@ -144,8 +147,8 @@ class ConsoleDoneWhenBrowserTests {
             assertWithin(accepted, boardDom.at("answered"), "wallboard answered today 0 -> 1");
             assertWithin(accepted, boardDom.at("busy"), "wallboard agents by state RESERVED -> BUSY");
             assertWithin(accepted, boardDom.at("longest0"), "wallboard longest wait back to 0");
-            assertThat(wallboard.findElement(By.cssSelector("section[data-queue='" + queue + "'] [data-figure=asa]"))
-                    .getText()).matches("\\d+ s");
+            board.until(d -> d.findElement(By.cssSelector("section[data-queue='" + queue + "'] [data-figure=asa]"))
+                    .getText().matches("\\d+ s"));
 
             // 4. wrap-up: focus went to the new contact's disposition; type it and press Enter
             var disposition = console.switchTo().activeElement();
@@ -161,10 +164,10 @@ class ConsoleDoneWhenBrowserTests {
             new Select(console.findElement(By.id("lang"))).selectByValue("zh-CN");
             wait.until(ExpectedConditions.textToBe(By.id("state"), "话后处理"));
             new Select(wallboard.findElement(By.id("lang"))).selectByValue("zh-CN");
-            new WebDriverWait(wallboard, Duration.ofSeconds(5)).until(ExpectedConditions.textToBePresentInElementLocated(
+            board.until(ExpectedConditions.textToBePresentInElementLocated(
                     By.cssSelector("section[data-queue='" + queue + "']"), "排队数"));
-            assertThat(wallboard.findElement(By.cssSelector("section[data-queue='" + queue + "'] [data-figure=answered]"))
-                    .findElement(By.xpath("..")).getText()).startsWith("接听");
+            board.until(d -> d.findElement(By.cssSelector("section[data-queue='" + queue + "'] [data-figure=answered]"))
+                    .findElement(By.xpath("..")).getText().startsWith("接听"));
         } finally {
             context.removeApplicationListener(offers);
         }
