@@ -104,7 +104,7 @@ class BenchStatsTests {
         params.put("Digits", "1234");
         params.put("From", "+12349013030");
         params.put("To", "+18005551212");
-        assertThat(TwilioSim.signature("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", params))
+        assertThat(dev.hotline.telephony.twilio.SignedWebhooks.signature("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", params))
                 .isEqualTo("0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
     }
 }

@@ -2,9 +2,8 @@ package dev.hotline.bench;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.hotline.telephony.twilio.SignedWebhooks;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -14,12 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,7 +30,6 @@ import java.util.stream.Collectors;
  */
 final class TwilioSim implements AutoCloseable {
 
-    static final String ACCOUNT_SID = "AC" + "00000000000000000000000000000bec";
     private static final Pattern STATUS_CALLBACK = Pattern.compile("statusCallback=\"([^\"]+)\"");
 
     private final HttpClient http;
@@ -65,17 +60,7 @@ final class TwilioSim implements AutoCloseable {
     }
 
     CompletableFuture<Integer> incomingCall(String callSid, String from, String to) {
-        var p = new LinkedHashMap<String, String>();
-        p.put("AccountSid", ACCOUNT_SID);
-        p.put("ApiVersion", "2010-04-01");
-        p.put("CallSid", callSid);
-        p.put("CallStatus", "ringing");
-        p.put("Called", to);
-        p.put("Caller", from);
-        p.put("Direction", "inbound");
-        p.put("From", from);
-        p.put("To", to);
-        return webhook("/twilio/voice", p);
+        return webhook("/twilio/voice", SignedWebhooks.incomingCall(callSid, from, to));
     }
 
     /** Caller leg over ("completed" after a talk, "no-answer"/"canceled" when the caller gave up waiting). */
@@ -83,16 +68,9 @@ final class TwilioSim implements AutoCloseable {
         return webhook("/twilio/voice/status", status(callSid, status, durationSec));
     }
 
+    /** A call status callback as Twilio posts it (the parameter sets are the wire tests' own). */
     private static Map<String, String> status(String callSid, String status, int durationSec) {
-        var p = new LinkedHashMap<String, String>();
-        p.put("AccountSid", ACCOUNT_SID);
-        p.put("ApiVersion", "2010-04-01");
-        p.put("CallSid", callSid);
-        p.put("CallStatus", status);
-        p.put("CallDuration", Integer.toString(durationSec));
-        p.put("Direction", "inbound");
-        p.put("Timestamp", Instant.now().toString());
-        return p;
+        return SignedWebhooks.callStatus(callSid, status, durationSec, SignedWebhooks.timestamp(Instant.now()), 1);
     }
 
     CompletableFuture<Integer> webhook(String pathAndQuery, Map<String, String> params) {
@@ -101,7 +79,7 @@ final class TwilioSim implements AutoCloseable {
         var request = HttpRequest.newBuilder(
                         nodes.get(Math.floorMod(next.getAndIncrement(), nodes.size())).resolve(pathAndQuery.substring(1)))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", signature(token, publicBase + pathAndQuery, params))
+                .header("X-Twilio-Signature", SignedWebhooks.signature(token, publicBase + pathAndQuery, params))
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).thenApply(r -> {
             if (r.statusCode() >= 300) {
@@ -109,18 +87,6 @@ final class TwilioSim implements AutoCloseable {
             }
             return r.statusCode();
         });
-    }
-
-    static String signature(String token, String url, Map<String, String> params) {
-        var data = new StringBuilder(url);
-        new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
-        try {
-            Mac mac = Mac.getInstance("HmacSHA1");
-            mac.init(new SecretKeySpec(token.getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
-            return Base64.getEncoder().encodeToString(mac.doFinal(data.toString().getBytes(StandardCharsets.UTF_8)));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -159,7 +125,7 @@ final class TwilioSim implements AutoCloseable {
     }
 
     static String callSid() {
-        return "CA" + java.util.UUID.randomUUID().toString().replace("-", "");
+        return SignedWebhooks.randomSid("CA");
     }
 
     private static Map<String, String> form(String body) {
