@@ -5,8 +5,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import javax.sql.DataSource;
-
 /**
  * Without {@code spring.datasource.url} the app runs on an embedded MariaDB (same SQL dialect and Flyway migrations
  * as MySQL 8), so a fresh clone starts with no database installed.
