@@ -1,5 +1,6 @@
 package dev.hotline.console;
 
+import dev.hotline.shared.RedisEndpoint;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -10,6 +11,7 @@ import org.springframework.messaging.simp.SimpMessagingTemplate;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.stereotype.Component;
 import org.springframework.util.MimeTypeUtils;
+import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
@@ -41,6 +43,7 @@ class ConsoleRelay implements SmartLifecycle {
             return body""";
 
     private final RedisClient redis;
+    private final RedisEndpoint endpoint;
     private final SimpMessagingTemplate template;
     private final JsonMapper json;
     private final String channel;
@@ -49,9 +52,10 @@ class ConsoleRelay implements SmartLifecycle {
     private final ApplicationEventPublisher events;
     private volatile Subscriber subscriber;
 
-    ConsoleRelay(RedisClient redis, SimpMessagingTemplate template, JsonMapper json, ConsoleProperties properties,
+    ConsoleRelay(RedisClient redis, RedisEndpoint endpoint, SimpMessagingTemplate template, JsonMapper json, ConsoleProperties properties,
                  ApplicationEventPublisher events) {
         this.redis = redis;
+        this.endpoint = endpoint;
         this.template = template;
         this.json = json;
         this.events = events;
@@ -139,10 +143,15 @@ class ConsoleRelay implements SmartLifecycle {
         return subscriber != null;
     }
 
-    /** Blocks in SUBSCRIBE; resubscribes after a lost connection (pushes sent meanwhile show as sequence gaps). */
+    /**
+     * Blocks in SUBSCRIBE on a connection of its own; resubscribes after a lost connection (pushes sent meanwhile show
+     * as sequence gaps). Stopping closes that connection, which ends the subscription whatever state it is in (a test
+     * context is paused and restarted many times, so a stop may come before Redis has confirmed the SUBSCRIBE).
+     */
     private final class Subscriber extends JedisPubSub implements Runnable {
 
         private volatile boolean closed;
+        private volatile Jedis connection;
 
         @Override
         public void onMessage(String ch, String message) {
@@ -156,11 +165,15 @@ class ConsoleRelay implements SmartLifecycle {
         @Override
         public void run() {
             while (!closed) {
-                try {
-                    redis.subscribe(this, channel);
+                try (Jedis jedis = endpoint.dedicatedConnection()) {
+                    connection = jedis;
+                    if (closed) {
+                        return;
+                    }
+                    jedis.subscribe(this, channel);
                 } catch (RuntimeException e) {
                     if (!closed) {
-                        log.warn("Console relay lost its Redis subscription, retrying: {}", e.toString());
+                        log.warn("Console relay lost its Redis subscription, retrying in 1 s: {}", e.toString());
                         sleepQuietly();
                     }
                 }
@@ -169,12 +182,13 @@ class ConsoleRelay implements SmartLifecycle {
 
         void close() {
             closed = true;
-            try {
-                if (isSubscribed()) {
-                    unsubscribe();
+            Jedis jedis = connection;
+            if (jedis != null) {
+                try {
+                    jedis.disconnect();
+                } catch (RuntimeException ignored) {
+                    // already gone
                 }
-            } catch (RuntimeException ignored) {
-                // the connection is already gone
             }
         }
 

@@ -4,6 +4,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import dev.hotline.shared.RedisEndpoint;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.RedisClient;
 
@@ -13,14 +14,19 @@ import java.net.URI;
 @Configuration(proxyBeanMethods = false)
 class RedisConfiguration {
 
-    @Bean(destroyMethod = "close")
-    RedisClient redisClient(RedisProperties properties, EmbeddedProperties embedded) {
+    @Bean
+    RedisEndpoint redisEndpoint(RedisProperties properties, EmbeddedProperties embedded) {
         String url = properties.embedded() ? EmbeddedRedis.startOnce(embedded.redisPort()) : properties.url();
+        return new RedisEndpoint(URI.create(url));
+    }
+
+    @Bean(destroyMethod = "close")
+    RedisClient redisClient(RedisEndpoint endpoint, RedisProperties properties) {
         var pool = new ConnectionPoolConfig();
         pool.setMaxTotal(properties.poolSize());
         pool.setMaxIdle(properties.poolSize());
         pool.setMinIdle(2);
-        return RedisClient.builder().fromURI(URI.create(url)).poolConfig(pool).build();
+        return RedisClient.builder().fromURI(endpoint.uri()).poolConfig(pool).build();
     }
 
     @Bean
