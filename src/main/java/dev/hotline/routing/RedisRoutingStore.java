@@ -120,10 +120,13 @@ final class RedisRoutingStore {
                 state(LuaScripts.str(r.get(2))), "1".equals(LuaScripts.str(r.get(3))));
     }
 
-    /** The contact left: forgotten, its offers withdrawn, its agent freed. Null when it was not known. */
-    Dropped drop(long contact, long now, long wrapMs) {
+    /**
+     * The contact left ({@code left}; it stays marked GONE) or moves to another queue: its offers withdrawn, its agent
+     * freed. Null when it was not known.
+     */
+    Dropped drop(long contact, long now, long wrapMs, boolean left) {
         List<Object> r = LuaScripts.list(scripts.run("drop", List.of(prefix, Long.toString(contact), Long.toString(now),
-                Long.toString(wrapMs))));
+                Long.toString(wrapMs), left ? "1" : "0")));
         if (r.isEmpty()) {
             return null;
         }

@@ -99,7 +99,7 @@ class Router implements ContactRouting {
         if (c == null) {
             return;
         }
-        drop(id, "transferred");
+        drop(id, "transferred", false);
         QueueSettings q = catalog.resolve(toQueue);
         var moved = new WaitingContact(c.id(), q.name(), c.score(), c.channel(), c.customerId(), c.tier(), c.provider(),
                 c.arrivedMillis());
@@ -281,8 +281,12 @@ class Router implements ContactRouting {
 
     /** The contact left (abandoned, overflowed, ended): forget it, withdraw its offers, free its agent. */
     void drop(ContactId id, String reason) {
+        drop(id, reason, true);
+    }
+
+    private void drop(ContactId id, String reason, boolean left) {
         long now = now();
-        var dropped = store.drop(id.value(), now, properties.wrapUp().toMillis());
+        var dropped = store.drop(id.value(), now, properties.wrapUp().toMillis(), left);
         if (dropped == null) {
             return;
         }
@@ -337,7 +341,7 @@ class Router implements ContactRouting {
     @Override
     public RoutingStatus status(ContactId contactId) {
         String s = store.contactState(contactId.value());
-        if (s == null || "DONE".equals(s)) {
+        if (s == null || "DONE".equals(s) || "GONE".equals(s)) {
             return RoutingStatus.NOT_ROUTED;
         }
         return RoutingStatus.valueOf(s);

@@ -60,7 +60,8 @@ class RoutingRecovery {
         int recovered = 0;
         for (ContactStatus status : new ContactStatus[] {ContactStatus.WAITING, ContactStatus.OFFERED}) {
             for (ContactSnapshot c : contacts.search(status, queue, null, null, null, PageRequest.of(0, 500))) {
-                if (c.arrivedAt().isBefore(settled) && store.contactState(c.id().value()) == null && requeue(c)) {
+                if (c.arrivedAt().isBefore(settled) && store.contactState(c.id().value()) == null
+                        && stillLive(c) && requeue(c)) {
                     recovered++;
                 }
             }
@@ -69,6 +70,16 @@ class RoutingRecovery {
             log.warn("Routing recovery: {} waiting contact(s) were missing from Redis and are queued again "
                     + "with their original arrival time (Redis restarted or flushed?)", recovered);
         }
+    }
+
+    /**
+     * The page was read before Redis was asked: a contact answered or ended in between is no longer waiting. Read it
+     * again now, so only one the database still has waiting (or ringing) is queued again.
+     */
+    private boolean stillLive(ContactSnapshot c) {
+        return contacts.find(c.id())
+                .filter(now -> now.status() == ContactStatus.WAITING || now.status() == ContactStatus.OFFERED)
+                .isPresent();
     }
 
     private boolean requeue(ContactSnapshot c) {

@@ -59,6 +59,27 @@ class ConnectFailedIntegrationTests {
         contacts.abandoned(call.id(), null);
     }
 
+    @Autowired
+    RedisRoutingStore store;
+
+    @Test
+    void aContactThatLeftWhileTheDatabaseLagsIsNotQueuedAgain() {
+        String queue = "left-" + run;
+        var d = administration.queueDefaults(queue);
+        administration.saveQueue(new QueueSettings(queue, Map.of(queue, 1), RoutingStrategy.LONGEST_IDLE,
+                Duration.ofMinutes(1), d.ringPeriod(), 10, 11, 12, d.zone(), d.onCall()));
+        var call = contacts.arrived(new NewContact(Channel.VOICE, "asterisk", "left-" + run, "13800138000", "8000",
+                queue, java.time.Instant.now().minusSeconds(30), null));
+        // the caller hung up: routing has let the contact go, the database has not recorded the abandon yet
+        store.drop(call.id().value(), System.currentTimeMillis(), 0, true);
+
+        recovery.recover(queue);
+
+        assertThat(store.contactState(call.id().value())).isEqualTo("GONE");
+        assertThat(store.waiting(queue)).isEmpty();
+        contacts.abandoned(call.id(), null);
+    }
+
     @Test
     void anUnansweredAgentPhoneSendsTheCallToTheNextAgentAndPausesTheAgent() {
         String queue = "cf-" + run;

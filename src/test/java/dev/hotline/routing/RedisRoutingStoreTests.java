@@ -137,7 +137,7 @@ class RedisRoutingStoreTests {
         login("bob", 0);
         store.enqueue(contact(1, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 0), now, RING);
         store.accept(1, "ann", now, 600_000);
-        store.drop(1, now, 0);
+        store.drop(1, now, 0, true);
         store.changeState("ann", AgentState.WRAP_UP, AgentState.AVAILABLE, "", now);
         login("cid", -20_000);  // idle longest, but customer 77 talked to ann last
         assertThat(store.enqueue(contact(2, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 5), now, RING))
@@ -211,18 +211,32 @@ class RedisRoutingStoreTests {
         login("bob", 0);
         var o1 = store.enqueue(voice(1, 0), now, RING).get(0);
         var o2 = store.enqueue(voice(2, 1), now, RING).get(0);
-        var dropped = store.drop(1, now, 0);                       // abandoned while ringing
+        var dropped = store.drop(1, now, 0, true);                       // abandoned while ringing
         assertThat(dropped.withdrawn()).containsExactly(o1.agent());
         assertThat(store.agent(o1.agent()).state()).isEqualTo(AgentState.AVAILABLE);
         store.accept(2, o2.agent(), now, 0);
-        var ended = store.drop(2, now, 30_000);
+        var ended = store.drop(2, now, 30_000, true);
         assertThat(ended.wrappedAgent()).isEqualTo(o2.agent());
         assertThat(store.agent(o2.agent()).state()).isEqualTo(AgentState.WRAP_UP);
         String timer = store.dueTimers(now + 30_000, 10).get(0);
         String[] parts = timer.split("\\|");
         assertThat(store.wrapped(parts[1], parts[2], now + 30_000)).isEqualTo(AgentState.AVAILABLE);
         assertThat(store.wrapped(parts[1], parts[2], now + 30_000)).isNull();
+        // a contact that left stays marked, so a redelivered arrival (or the recovery sweep) cannot queue it again
+        assertThat(store.contactState(1)).isEqualTo("GONE");
+        assertThat(store.enqueue(voice(1, 0), now, RING)).isEmpty();
+        assertThat(store.waiting(Q)).doesNotContain("1");
+    }
+
+    @Test
+    void contactMovedToAnotherQueueCanBeQueuedThere() {
+        login("ann", 0);
+        store.changeState("ann", AgentState.AVAILABLE, AgentState.BREAK, "break", now);
+        store.enqueue(voice(1, 0), now, RING);
+        assertThat(store.drop(1, now, 0, false).queue()).isEqualTo(Q);
         assertThat(store.contactState(1)).isNull();
+        store.changeState("ann", AgentState.BREAK, AgentState.AVAILABLE, "", now);
+        assertThat(store.enqueue(voice(1, 0), now, RING)).extracting(OfferMade::agent).containsExactly("ann");
     }
 
     @Test

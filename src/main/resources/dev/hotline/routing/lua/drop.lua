@@ -1,5 +1,7 @@
--- ARGV: P, contact, now, wrapMs
--- The contact left (abandoned, overflowed, ended): forget it, withdraw its offers, free its agent.
+-- ARGV: P, contact, now, wrapMs, left ('1': the contact left; '0': it moves to another queue)
+-- The contact left (abandoned, overflowed, ended): forget it, withdraw its offers, free its agent. A contact that left
+-- keeps a GONE marker for a day, so a redelivered arrival does not queue it again and the recovery sweep, which
+-- compares the database with Redis, cannot mistake it for one Redis lost while the database is still catching up.
 -- Returns {queue, wrappedAgent, wrapDeadline, withdrawnAgent...} or {} when unknown.
 local c, now = ARGV[2], tonumber(ARGV[3])
 local h = redis.call('HMGET', ckey(c), 'queue', 'state', 'agent', 'kind')
@@ -23,4 +25,8 @@ if h[3] and h[3] ~= '' and redis.call('SREM', akey(h[3]) .. ':c', c) == 1 then
   refresh(a)
 end
 redis.call('DEL', ckey(c), ckey(c) .. ':o', ckey(c) .. ':x')
+if ARGV[5] == '1' then
+  redis.call('HSET', ckey(c), 'state', 'GONE')
+  redis.call('PEXPIRE', ckey(c), 86400000)
+end
 return out
