@@ -17,11 +17,14 @@ import java.util.List;
  * @param readBuffer       Tomcat's read buffer per socket (chars for text, bytes for binary), allocated for every open
  *                         session: frames bigger than this arrive in parts and are joined up to {@code maxFrame}
  * @param socketBuffer     Tomcat's read and write buffer per connection (bytes; Tomcat's default is 8192 each)
+ * @param destinationCache destinations whose subscribers the broker remembers; every session has its own per-user
+ *                         queues, so this must exceed sessions × 5, or each push scans every subscription of every
+ *                         session (Spring's default of 1 024 thrashes from ~200 sessions on)
  */
 @ConfigurationProperties("hotline.console")
 record ConsoleProperties(List<String> allowedOrigins, Integer maxPayload, Integer maxFrame, String relayChannel,
                          Duration wallboardInterval, Integer pushThreads, Integer readBuffer,
-                         Integer socketBuffer) {
+                         Integer socketBuffer, Integer destinationCache) {
 
     ConsoleProperties {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
@@ -32,5 +35,6 @@ record ConsoleProperties(List<String> allowedOrigins, Integer maxPayload, Intege
         pushThreads = pushThreads == null || pushThreads < 1 ? 16 : pushThreads;
         readBuffer = readBuffer == null || readBuffer < 256 ? 1024 : Math.min(readBuffer, maxFrame);
         socketBuffer = socketBuffer == null || socketBuffer < 1024 ? 2048 : socketBuffer;
+        destinationCache = destinationCache == null || destinationCache < 1024 ? 100_000 : destinationCache;
     }
 }

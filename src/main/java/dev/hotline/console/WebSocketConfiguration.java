@@ -61,6 +61,7 @@ class WebSocketConfiguration implements WebSocketMessageBrokerConfigurer {
         registry.setUserDestinationPrefix("/user");
         // pushes to a session leave in the order they were sent (sequence numbers arrive in order)
         registry.setPreservePublishOrder(true);
+        registry.setCacheLimit(properties.destinationCache());
     }
 
     @Override

@@ -30,7 +30,7 @@ class TwilioApi {
 
     /** Replaces what the live call {@code callSid} is doing with {@code twiml}. */
     void redirect(String callSid, VoiceResponse twiml) {
-        Call.updater(callSid).setTwiml(new Twiml(twiml.toXml())).update(client());
+        Call.updater(callSid).setTwiml(new Twiml(TwimlXml.of(twiml))).update(client());
     }
 
     /**

@@ -77,6 +77,6 @@ class TwilioWebhooks {
     }
 
     static ResponseEntity<String> twiml(TwiML twiml) {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(twiml.toXml());
+        return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(TwimlXml.of(twiml));
     }
 }
