@@ -2,6 +2,7 @@ package dev.hotline.console;
 
 import dev.hotline.contact.ContactEnded;
 import dev.hotline.contact.ContactIntake;
+import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.AgentStateChanged;
 import dev.hotline.routing.ContactAssigned;
 import dev.hotline.routing.ContactOffered;
@@ -29,9 +30,11 @@ class AgentPushes {
     private final ContactIntake contacts;
     private final ContactRouting routing;
     private final ScreenPops screenPops;
+    private final AgentPresence presence;
 
     AgentPushes(ConsoleRelay relay, PushLanes lanes, ContactIntake contacts, ContactRouting routing,
-                ScreenPops screenPops) {
+                ScreenPops screenPops, AgentPresence presence) {
+        this.presence = presence;
         this.relay = relay;
         this.lanes = lanes;
         this.contacts = contacts;
@@ -41,7 +44,15 @@ class AgentPushes {
 
     @EventListener
     void on(ContactOffered e) {
-        lanes.run(e.agent(), () -> relay.toAgent(e.agent(), Destinations.OFFERS, offer(e)));
+        lanes.run(e.agent(), () -> {
+            // a lane behind a slow screen pop may reach an offer that has already been answered, withdrawn or hung
+            // up: a push for it now would ring a dead call on the console, after the pushes that ended it
+            if (!e.contactId().equals(presence.status(e.agent()).pendingOffer())) {
+                log.debug("Offer of contact {} to {} ended before it was pushed", e.contactId(), e.agent());
+                return;
+            }
+            relay.toAgent(e.agent(), Destinations.OFFERS, offer(e));
+        });
     }
 
     @EventListener

@@ -124,6 +124,11 @@ class Router implements ContactRouting {
         }
     }
 
+    /**
+     * Tells the agents first, then records the offers: the ring runs from the moment Redis made the offer, so an agent
+     * must not wait for the database (seconds under load) to hear of it. A contact that ended meanwhile, or that
+     * another agent answered first, is withdrawn again.
+     */
     private void announce(List<OfferMade> offers, long now) {
         if (offers.isEmpty()) {
             return;
@@ -131,23 +136,38 @@ class Router implements ContactRouting {
         Instant at = Instant.ofEpochMilli(now);
         for (OfferMade o : offers) {
             var id = new ContactId(o.contact());
-            try {
-                contacts.offered(id, o.agent(), at);
-            } catch (DomainException late) {
-                // the caller hung up meanwhile, or (widened) another agent answered before this offer was recorded
-                log.debug("Contact {} could not be offered to {}: {}", id, o.agent(), late.getMessage());
-                if (contacts.find(id).map(c -> c.isFinal()).orElse(true)) {
-                    drop(id, "contact-gone");
-                } else if (store.decline(o.contact(), o.agent(), now, false) != null) {
-                    events.publishEvent(new OfferWithdrawn(id, o.agent(), "answered-elsewhere", at));
-                }
-                continue;
-            }
             events.publishEvent(new AgentStateChanged(o.agent(), o.agentWas(), AgentState.RESERVED, "offer", id, at));
             events.publishEvent(new ContactOffered(id, o.agent(), o.queue(), o.channel(), o.customerId(), at,
                     Instant.ofEpochMilli(o.deadline()), o.widened()));
             timers.at(o.deadline());
         }
+        for (OfferMade o : offers) {
+            var id = new ContactId(o.contact());
+            try {
+                contacts.offered(id, o.agent(), at);
+            } catch (DomainException late) {
+                offerOvertaken(id, o, now, late);
+            }
+        }
+    }
+
+    /** The offer could not be recorded: the caller hung up, or the contact was answered before the record was made. */
+    private void offerOvertaken(ContactId id, OfferMade o, long now, DomainException why) {
+        log.debug("Contact {} could not be recorded as offered to {}: {}", id, o.agent(), why.getMessage());
+        var contact = contacts.find(id);
+        if (contact.map(c -> c.isFinal()).orElse(true)) {
+            drop(id, "contact-gone");
+        } else if (!o.agent().equals(contact.get().agent())) {
+            var declined = store.decline(o.contact(), o.agent(), now, false);
+            if (declined != null) {
+                Instant at = Instant.ofEpochMilli(now);
+                events.publishEvent(new AgentStateChanged(o.agent(), declined.agentWas(), declined.agentNow(),
+                        "answered-elsewhere", id, at));
+                events.publishEvent(new OfferWithdrawn(id, o.agent(), "answered-elsewhere", at));
+                matchFor(o.agent());
+            }
+        }
+        // answered by this very agent already: the offer did its job, nothing to undo
     }
 
     void accept(ContactId id, String agent) {

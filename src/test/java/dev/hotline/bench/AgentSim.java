@@ -29,6 +29,11 @@ final class AgentSim {
     private final Set<Long> activeVoice = ConcurrentHashMap.newKeySet();
     private volatile StompClient client;
     private volatile boolean stopping;
+    private volatile long lastSeq;
+    /** contacts this agent has hung up and finished; a push about one of them arriving later is stale */
+    private final java.util.Set<Long> finished = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** the caller hang-up scheduled at accept, by contact */
+    private final java.util.Map<Long, java.util.concurrent.ScheduledFuture<?>> talks = new ConcurrentHashMap<>();
 
     AgentSim(String name, CallBook book, ScheduledExecutorService scheduler, Timing timing,
              Function<CallBook.Call, CompletableFuture<Void>> callerHangsUp) {
@@ -71,12 +76,25 @@ final class AgentSim {
         }
         JsonNode m = Api.JSON.readTree(frame.body());
         String type = m.path("type").asString("");
+        // as the browser console does: a push numbered below one already seen arrived late (relayed from another
+        // node) and is superseded; acting on it would be acting on the past
+        long seq = m.path("seq").asLong(0);
+        if (seq > 0 && !"resume".equals(type)) {
+            if (seq <= lastSeq) {
+                book.stalePushes.incrementAndGet();
+                return;
+            }
+            lastSeq = seq;
+        }
         long contactId = m.path("contactId").asLong(-1);
         switch (type) {
             case "offer" -> offer(contactId, m);
             case "offer-withdrawn" -> book.released(contactId, name);
             case "contact-assigned" -> {
-                if ("VOICE".equals(m.path("channel").asString("")) && activeVoice.add(contactId)
+                if (finished.contains(contactId)) {
+                    // made on another node and relayed late: this agent has already hung up and finished it
+                    book.staleAssignments.incrementAndGet();
+                } else if ("VOICE".equals(m.path("channel").asString("")) && activeVoice.add(contactId)
                         && activeVoice.size() > 1) {
                     twoCalls("assigned " + contactId);
                 }
@@ -90,9 +108,16 @@ final class AgentSim {
                 }
             }
             default -> {
-                if (frame.header("destination") != null && frame.header("destination").endsWith("/errors")
-                        && book.errors.incrementAndGet() <= 5) {
-                    System.err.println("[routing] console error for " + name + ": " + frame.body());
+                if (frame.header("destination") != null && frame.header("destination").endsWith("/errors")) {
+                    String action = m.path("destination").asString("").replaceAll(".*/", "");
+                    if ("accept".equals(action)) {
+                        acceptRefused(m.path("destination").asString(""));
+                    }
+                    book.errorKinds.computeIfAbsent(m.path("code").asString("?") + " " + action,
+                            k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                    if (book.errors.incrementAndGet() <= 5) {
+                        System.err.println("[routing] console error for " + name + ": " + frame.body());
+                    }
                 }
             }
         }
@@ -157,13 +182,36 @@ final class AgentSim {
             call.connected = true; // API contacts are answered on accept
         }
         long talk = ThreadLocalRandom.current().nextLong(timing.talkMinMs(), timing.talkMaxMs() + 1);
-        scheduler.schedule(() -> hangUpAndFinish(call), talk, TimeUnit.MILLISECONDS);
+        talks.put(call.contactId, scheduler.schedule(() -> hangUpAndFinish(call), talk, TimeUnit.MILLISECONDS));
+    }
+
+    /**
+     * The accept came too late (the ring ended, or another agent took the call): this agent never had the call, so
+     * it does not hang the caller up after its talk time, and no longer holds the offer.
+     */
+    private void acceptRefused(String destination) {
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("/offers/(\\d+)/accept").matcher(destination);
+        if (!id.find()) {
+            return;
+        }
+        long contactId = Long.parseLong(id.group(1));
+        var talk = talks.remove(contactId);
+        if (talk != null && talk.cancel(false)) {
+            CallBook.Call call = book.byContact(contactId);
+            if (call != null) {
+                call.accepted = false;
+            }
+        }
+        book.released(contactId, name);
+        activeVoice.remove(contactId);
     }
 
     private void hangUpAndFinish(CallBook.Call call) {
+        talks.remove(call.contactId);
         callerHangsUp.apply(call).whenComplete((v, e) -> {
             // off the call before going AVAILABLE: the next offer may arrive before send() returns
             book.released(call.contactId, name);
+            finished.add(call.contactId);
             activeVoice.remove(call.contactId);
             client.send("/app/agent/contacts/" + call.contactId + "/finish", "{\"disposition\":\"bench\"}");
             // WRAP_UP → AVAILABLE by hand, as a fast agent would; the app's wrap-up timer is then a no-op

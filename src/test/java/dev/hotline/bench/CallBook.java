@@ -47,8 +47,15 @@ final class CallBook {
     final BenchStats offerPush = new BenchStats();
     final AtomicInteger offers = new AtomicInteger();
     final AtomicInteger errors = new AtomicInteger();
+    /** console errors by problem code and action ("not-active finish"), to tell the harmless races from faults */
+    final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> errorKinds =
+            new java.util.concurrent.ConcurrentHashMap<>();
     /** offer frames that arrived after their ring deadline (ignored) */
     final AtomicInteger staleOffers = new AtomicInteger();
+    /** "contact-assigned" pushes that reached an agent after it had already hung up and finished that contact */
+    final AtomicInteger staleAssignments = new AtomicInteger();
+    /** pushes numbered below one the agent had already received (relayed late from another node), ignored */
+    final AtomicInteger stalePushes = new AtomicInteger();
 
     /** The last 8 digits (run + sequence) identify a call however the app wrote the number back (+86…, spaces). */
     static String key(String phone) {

@@ -34,6 +34,8 @@ final class RoutingBench {
     private final String runId = String.format("%03d", ThreadLocalRandom.current().nextInt(1000));
     private final AtomicInteger sent = new AtomicInteger();
     private final AtomicInteger entryFailures = new AtomicInteger();
+    /** caller hang-ups the app did not answer within 30 s (or refused) */
+    private final AtomicInteger hangUpFailures = new AtomicInteger();
     private TwilioSim twilio;
     /** entry requests in flight; 0 = unbounded (open model, as real callers) */
     private java.util.concurrent.Semaphore inFlight;
@@ -101,10 +103,9 @@ final class RoutingBench {
             drainCalls(drain);
             sims.values().forEach(AgentSim::stop);
             hangUpWaiting();
-            Thread.sleep(3000);
             Map<String, JsonNode> outcomes;
             try {
-                outcomes = outcomes();
+                outcomes = settledOutcomes();
             } catch (RuntimeException e) {
                 // an app that cannot list its contacts any more: every contact counts as lost, which is the truth
                 System.out.println("[routing] could not read the contacts back: " + e.getMessage());
@@ -208,7 +209,7 @@ final class RoutingBench {
         }
         sent.orTimeout(30, TimeUnit.SECONDS).whenComplete((reply, e) -> {
             if (e != null) {
-                book.errors.incrementAndGet();
+                hangUpFailures.incrementAndGet();
             }
             done.complete(null);
         });
@@ -235,6 +236,39 @@ final class RoutingBench {
             System.out.println("[routing] app too slow to take the last hang-ups; the rest stay as they are");
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The contacts once the app has caught up: an overloaded node may still be working through the last hang-ups
+     * when the generator is done. Read again while the number of contacts not yet ended keeps falling (at most two
+     * minutes); what is still open after that is lost.
+     */
+    private Map<String, JsonNode> settledOutcomes() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        Thread.sleep(3000);
+        Map<String, JsonNode> outcomes = outcomes();
+        long open = notEnded(outcomes);
+        long lastProgress = System.nanoTime();
+        while (open > 0 && System.nanoTime() < deadline
+                && System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(20)) {
+            System.out.printf("[routing] %d contact(s) not ended yet, waiting for the app%n", open);
+            Thread.sleep(5000);
+            outcomes = outcomes();
+            long now = notEnded(outcomes);
+            if (now < open) {
+                lastProgress = System.nanoTime();
+            }
+            open = now;
+        }
+        return outcomes;
+    }
+
+    private long notEnded(Map<String, JsonNode> app) {
+        return book.all().stream().filter(c -> c.arrived || app.containsKey(CallBook.key(c.from)))
+                .filter(c -> {
+                    JsonNode n = app.get(CallBook.key(c.from));
+                    return n == null || !"ENDED".equals(n.path("status").asString(""));
+                }).count();
     }
 
     /** This run's contacts as the app has them, by caller number. */
@@ -312,7 +346,13 @@ final class RoutingBench {
         out.put("agentSessionsDropped", sessionsDropped);
         out.put("entryFailures", entryFailures.get());
         out.put("consoleErrors", book.errors.get());
+        var kinds = new java.util.TreeMap<String, Integer>();
+        book.errorKinds.forEach((k, v) -> kinds.put(k, v.get()));
+        out.put("consoleErrorKinds", kinds);
+        out.put("hangUpFailures", hangUpFailures.get());
         out.put("staleOffers", book.staleOffers.get());
+        out.put("staleAssignments", book.staleAssignments.get());
+        out.put("stalePushes", book.stalePushes.get());
         if (twilio != null) {
             out.put("twilioRedirects", twilio.redirects.get());
             out.put("webhookFailures", twilio.webhookFailures.get());
