@@ -45,13 +45,14 @@ class AgentPushes {
     @EventListener
     void on(ContactOffered e) {
         lanes.run(e.agent(), () -> {
-            // a lane behind a slow screen pop may reach an offer that has already been answered, withdrawn or hung
-            // up: a push for it now would ring a dead call on the console, after the pushes that ended it
+            var offer = offer(e);
+            // checked after the screen pop, which may be slow: an offer answered, withdrawn or hung up meanwhile must
+            // not ring on the console, numbered after the pushes that ended it
             if (!e.contactId().equals(presence.status(e.agent()).pendingOffer())) {
                 log.debug("Offer of contact {} to {} ended before it was pushed", e.contactId(), e.agent());
                 return;
             }
-            relay.toAgent(e.agent(), Destinations.OFFERS, offer(e));
+            relay.toAgent(e.agent(), Destinations.OFFERS, offer);
         });
     }
 
