@@ -89,7 +89,8 @@ final class AgentSim {
         long contactId = m.path("contactId").asLong(-1);
         switch (type) {
             case "offer" -> offer(contactId, m);
-            case "offer-withdrawn" -> book.released(contactId, name);
+            case "offer-withdrawn" -> book.withdrawn(contactId, name, m.hasNonNull("at")
+                    ? java.time.Instant.parse(m.path("at").asString()).toEpochMilli() : System.currentTimeMillis());
             case "contact-assigned" -> {
                 if (finished.contains(contactId)) {
                     // made on another node and relayed late: this agent has already hung up and finished it
@@ -141,18 +142,15 @@ final class AgentSim {
             book.bind(call, contactId);
         }
         String offeredAt = m.path("offeredAt").asString(null);
+        long offeredMillis = offeredAt == null ? System.currentTimeMillis()
+                : java.time.Instant.parse(offeredAt).toEpochMilli();
         if (offeredAt != null) {
-            book.offerPush.add(Math.max(0, System.currentTimeMillis() - java.time.Instant.parse(offeredAt).toEpochMilli()));
+            book.offerPush.add(Math.max(0, System.currentTimeMillis() - offeredMillis));
         }
-        boolean widened = m.path("widened").asBoolean(false);
-        if (!widened && book.offered(call, name)) {
-            scheduler.schedule(() -> book.confirmDouble(contactId), 1, TimeUnit.SECONDS);
-        } else if (widened) {
-            book.offers.incrementAndGet();
-            if (!call.offered) {
-                book.offered(call, name);
-                book.released(contactId, name);
-            }
+        if (m.path("widened").asBoolean(false)) {
+            book.offeredWidened(call); // ring 3: every free agent rings at once, by design
+        } else if (book.offered(call, name, offeredMillis)) {
+            scheduler.schedule(() -> book.confirmDouble(contactId), 2, TimeUnit.SECONDS);
         }
         if (stopping || !activeVoice.isEmpty()) {
             if (!activeVoice.isEmpty()) {

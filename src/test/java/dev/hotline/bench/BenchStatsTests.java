@@ -64,13 +64,29 @@ class BenchStatsTests {
         var call = new CallBook.Call(0, "+8613812300042", "CA1", System.nanoTime());
         book.add(call);
         book.bind(call, 42);
-        assertThat(book.offered(call, "a")).isFalse();
-        book.released(42, "a"); // withdrawn after ring-no-answer, then offered on: fine
-        assertThat(book.offered(call, "b")).isFalse();
-        assertThat(book.offered(call, "c")).isTrue();
+        assertThat(book.offered(call, "a", 1_000)).isFalse();
+        book.withdrawn(42, "a", 2_000); // withdrawn after ring-no-answer, then offered on: fine
+        assertThat(book.offered(call, "b", 2_500)).isFalse();
+        assertThat(book.offered(call, "c", 3_000)).isTrue();
         book.confirmDouble(42);
         assertThat(book.doubleOffers()).isEqualTo(1);
         assertThat(book.offerLatency.count()).isEqualTo(1);
+    }
+
+    @Test
+    void aWithdrawalThatArrivesLateButHappenedFirstIsNoDoubleOffer() {
+        var book = new CallBook();
+        var call = new CallBook.Call(0, "+8613812300043", "CA2", System.nanoTime());
+        book.add(call);
+        book.bind(call, 43);
+        book.offered(call, "a", 1_000);
+        assertThat(book.offered(call, "b", 6_000)).isTrue();  // b's offer reached its socket first
+        book.withdrawn(43, "a", 5_000);                        // a's withdrawal, relayed from the other node
+        book.confirmDouble(43);
+        assertThat(book.doubleOffers()).isZero();
+        book.offeredWidened(call);                             // ring 3: everybody rings, by design
+        book.confirmDouble(43);
+        assertThat(book.doubleOffers()).isZero();
     }
 
     @Test

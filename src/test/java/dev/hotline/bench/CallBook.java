@@ -39,7 +39,12 @@ final class CallBook {
     private final Map<String, Call> byKey = new ConcurrentHashMap<>();
     private final Map<Long, Call> byContact = new ConcurrentHashMap<>();
     /** contact → agents whose (non-widened) offer is ringing or who accepted it */
-    private final Map<Long, Set<String>> holders = new ConcurrentHashMap<>();
+    /**
+     * Per contact and agent: when the app offered it to that agent and when that agent's hold ended (the app's
+     * withdrawal time, or the generator's own reject/finish), epoch ms. Judged on the app's clock, not on arrival order:
+     * on two nodes a withdrawal can reach one socket after the next offer reached another.
+     */
+    private final Map<Long, Map<String, long[]>> holds = new ConcurrentHashMap<>();
     private final Set<Long> doubleOffered = ConcurrentHashMap.newKeySet();
     private final Set<String> agentsWithTwoCalls = ConcurrentHashMap.newKeySet();
     final BenchStats offerLatency = new BenchStats();
@@ -84,30 +89,66 @@ final class CallBook {
         return byKey.values();
     }
 
-    /** An offer frame arrived; returns whether another agent still holds it (a double offer unless widened). */
-    boolean offered(Call call, String agent) {
+    /** An offer frame arrived (offered at {@code offeredAt} on the app's clock); true when another hold is open. */
+    boolean offered(Call call, String agent, long offeredAt) {
         offers.incrementAndGet();
         if (!call.offered) {
             call.offered = true;
             offerLatency.add((System.nanoTime() - call.sentNanos) / 1_000_000);
         }
-        Set<String> set = holders.computeIfAbsent(call.contactId, c -> ConcurrentHashMap.newKeySet());
-        set.add(agent);
-        return set.size() > 1;
+        Map<String, long[]> byAgent = holds.computeIfAbsent(call.contactId, c -> new ConcurrentHashMap<>());
+        boolean othersOpen = byAgent.entrySet().stream()
+                .anyMatch(e -> !e.getKey().equals(agent) && e.getValue()[1] == Long.MAX_VALUE);
+        byAgent.put(agent, new long[] {offeredAt, Long.MAX_VALUE});
+        return othersOpen;
     }
 
-    /** Checked after a grace period, since the other agent's withdrawal travels on another socket. */
-    void confirmDouble(long contactId) {
-        Set<String> set = holders.get(contactId);
-        if (set != null && set.size() > 1) {
-            doubleOffered.add(contactId);
+    /** A widened offer (every free agent rings): counted, never a double offer. */
+    void offeredWidened(Call call) {
+        offers.incrementAndGet();
+        if (!call.offered) {
+            call.offered = true;
+            offerLatency.add((System.nanoTime() - call.sentNanos) / 1_000_000);
         }
     }
 
+    /**
+     * Checked after a grace period, when the other agent's withdrawal has had time to arrive: a double offer is two
+     * holds of one contact whose times overlap.
+     */
+    void confirmDouble(long contactId) {
+        Map<String, long[]> byAgent = holds.get(contactId);
+        if (byAgent == null) {
+            return;
+        }
+        var list = java.util.List.copyOf(byAgent.values());
+        for (int i = 0; i < list.size(); i++) {
+            for (int j = i + 1; j < list.size(); j++) {
+                long[] a = list.get(i);
+                long[] b = list.get(j);
+                if (a[0] < b[1] && b[0] < a[1]) {
+                    doubleOffered.add(contactId);
+                    return;
+                }
+            }
+        }
+    }
+
+    /** The agent let the contact go (rejected, refused, finished): its hold ends now. */
     void released(long contactId, String agent) {
-        Set<String> set = holders.get(contactId);
-        if (set != null) {
-            set.remove(agent);
+        ended(contactId, agent, System.currentTimeMillis());
+    }
+
+    /** The app withdrew the offer at {@code at} (its clock). */
+    void withdrawn(long contactId, String agent, long at) {
+        ended(contactId, agent, at);
+    }
+
+    private void ended(long contactId, String agent, long at) {
+        Map<String, long[]> byAgent = holds.get(contactId);
+        long[] hold = byAgent == null ? null : byAgent.get(agent);
+        if (hold != null && hold[1] == Long.MAX_VALUE) {
+            hold[1] = Math.max(hold[0], at);
         }
     }
 
