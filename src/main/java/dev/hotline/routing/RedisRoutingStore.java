@@ -228,6 +228,12 @@ final class RedisRoutingStore {
         return redis.hget(prefix + "c:" + contact, "state");
     }
 
+    /** The agent a contact that has left (GONE) was with, or null (still here, never assigned, or unknown). */
+    String leftFrom(long contact) {
+        List<String> h = redis.hmget(prefix + "c:" + contact, "state", "agent");
+        return "GONE".equals(h.get(0)) && h.get(1) != null && !h.get(1).isEmpty() ? h.get(1) : null;
+    }
+
     String contactQueue(long contact) {
         return redis.hget(prefix + "c:" + contact, "queue");
     }

@@ -273,8 +273,10 @@ class Router implements ContactRouting {
         try {
             finished = store.finish(id.value(), agent, now, properties.wrapUp().toMillis());
         } catch (ConflictException notActive) {
-            // the caller hung up first (the agent is already in WRAP_UP): finishing is just the disposition then
-            boolean endedWithAgent = contacts.find(id).filter(c -> c.isFinal() && agent.equals(c.agent())).isPresent();
+            // the caller hung up first (the agent is already in WRAP_UP): finishing is just the disposition then.
+            // Redis knows at once whom the contact left; the database may still be recording the hang-up.
+            boolean endedWithAgent = agent.equals(store.leftFrom(id.value()))
+                    || contacts.find(id).filter(c -> c.isFinal() && agent.equals(c.agent())).isPresent();
             if (endedWithAgent) {
                 return;
             }

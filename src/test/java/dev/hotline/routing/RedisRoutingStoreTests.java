@@ -224,6 +224,8 @@ class RedisRoutingStoreTests {
         assertThat(store.wrapped(parts[1], parts[2], now + 30_000)).isNull();
         // a contact that left stays marked, so a redelivered arrival (or the recovery sweep) cannot queue it again
         assertThat(store.contactState(1)).isEqualTo("GONE");
+        assertThat(store.leftFrom(1)).isNull();                   // it left while ringing: nobody had it
+        assertThat(store.leftFrom(2)).isEqualTo(o2.agent());      // it left its agent, whose finish is still welcome
         assertThat(store.enqueue(voice(1, 0), now, RING)).isEmpty();
         assertThat(store.waiting(Q)).doesNotContain("1");
     }

@@ -2,6 +2,7 @@
 -- The contact left (abandoned, overflowed, ended): forget it, withdraw its offers, free its agent. A contact that left
 -- keeps a GONE marker for a day, so a redelivered arrival does not queue it again and the recovery sweep, which
 -- compares the database with Redis, cannot mistake it for one Redis lost while the database is still catching up.
+-- The marker keeps the agent it was with: that agent's finish (its disposition) is still welcome.
 -- Returns {queue, wrappedAgent, wrapDeadline, withdrawnAgent...} or {} when unknown.
 local c, now = ARGV[2], tonumber(ARGV[3])
 local h = redis.call('HMGET', ckey(c), 'queue', 'state', 'agent', 'kind')
@@ -26,7 +27,7 @@ if h[3] and h[3] ~= '' and redis.call('SREM', akey(h[3]) .. ':c', c) == 1 then
 end
 redis.call('DEL', ckey(c), ckey(c) .. ':o', ckey(c) .. ':x')
 if ARGV[5] == '1' then
-  redis.call('HSET', ckey(c), 'state', 'GONE')
+  redis.call('HSET', ckey(c), 'state', 'GONE', 'agent', h[2] == 'ASSIGNED' and h[3] or '')
   redis.call('PEXPIRE', ckey(c), 86400000)
 end
 return out
