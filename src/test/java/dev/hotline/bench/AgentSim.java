@@ -76,21 +76,23 @@ final class AgentSim {
         }
         JsonNode m = Api.JSON.readTree(frame.body());
         String type = m.path("type").asString("");
+        long contactId = m.path("contactId").asLong(-1);
         // as the browser console does: a push numbered below one already seen arrived late (relayed from another
         // node) and is superseded; acting on it would be acting on the past
         long seq = m.path("seq").asLong(0);
         if (seq > 0 && !"resume".equals(type)) {
             if (seq <= lastSeq) {
                 book.stalePushes.incrementAndGet();
+                if ("offer-withdrawn".equals(type)) {
+                    withdrawn(contactId, m); // still tells when this agent's ring ended
+                }
                 return;
             }
             lastSeq = seq;
         }
-        long contactId = m.path("contactId").asLong(-1);
         switch (type) {
             case "offer" -> offer(contactId, m);
-            case "offer-withdrawn" -> book.withdrawn(contactId, name, m.hasNonNull("at")
-                    ? java.time.Instant.parse(m.path("at").asString()).toEpochMilli() : System.currentTimeMillis());
+            case "offer-withdrawn" -> withdrawn(contactId, m);
             case "contact-assigned" -> {
                 if (finished.contains(contactId)) {
                     // made on another node and relayed late: this agent has already hung up and finished it
@@ -122,6 +124,11 @@ final class AgentSim {
                 }
             }
         }
+    }
+
+    private void withdrawn(long contactId, JsonNode m) {
+        book.withdrawn(contactId, name, m.hasNonNull("at")
+                ? java.time.Instant.parse(m.path("at").asString()).toEpochMilli() : System.currentTimeMillis());
     }
 
     private void offer(long contactId, JsonNode m) {

@@ -147,8 +147,8 @@ final class CallBook {
     private void ended(long contactId, String agent, long at) {
         Map<String, long[]> byAgent = holds.get(contactId);
         long[] hold = byAgent == null ? null : byAgent.get(agent);
-        if (hold != null && hold[1] == Long.MAX_VALUE) {
-            hold[1] = Math.max(hold[0], at);
+        if (hold != null) {
+            hold[1] = Math.max(hold[0], Math.min(hold[1], at)); // the earliest word wins: the app's time is exact
         }
     }
 
