@@ -127,7 +127,14 @@ final class CallBook {
                 long[] a = list.get(i);
                 long[] b = list.get(j);
                 if (a[0] < b[1] && b[0] < a[1]) {
-                    doubleOffered.add(contactId);
+                    if (doubleOffered.add(contactId) && doubleOffered.size() <= 3) {
+                        var described = new StringBuilder();
+                        byAgent.forEach((agent, h) -> described.append(' ').append(agent).append(" [")
+                                .append(java.time.Instant.ofEpochMilli(h[0])).append(", ")
+                                .append(h[1] == Long.MAX_VALUE ? "open" : java.time.Instant.ofEpochMilli(h[1]))
+                                .append(')'));
+                        System.err.println("[routing] double offer of contact " + contactId + ":" + described);
+                    }
                     return;
                 }
             }
