@@ -19,6 +19,8 @@ import java.util.LinkedHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import static dev.hotline.console.StompTestClient.CONTACTS;
+import static dev.hotline.console.StompTestClient.OFFERS;
 import static dev.hotline.telephony.twilio.SignedWebhooks.ACCOUNT_SID;
 import static dev.hotline.telephony.twilio.SignedWebhooks.AUTH_TOKEN;
 import static dev.hotline.telephony.twilio.SignedWebhooks.PUBLIC_BASE_URL;

@@ -30,6 +30,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import static dev.hotline.console.StompTestClient.CONTACTS;
+import static dev.hotline.console.StompTestClient.ERRORS;
+import static dev.hotline.console.StompTestClient.MESSAGES;
+import static dev.hotline.console.StompTestClient.OFFERS;
+import static dev.hotline.console.StompTestClient.STATE;
+
 /**
  * The whole application on a real port with the Twilio adapter on: webhooks over HTTP, signed as Twilio signs them,
  * Twilio's REST API played by {@link FakeTwilioApi}, agents on real STOMP sessions. The hotline number's queue gets a
@@ -46,11 +52,6 @@ abstract class SystemTestSupport {
 
     static final String HOTLINE_NUMBER = "+8675586003000";
     static final String QUEUE = "system-hotline";
-    static final String OFFERS = "/user/queue/offers";
-    static final String STATE = "/user/queue/state";
-    static final String CONTACTS = "/user/queue/contacts";
-    static final String MESSAGES = "/user/queue/messages";
-    static final String ERRORS = "/user/queue/errors";
 
     @LocalServerPort
     int port;

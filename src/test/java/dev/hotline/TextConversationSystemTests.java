@@ -7,6 +7,9 @@ import tools.jackson.databind.JsonNode;
 
 import java.util.Map;
 
+import static dev.hotline.console.StompTestClient.ERRORS;
+import static dev.hotline.console.StompTestClient.MESSAGES;
+import static dev.hotline.console.StompTestClient.OFFERS;
 import static dev.hotline.telephony.twilio.SignedWebhooks.ACCOUNT_SID;
 import static dev.hotline.telephony.twilio.SignedWebhooks.PUBLIC_BASE_URL;
 import static dev.hotline.telephony.twilio.SignedWebhooks.delivery;

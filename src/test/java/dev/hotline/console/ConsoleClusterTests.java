@@ -18,6 +18,11 @@ import java.util.ArrayList;
 import java.util.UUID;
 import java.util.stream.LongStream;
 
+import static dev.hotline.console.StompTestClient.CONTACTS;
+import static dev.hotline.console.StompTestClient.ERRORS;
+import static dev.hotline.console.StompTestClient.OFFERS;
+import static dev.hotline.console.StompTestClient.STATE;
+import static dev.hotline.console.StompTestClient.WALLBOARD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -30,11 +35,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleClusterTests {
 
     static final String PREFIX = "hotline:stomp-test:";
-    static final String OFFERS = ConsoleStompIntegrationTests.OFFERS;
-    static final String STATE = ConsoleStompIntegrationTests.STATE;
-    static final String CONTACTS = ConsoleStompIntegrationTests.CONTACTS;
-    static final String ERRORS = ConsoleStompIntegrationTests.ERRORS;
-    static final String WALLBOARD = "/topic/wallboard";
 
     static SecondNode nodeB;
 

@@ -23,6 +23,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import static dev.hotline.console.StompTestClient.CONTACTS;
+import static dev.hotline.console.StompTestClient.ERRORS;
+import static dev.hotline.console.StompTestClient.OFFERS;
+import static dev.hotline.console.StompTestClient.STATE;
+import static dev.hotline.console.StompTestClient.WALLBOARD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -31,10 +36,6 @@ import static org.awaitility.Awaitility.await;
 @Import(ConsoleFixture.class)
 class ConsoleStompIntegrationTests {
 
-    static final String OFFERS = "/user/queue/offers";
-    static final String STATE = "/user/queue/state";
-    static final String CONTACTS = "/user/queue/contacts";
-    static final String ERRORS = "/user/queue/errors";
 
     @LocalServerPort
     int port;
@@ -128,7 +129,7 @@ class ConsoleStompIntegrationTests {
         try (var console = StompTestClient.connect(port, agent, ConsoleFixture.PASSWORD)) {
             console.subscribe(ERRORS).subscribe(STATE).next(STATE, "resume");
             // every refusal is a 403 problem on the error queue naming the destination; the session stays up
-            for (String refused : List.of("/topic/wallboard", "/topic/alerts", "/user/" + other + "/queue/offers")) {
+            for (String refused : List.of(WALLBOARD, "/topic/alerts", "/user/" + other + "/queue/offers")) {
                 console.subscribe(refused);
                 assertRefused(console.next(ERRORS, null), refused);
             }
@@ -138,9 +139,9 @@ class ConsoleStompIntegrationTests {
             assertThat(console.errors).isEmpty();
             broker.convertAndSendToUser(other, "/queue/offers", (Object) java.util.Map.of("type", "probe"));
             console.nothingOn("/user/" + other + "/queue/offers");
-            broker.convertAndSend("/topic/wallboard", (Object) java.util.Map.of("type", "probe"));
+            broker.convertAndSend(WALLBOARD, (Object) java.util.Map.of("type", "probe"));
             broker.convertAndSend("/topic/alerts", (Object) java.util.Map.of("type", "probe"));
-            console.nothingOn("/topic/wallboard");
+            console.nothingOn(WALLBOARD);
             console.nothingOn("/topic/alerts");
             // the connection was refused the subscriptions, not broken: the agent's own queue still works
             broker.convertAndSendToUser(agent, "/queue/state", (Object) java.util.Map.of("type", "probe"));
@@ -252,9 +253,9 @@ class ConsoleStompIntegrationTests {
         fixture.user(supervisor, "SUPERVISOR");
         try (var agentConsole = agentConsole(agent);
              var wallboard = StompTestClient.connect(port, supervisor, ConsoleFixture.PASSWORD)
-                     .subscribe(ERRORS).subscribe("/topic/wallboard").subscribe("/topic/alerts")) {
+                     .subscribe(ERRORS).subscribe(WALLBOARD).subscribe("/topic/alerts")) {
             agentConsole.next(STATE, "resume");
-            var snapshot = wallboard.next("/topic/wallboard", null);
+            var snapshot = wallboard.next(WALLBOARD, null);
             assertThat(snapshot.path("queues").findValuesAsString("queue")).contains(queue);
 
             events.publishEvent(new RingAlert(new dev.hotline.shared.ContactId(42), queue, 2, java.time.Instant.now()));

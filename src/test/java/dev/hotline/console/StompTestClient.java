@@ -30,6 +30,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A real STOMP client over WebSocket, authenticated with HTTP Basic on the handshake. */
 public final class StompTestClient implements AutoCloseable {
 
+    /** The console destinations as a client subscribes to them. */
+    public static final String OFFERS = "/user/queue/offers";
+    public static final String STATE = "/user/queue/state";
+    public static final String CONTACTS = "/user/queue/contacts";
+    public static final String MESSAGES = "/user/queue/messages";
+    public static final String ERRORS = "/user/queue/errors";
+    public static final String WALLBOARD = "/topic/wallboard";
+
     public final StompSession session;
     /** ERROR frames (the server closes the session after one). */
     public final BlockingQueue<StompHeaders> errors;
