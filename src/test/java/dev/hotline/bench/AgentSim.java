@@ -2,13 +2,19 @@ package dev.hotline.bench;
 
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One agent at a console: goes AVAILABLE, accepts every offer after a delay, talks a random time, lets the caller
@@ -31,9 +37,9 @@ final class AgentSim {
     private volatile boolean stopping;
     private volatile long lastSeq;
     /** contacts this agent has hung up and finished; a push about one of them arriving later is stale */
-    private final java.util.Set<Long> finished = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private final Set<Long> finished = ConcurrentHashMap.newKeySet();
     /** the caller hang-up scheduled at accept, by contact */
-    private final java.util.Map<Long, java.util.concurrent.ScheduledFuture<?>> talks = new ConcurrentHashMap<>();
+    private final Map<Long, ScheduledFuture<?>> talks = new ConcurrentHashMap<>();
 
     AgentSim(String name, CallBook book, ScheduledExecutorService scheduler, Timing timing,
              Function<CallBook.Call, CompletableFuture<Void>> callerHangsUp) {
@@ -117,7 +123,7 @@ final class AgentSim {
                         acceptRefused(m.path("destination").asString(""));
                     }
                     book.errorKinds.computeIfAbsent(m.path("code").asString("?") + " " + action,
-                            k -> new java.util.concurrent.atomic.AtomicInteger()).incrementAndGet();
+                            k -> new AtomicInteger()).incrementAndGet();
                     if (book.errors.incrementAndGet() <= 5) {
                         System.err.println("[routing] console error for " + name + ": " + frame.body());
                     }
@@ -127,15 +133,18 @@ final class AgentSim {
     }
 
     private void withdrawn(long contactId, JsonNode m) {
-        book.withdrawn(contactId, name, m.hasNonNull("at")
-                ? java.time.Instant.parse(m.path("at").asString()).toEpochMilli() : System.currentTimeMillis());
+        book.withdrawn(contactId, name, millis(m, "at", System.currentTimeMillis()));
+    }
+
+    /** An instant field of a push as epoch ms (the app's clock), or {@code absent} when the push has none. */
+    private static long millis(JsonNode m, String field, long absent) {
+        return m.hasNonNull(field) ? Instant.parse(m.path(field).asString()).toEpochMilli() : absent;
     }
 
     private void offer(long contactId, JsonNode m) {
         // pushes made on different nodes may overtake each other (the seq shows it): an offer whose ring deadline has
         // passed is stale and is ignored (same clock here; the browser console does not check this yet)
-        String deadline = m.path("ringDeadline").asString(null);
-        if (deadline != null && java.time.Instant.parse(deadline).isBefore(java.time.Instant.now())) {
+        if (millis(m, "ringDeadline", Long.MAX_VALUE) < System.currentTimeMillis()) {
             book.staleOffers.incrementAndGet();
             return;
         }
@@ -148,10 +157,8 @@ final class AgentSim {
             }
             book.bind(call, contactId);
         }
-        String offeredAt = m.path("offeredAt").asString(null);
-        long offeredMillis = offeredAt == null ? System.currentTimeMillis()
-                : java.time.Instant.parse(offeredAt).toEpochMilli();
-        if (offeredAt != null) {
+        long offeredMillis = millis(m, "offeredAt", System.currentTimeMillis());
+        if (m.hasNonNull("offeredAt")) {
             book.offerPush.add(Math.max(0, System.currentTimeMillis() - offeredMillis));
         }
         if (m.path("widened").asBoolean(false)) {
@@ -175,7 +182,7 @@ final class AgentSim {
     private void twoCalls(String what) {
         if (book.agentsWithTwoCalls() < 5) {
             System.err.println("[routing] " + name + " " + what + " while on " + activeVoice + " at "
-                    + java.time.Instant.now());
+                    + Instant.now());
         }
         book.twoCalls(name);
     }
@@ -195,7 +202,7 @@ final class AgentSim {
      * it does not hang the caller up after its talk time, and no longer holds the offer.
      */
     private void acceptRefused(String destination) {
-        java.util.regex.Matcher id = java.util.regex.Pattern.compile("/offers/(\\d+)/accept").matcher(destination);
+        Matcher id = Pattern.compile("/offers/(\\d+)/accept").matcher(destination);
         if (!id.find()) {
             return;
         }

@@ -1,6 +1,8 @@
 package dev.hotline.bench;
 
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -53,8 +55,8 @@ final class CallBook {
     final AtomicInteger offers = new AtomicInteger();
     final AtomicInteger errors = new AtomicInteger();
     /** console errors by problem code and action ("not-active finish"), to tell the harmless races from faults */
-    final java.util.concurrent.ConcurrentHashMap<String, AtomicInteger> errorKinds =
-            new java.util.concurrent.ConcurrentHashMap<>();
+    final ConcurrentHashMap<String, AtomicInteger> errorKinds =
+            new ConcurrentHashMap<>();
     /** offer frames that arrived after their ring deadline (ignored) */
     final AtomicInteger staleOffers = new AtomicInteger();
     /** "contact-assigned" pushes that reached an agent after it had already hung up and finished that contact */
@@ -121,7 +123,7 @@ final class CallBook {
         if (byAgent == null) {
             return;
         }
-        var list = java.util.List.copyOf(byAgent.values());
+        var list = List.copyOf(byAgent.values());
         for (int i = 0; i < list.size(); i++) {
             for (int j = i + 1; j < list.size(); j++) {
                 long[] a = list.get(i);
@@ -130,8 +132,8 @@ final class CallBook {
                     if (doubleOffered.add(contactId) && doubleOffered.size() <= 3) {
                         var described = new StringBuilder();
                         byAgent.forEach((agent, h) -> described.append(' ').append(agent).append(" [")
-                                .append(java.time.Instant.ofEpochMilli(h[0])).append(", ")
-                                .append(h[1] == Long.MAX_VALUE ? "open" : java.time.Instant.ofEpochMilli(h[1]))
+                                .append(Instant.ofEpochMilli(h[0])).append(", ")
+                                .append(h[1] == Long.MAX_VALUE ? "open" : Instant.ofEpochMilli(h[1]))
                                 .append(')'));
                         System.err.println("[routing] double offer of contact " + contactId + ":" + described);
                     }
