@@ -223,7 +223,10 @@ final class RedisRoutingStore {
                 contacts.stream().map(Long::valueOf).sorted().toList(), parseLong(h.get("rna")));
     }
 
-    /** WAITING, OFFERED, ASSIGNED, DONE, or null when routing does not know the contact (any more). */
+    /**
+     * WAITING, OFFERED, ASSIGNED, DONE, GONE (it left: abandoned, overflowed, ended), or null when routing never knew
+     * the contact or lost it (Redis restarted or flushed).
+     */
     String contactState(long contact) {
         return redis.hget(prefix + "c:" + contact, "state");
     }
