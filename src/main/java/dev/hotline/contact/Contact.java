@@ -117,12 +117,13 @@ class Contact {
         }
     }
 
-    boolean requeue() {
-        if (status == ContactStatus.WAITING) {
-            return false;
-        }
-        if (status != ContactStatus.OFFERED) {
+    /** Back to waiting when it still rings for {@code from} (null: for anyone); false when it has moved on. */
+    boolean requeue(String from) {
+        if (status == ContactStatus.ENDED) {
             throw conflict("requeue");
+        }
+        if (status != ContactStatus.OFFERED || (from != null && !from.equals(agent))) {
+            return false;
         }
         status = ContactStatus.WAITING;
         agent = null;

@@ -26,8 +26,13 @@ public interface ContactIntake {
     /** An agent's console rings with it (recorded in history; the first offer time is kept). */
     ContactSnapshot offered(ContactId id, String agent, Instant at);
 
-    /** Offer withdrawn or not answered: waiting again. */
-    ContactSnapshot requeued(ContactId id, String reason, Instant at);
+    /**
+     * The offer to {@code agent} was withdrawn or not answered: waiting again. Routing reports this after Redis moved
+     * on, so by the time it is recorded the contact may already ring for, or talk with, another agent: then nothing
+     * changes (a stale report must not undo a newer offer or answer). {@code agent} null: whoever it was offered to
+     * (recovery). Throws only when the contact has ended.
+     */
+    ContactSnapshot requeued(ContactId id, String agent, String reason, Instant at);
 
     /** The agent is connected with the customer. Publishes {@link ContactAnswered} with rings-to-answer. */
     ContactSnapshot answered(ContactId id, String agent, Instant at);

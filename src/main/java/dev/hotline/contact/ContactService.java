@@ -120,11 +120,11 @@ class ContactService implements ContactIntake {
     }
 
     @Override
-    public ContactSnapshot requeued(ContactId id, String reason, Instant at) {
+    public ContactSnapshot requeued(ContactId id, String agent, String reason, Instant at) {
         return transition(id, (contact, now) -> {
-            String agent = contact.agent();
-            if (contact.requeue()) {
-                record(contact, "REQUEUED", ContactStatus.OFFERED, agent, reason);
+            String offeredTo = contact.agent();
+            if (contact.requeue(agent)) {
+                record(contact, "REQUEUED", ContactStatus.OFFERED, offeredTo, reason);
             }
             return null;
         }, at);

@@ -204,7 +204,7 @@ class Router implements ContactRouting {
         }
         Instant at = Instant.ofEpochMilli(now);
         events.publishEvent(new AgentStateChanged(agent, declined.agentWas(), declined.agentNow(), "reject", id, at));
-        afterDecline(id, declined, "rejected", at);
+        afterDecline(id, agent, declined, "rejected", at);
         matchFor(agent);
     }
 
@@ -219,15 +219,17 @@ class Router implements ContactRouting {
         events.publishEvent(new AgentStateChanged(agent, declined.agentWas(), AgentState.BREAK, "ring-no-answer", id, at));
         events.publishEvent(new AgentRingNoAnswer(agent, id, at));
         events.publishEvent(new OfferWithdrawn(id, agent, "ring-no-answer", at));
-        afterDecline(id, declined, "ring-no-answer", at);
+        afterDecline(id, agent, declined, "ring-no-answer", at);
     }
 
-    private void afterDecline(ContactId id, RedisRoutingStore.Declined declined, String reason, Instant at) {
+    private void afterDecline(ContactId id, String agent, RedisRoutingStore.Declined declined, String reason,
+                              Instant at) {
         if (!declined.requeued()) {
             return;
         }
         try {
-            contacts.requeued(id, reason, at);
+            // only the contact's end fails this; a newer offer or answer recorded first is left as it is
+            contacts.requeued(id, agent, reason, at);
         } catch (DomainException gone) {
             drop(id, "contact-gone");
             return;
@@ -254,7 +256,7 @@ class Router implements ContactRouting {
             events.publishEvent(new AgentRingNoAnswer(agent, id, at));
         }
         try {
-            contacts.requeued(id, reason, at);
+            contacts.requeued(id, agent, reason, at);
         } catch (DomainException gone) {
             drop(id, "contact-gone");
             return;

@@ -85,7 +85,7 @@ class RoutingRecovery {
     private boolean requeue(ContactSnapshot c) {
         try {
             if (c.status() == ContactStatus.OFFERED) {
-                contacts.requeued(c.id(), "routing-recovery", null);
+                contacts.requeued(c.id(), null, "routing-recovery", null);
             }
             router.enqueue(new ContactArrived(c.id(), c.channel(), c.queue(), c.from(), c.customerId(),
                     c.customerTier(), c.arrivedAt(), c.provider(), c.externalId()));

@@ -76,6 +76,7 @@ final class AgentSim {
     }
 
     void onFrame(Stomp.Frame frame) {
+        book.lastFrameNanos = System.nanoTime();
         if (!"MESSAGE".equals(frame.command())) {
             book.errors.incrementAndGet();
             return;
@@ -163,8 +164,8 @@ final class AgentSim {
         }
         if (m.path("widened").asBoolean(false)) {
             book.offeredWidened(call); // ring 3: every free agent rings at once, by design
-        } else if (book.offered(call, name, offeredMillis)) {
-            scheduler.schedule(() -> book.confirmDouble(contactId), 2, TimeUnit.SECONDS);
+        } else {
+            book.offered(call, name, offeredMillis);
         }
         if (stopping || !activeVoice.isEmpty()) {
             if (!activeVoice.isEmpty()) {

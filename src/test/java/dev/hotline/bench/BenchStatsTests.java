@@ -68,7 +68,7 @@ class BenchStatsTests {
         book.withdrawn(42, "a", 2_000); // withdrawn after ring-no-answer, then offered on: fine
         assertThat(book.offered(call, "b", 2_500)).isFalse();
         assertThat(book.offered(call, "c", 3_000)).isTrue();
-        book.confirmDouble(42);
+        book.confirmDoubles();
         assertThat(book.doubleOffers()).isEqualTo(1);
         assertThat(book.offerLatency.count()).isEqualTo(1);
     }
@@ -82,10 +82,10 @@ class BenchStatsTests {
         book.offered(call, "a", 1_000);
         assertThat(book.offered(call, "b", 6_000)).isTrue();  // b's offer reached its socket first
         book.withdrawn(43, "a", 5_000);                        // a's withdrawal, relayed from the other node
-        book.confirmDouble(43);
+        book.confirmDoubles();
         assertThat(book.doubleOffers()).isZero();
         book.offeredWidened(call);                             // ring 3: everybody rings, by design
-        book.confirmDouble(43);
+        book.confirmDoubles();
         assertThat(book.doubleOffers()).isZero();
     }
 

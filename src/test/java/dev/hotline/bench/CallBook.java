@@ -47,12 +47,16 @@ final class CallBook {
      * on two nodes a withdrawal can reach one socket after the next offer reached another.
      */
     private final Map<Long, Map<String, long[]>> holds = new ConcurrentHashMap<>();
+    /** contacts offered while another agent's hold was still open here: judged once every push has arrived */
+    private final Set<Long> overlapping = ConcurrentHashMap.newKeySet();
     private final Set<Long> doubleOffered = ConcurrentHashMap.newKeySet();
     private final Set<String> agentsWithTwoCalls = ConcurrentHashMap.newKeySet();
     final BenchStats offerLatency = new BenchStats();
     /** from the app's offeredAt to the frame read here: the console push alone (same machine, same clock) */
     final BenchStats offerPush = new BenchStats();
     final AtomicInteger offers = new AtomicInteger();
+    /** when the last frame reached any agent's socket (System.nanoTime) */
+    volatile long lastFrameNanos = System.nanoTime();
     final AtomicInteger errors = new AtomicInteger();
     /** console errors by problem code and action ("not-active finish"), to tell the harmless races from faults */
     final ConcurrentHashMap<String, AtomicInteger> errorKinds =
@@ -102,6 +106,9 @@ final class CallBook {
         boolean othersOpen = byAgent.entrySet().stream()
                 .anyMatch(e -> !e.getKey().equals(agent) && e.getValue()[1] == Long.MAX_VALUE);
         byAgent.put(agent, new long[] {offeredAt, Long.MAX_VALUE});
+        if (othersOpen) {
+            overlapping.add(call.contactId);
+        }
         return othersOpen;
     }
 
@@ -115,10 +122,20 @@ final class CallBook {
     }
 
     /**
-     * Checked after a grace period, when the other agent's withdrawal has had time to arrive: a double offer is two
-     * holds of one contact whose times overlap.
+     * Judged at the end of the run, when every withdrawal has arrived however late a loaded node relayed it (tens of
+     * seconds at overload): a double offer is two holds of one contact whose times overlap on the app's clock. A
+     * withdrawal that never arrives leaves its hold open, so a lost push still counts.
      */
-    void confirmDouble(long contactId) {
+    void confirmDoubles() {
+        overlapping.forEach(this::confirmDouble);
+    }
+
+    /** Contacts offered while another hold looked open, not yet judged. */
+    int overlapping() {
+        return overlapping.size();
+    }
+
+    private void confirmDouble(long contactId) {
         Map<String, long[]> byAgent = holds.get(contactId);
         if (byAgent == null) {
             return;

@@ -92,10 +92,10 @@ final class RoutingBench {
 
         try (var sampler = new Report.Sampler(admins, Report.pids(args));
              var progress = Report.progress("routing", () -> String.format(
-                     "sent=%d offered=%d accepted=%d offers=%d p95=%dms push95=%dms doubles=%d twoCalls=%d heap=%dMB",
+                     "sent=%d offered=%d accepted=%d offers=%d p95=%dms push95=%dms overlaps=%d twoCalls=%d heap=%dMB",
                      sent.get(), count(c -> c.offered), count(c -> c.accepted), book.offers.get(),
                      BenchStats.percentile(book.offerLatency.sorted(), 95),
-                     BenchStats.percentile(book.offerPush.sorted(), 95), book.doubleOffers(),
+                     BenchStats.percentile(book.offerPush.sorted(), 95), book.overlapping(),
                      book.agentsWithTwoCalls(), sampler.heapMbLast.get()))) {
             long start = System.nanoTime();
             drive(rate, duration, patience);
@@ -112,6 +112,8 @@ final class RoutingBench {
                 outcomes = Map.of();
             }
             int sessionsDropped = (int) clients.stream().filter(c -> !c.isOpen()).count();
+            awaitQuietSockets();
+            book.confirmDoubles();
             sims.values().forEach(AgentSim::logOff);
             return result(agents, rate, duration, outcomes, arrivalSeconds, sampler, connectFailures.get(),
                     sessionsDropped);
@@ -235,6 +237,14 @@ final class RoutingBench {
         if (!pool.awaitTermination(30, TimeUnit.SECONDS)) {
             System.out.println("[routing] app too slow to take the last hang-ups; the rest stay as they are");
             pool.shutdownNow();
+        }
+    }
+
+    /** Until no push has arrived for 3 s (at most a minute): a loaded node may relay the last withdrawals late. */
+    private void awaitQuietSockets() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() - book.lastFrameNanos < TimeUnit.SECONDS.toNanos(3) && System.nanoTime() < deadline) {
+            Thread.sleep(500);
         }
     }
 

@@ -151,11 +151,38 @@ class ContactIntakeIntegrationTests {
     void rejectedOfferReturnsTheContactToWaiting() {
         var contact = intake.arrived(call(callSid(), null));
         intake.offered(contact.id(), "agent.li", null);
-        var requeued = intake.requeued(contact.id(), "ring-no-answer", null);
+        var requeued = intake.requeued(contact.id(), "agent.li", "ring-no-answer", null);
 
         assertThat(requeued.status()).isEqualTo(ContactStatus.WAITING);
         assertThat(requeued.agent()).isNull();
         assertThat(requeued.offeredAt()).isNotNull();
+    }
+
+    @Test
+    void lateRequeueOfAnEndedOfferLeavesANewerOfferAndAnswerAlone() {
+        // routing records "A's ring ended" after Redis has already offered the contact to B, who may have answered
+        var contact = intake.arrived(call(callSid(), null));
+        intake.offered(contact.id(), "agent.a", null);
+        intake.offered(contact.id(), "agent.b", null);
+
+        assertThat(intake.requeued(contact.id(), "agent.a", "ring-no-answer", null).status())
+                .isEqualTo(ContactStatus.OFFERED);
+        intake.answered(contact.id(), "agent.b", null);
+        var late = intake.requeued(contact.id(), "agent.a", "ring-no-answer", null);
+
+        assertThat(late.status()).isEqualTo(ContactStatus.CONNECTED);
+        assertThat(late.agent()).isEqualTo("agent.b");
+        assertThat(contactHistory(contact.id())).extracting(h -> h.action()).doesNotContain("REQUEUED");
+    }
+
+    @Test
+    void requeueOfAnEndedContactFails() {
+        var contact = intake.arrived(call(callSid(), null));
+        intake.offered(contact.id(), "agent.a", null);
+        intake.abandoned(contact.id(), null);
+
+        assertThatThrownBy(() -> intake.requeued(contact.id(), "agent.a", "ring-no-answer", null))
+                .isInstanceOf(ConflictException.class);
     }
 
     @Test
