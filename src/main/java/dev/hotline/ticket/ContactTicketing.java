@@ -4,12 +4,15 @@ import dev.hotline.contact.ContactAnswered;
 import dev.hotline.contact.ContactArrived;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactSnapshot;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * Every contact gets a ticket: a draft opened when it arrives, taken by the agent who answers it. Durable listeners:
- * the event publication registry redelivers after a crash, and opening is idempotent per contact.
+ * the event publication registry redelivers after a crash, and opening is idempotent per contact. Not
+ * {@code @ApplicationModuleListener}: its surrounding transaction would hold a second connection for nothing, as each
+ * call below is a transaction of its own.
  */
 @Component
 class ContactTicketing {
@@ -22,18 +25,17 @@ class ContactTicketing {
         this.contacts = contacts;
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void openDraftFor(ContactArrived contact) {
         tickets.openForContact(contact.contactId(), contact.customerId(), subjectOf(contact), contact.arrivedAt());
     }
 
-    @ApplicationModuleListener
+    @Async
+    @TransactionalEventListener
     void giveDraftToAnsweringAgent(ContactAnswered contact) {
-        // may run before openDraftFor: both are asynchronous, so open (idempotently) here too
-        var ticket = tickets.openForContact(contact.contactId(), contact.customerId(), null, contact.arrivedAt());
-        if (ticket.assignee() == null && ticket.status().isOpen()) {
-            tickets.assign(ticket.id(), contact.agent(), TicketActor.SYSTEM);
-        }
+        // may run before openDraftFor: both are asynchronous, so this opens (idempotently) too
+        tickets.takeDraftOf(contact.contactId(), contact.customerId(), contact.arrivedAt(), contact.agent());
     }
 
     /** The first line the entry point recorded (message body, letter subject), as the ticket's subject. */

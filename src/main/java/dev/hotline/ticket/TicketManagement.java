@@ -19,6 +19,12 @@ public interface TicketManagement {
     /** The draft ticket of a new contact; returns the contact's ticket if it already has one (idempotent). */
     TicketView openForContact(ContactId contactId, Long customerId, String subject, Instant openedAt);
 
+    /**
+     * The agent answered the contact: its ticket (opened now if the arrival has not opened it yet) goes to the agent
+     * when it is an open draft nobody has taken. Idempotent.
+     */
+    TicketView takeDraftOf(ContactId contactId, Long customerId, Instant openedAt, String agent);
+
     /** An agent opens a ticket by hand; registered at once when type and mandatory fields are given. */
     TicketView create(NewTicket ticket, TicketActor actor);
 

@@ -18,6 +18,8 @@ class TicketNumbers {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate separate;
+    /** the last day whose counter row this node has seen: its creation (a transaction of its own) is skipped then */
+    private volatile LocalDate known;
 
     TicketNumbers(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
@@ -27,14 +29,23 @@ class TicketNumbers {
 
     /** Must run inside the transaction that stores the ticket. */
     String next(LocalDate day) {
-        // the day's row is created in its own short transaction: creating it inside the caller's one would let two
-        // first tickets of the day deadlock on the insert's shared lock
-        separate.executeWithoutResult(s -> jdbc.update(
-                "insert ignore into ticket_number_sequence (day, last_value) values (?, 0)", day));
-        Integer last = jdbc.queryForObject(
-                "select last_value from ticket_number_sequence where day = ? for update", Integer.class, day);
+        Integer last = day.equals(known) ? lastValue(day) : null;
+        if (last == null) {
+            // the day's row is created in its own short transaction: creating it inside the caller's one would let
+            // two first tickets of the day deadlock on the insert's shared lock
+            separate.executeWithoutResult(s -> jdbc.update(
+                    "insert ignore into ticket_number_sequence (day, last_value) values (?, 0)", day));
+            last = lastValue(day);
+            known = day;
+        }
         int next = last + 1;
         jdbc.update("update ticket_number_sequence set last_value = ? where day = ?", next, day);
         return "CS-%s-%04d".formatted(day.format(DateTimeFormatter.BASIC_ISO_DATE), next);
+    }
+
+    /** The day's counter, locked for the caller's transaction; null when the row is not there. */
+    private Integer lastValue(LocalDate day) {
+        return jdbc.query("select last_value from ticket_number_sequence where day = ? for update",
+                rs -> rs.next() ? rs.getInt(1) : null, day);
     }
 }

@@ -66,22 +66,47 @@ class TicketService implements TicketManagement {
 
     @Override
     public TicketView openForContact(ContactId contactId, Long customerId, String subject, Instant openedAt) {
+        return draftFor(contactId, customerId, subject, openedAt, null);
+    }
+
+    @Override
+    public TicketView takeDraftOf(ContactId contactId, Long customerId, Instant openedAt, String agent) {
+        Objects.requireNonNull(agent, "agent");
+        return draftFor(contactId, customerId, null, openedAt, agent);
+    }
+
+    /**
+     * The contact's ticket, opened if it has none, in one transaction of its own (a per-contact hot path); given to
+     * {@code agent} when it is an open draft nobody has taken. Idempotent: the unique link decides a race.
+     */
+    private TicketView draftFor(ContactId contactId, Long customerId, String subject, Instant openedAt, String agent) {
         Objects.requireNonNull(contactId, "contactId");
-        var existing = separateTx.execute(s -> findByContact(contactId));
-        if (existing.isPresent()) {
-            return existing.get();
-        }
         try {
             return separateTx.execute(s -> {
-                var ticket = open(customerId, subject, "system", openedAt == null ? clock.instant() : openedAt);
-                link(ticket, contactId, "system");
-                events.publishEvent(new TicketOpened(ticket.id(), ticket.number(), contactId, customerId,
-                        ticket.openedAt()));
+                var ticket = links.findById(contactId.value()).map(l -> locked(l.ticketId())).orElseGet(() -> {
+                    var opened = open(customerId, subject, "system", openedAt == null ? clock.instant() : openedAt);
+                    link(opened, contactId, "system");
+                    events.publishEvent(new TicketOpened(opened.id(), opened.number(), contactId, customerId,
+                            opened.openedAt()));
+                    return opened;
+                });
+                takenBy(ticket, agent);
                 return ticket.view();
             });
         } catch (DataIntegrityViolationException duplicate) {
-            // the same arrival handled twice at once (redelivery racing the first delivery): one link won
-            return separateTx.execute(s -> findByContact(contactId)).orElseThrow(() -> duplicate);
+            // the same contact handled twice at once (redelivery racing the first delivery): one link won
+            return separateTx.execute(s -> links.findById(contactId.value()).map(l -> {
+                var ticket = locked(l.ticketId());
+                takenBy(ticket, agent);
+                return ticket.view();
+            })).orElseThrow(() -> duplicate);
+        }
+    }
+
+    private void takenBy(Ticket ticket, String agent) {
+        if (agent != null && ticket.assignee() == null && ticket.status().isOpen()) {
+            record(ticket, "system", "ASSIGNED", ticket.status(), "null -> " + agent);
+            ticket.assignTo(agent);
         }
     }
 
@@ -252,7 +277,12 @@ class TicketService implements TicketManagement {
         String number = numbers.next(sla.calendar().dayOf(openedAt));
         var ticket = tickets.save(new Ticket(number, customerId, clip(subject, 500), by, openedAt));
         record(ticket, by, "OPENED", null, null);
-        start(ticket, sla.onOpen(openedAt));
+        var kinds = EnumSet.noneOf(DeadlineKind.class);
+        for (var plan : sla.onOpen(openedAt)) {
+            if (kinds.add(plan.kind())) { // a new ticket has no clocks yet: no need to read them first
+                deadlines.save(new TicketDeadline(ticket.id(), plan));
+            }
+        }
         return ticket;
     }
 

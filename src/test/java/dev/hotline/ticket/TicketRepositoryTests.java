@@ -87,6 +87,32 @@ class TicketRepositoryTests {
     }
 
     @Test
+    void theAnsweringAgentTakesTheDraftEvenWhenTheAnswerIsHandledBeforeTheArrival() throws Exception {
+        var contact = uniqueContact();
+        var pool = Executors.newFixedThreadPool(4);
+        try {
+            // both listeners are asynchronous: the answer may open the draft, racing the arrival's opening
+            Callable<Long> answered = () -> tickets.takeDraftOf(contact, 7L, null, "agent.first").id();
+            Callable<Long> arrived = () -> tickets.openForContact(contact, 7L, "不制冷", null).id();
+            var ids = pool.invokeAll(java.util.List.of(answered, arrived, answered, arrived)).stream().map(f -> {
+                try {
+                    return f.get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).distinct().toList();
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        // answered again later (after a transfer): the draft stays with whoever took it first
+        var ticket = tickets.takeDraftOf(contact, 7L, null, "agent.second");
+
+        assertThat(ticket.assignee()).isEqualTo("agent.first");
+        assertThat(tickets.detail(ticket.id()).history()).filteredOn(h -> "ASSIGNED".equals(h.action())).hasSize(1);
+    }
+
+    @Test
     void aFullComplaintFlowIsRecordedInHistoryAndNothingIsLost() {
         var ticket = tickets.openForContact(uniqueContact(), null, null, null);
         var agent = TicketActor.agent("agent.repo." + ticket.id());
