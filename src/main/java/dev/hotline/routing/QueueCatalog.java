@@ -2,7 +2,8 @@ package dev.hotline.routing;
 
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,7 +13,9 @@ import java.util.Map;
 /**
  * Queue settings, read from the database and kept in memory: the arrival hot path must not query the database for
  * them. Reloaded after every local change; a change made on another node is seen within a second (a version number in
- * Redis, compared every second) and everything is reloaded every 30 s anyway.
+ * Redis, compared every second) and everything is reloaded every 30 s anyway. A change is announced and reloaded only
+ * once committed, and reloads take turns: a reload that read the table before the commit cannot install the old
+ * settings over the new ones (agents logging in would otherwise be left out of a queue until the next reload).
  */
 @Component
 class QueueCatalog {
@@ -20,14 +23,17 @@ class QueueCatalog {
     private final RoutingQueueRepository queues;
     private final RedisRoutingStore store;
     private final RoutingProperties properties;
+    private final TransactionTemplate tx;
     private volatile Map<String, QueueSettings> byName = Map.of();
     private volatile long lastReload;
     private volatile long version = -1;
 
-    QueueCatalog(RoutingQueueRepository queues, RedisRoutingStore store, RoutingProperties properties) {
+    QueueCatalog(RoutingQueueRepository queues, RedisRoutingStore store, RoutingProperties properties,
+                 PlatformTransactionManager transactions) {
         this.queues = queues;
         this.store = store;
         this.properties = properties;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /** The named queue; null, blank or unknown names give the default queue. */
@@ -53,12 +59,13 @@ class QueueCatalog {
         return loaded().values().stream().sorted(Comparator.comparing(QueueSettings::name)).toList();
     }
 
-    /** Creates or replaces a queue's configuration. */
-    @Transactional
+    /** Creates or replaces a queue's configuration; in memory here, and announced to the other nodes, once committed. */
     QueueSettings save(QueueSettings settings) {
-        var queue = queues.findByName(settings.name()).orElseGet(() -> new RoutingQueue(settings.name()));
-        queue.apply(settings);
-        queues.save(queue);
+        tx.executeWithoutResult(status -> {
+            var queue = queues.findByName(settings.name()).orElseGet(() -> new RoutingQueue(settings.name()));
+            queue.apply(settings);
+            queues.save(queue);
+        });
         store.strategy(settings.name(), settings.strategy());
         version = store.queueSettingsChanged();
         reload();
@@ -87,7 +94,7 @@ class QueueCatalog {
     }
 
     @Scheduled(fixedDelay = 30_000, initialDelay = 30_000)
-    void reload() {
+    synchronized void reload() {
         var map = new HashMap<String, QueueSettings>();
         for (RoutingQueue q : queues.findAll()) {
             QueueSettings s = q.settings();

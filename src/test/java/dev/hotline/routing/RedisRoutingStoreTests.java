@@ -202,7 +202,10 @@ class RedisRoutingStoreTests {
         assertThat(store.agent("ann").state()).isEqualTo(AgentState.AVAILABLE);
         assertThat(store.agent("bob").state()).isEqualTo(AgentState.AVAILABLE);
         assertThat(store.agent("cid").state()).isEqualTo(AgentState.BUSY);
-        assertThatThrownBy(() -> store.accept(1, "bob", now, 0)).isInstanceOf(NotPermittedException.class);
+        // bob clicked a moment too late: told it was taken (409), not that it was never his (403)
+        assertThatThrownBy(() -> store.accept(1, "bob", now, 0)).isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("offer-taken"));
+        assertThat(store.agent("bob").state()).isEqualTo(AgentState.AVAILABLE);
     }
 
     @Test

@@ -4,7 +4,9 @@ local c, a, now = ARGV[2], ARGV[3], tonumber(ARGV[4])
 local h = redis.call('HMGET', ckey(c), 'queue', 'channel', 'provider', 'cust', 'state', 'kind')
 if not h[1] then return { 'ERR', 'gone' } end
 if redis.call('HGET', akey(a), 'offer') ~= c or redis.call('SISMEMBER', ckey(c) .. ':o', a) == 0 then
-  if h[5] == 'OFFERED' or h[5] == 'ASSIGNED' then return { 'ERR', 'not-yours' } end
+  -- taken: another agent accepted first (at ring 3 every free agent rings, so this is routine, not a fault)
+  if h[5] == 'ASSIGNED' then return { 'ERR', 'taken' } end
+  if h[5] == 'OFFERED' then return { 'ERR', 'not-yours' } end
   return { 'ERR', 'expired' }
 end
 if h[5] ~= 'OFFERED' then return { 'ERR', 'expired' } end
