@@ -1,5 +1,6 @@
 package dev.hotline.contact;
 
+import dev.hotline.Concurrently;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
@@ -15,8 +16,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -57,20 +56,7 @@ class ContactIntakeIntegrationTests {
     void concurrentDuplicateArrivalsMakeOneContact() throws Exception {
         String sid = callSid();
         Callable<ContactId> arrive = () -> intake.arrived(call(sid, null)).id();
-        var pool = Executors.newFixedThreadPool(4);
-        try {
-            var ids = pool.invokeAll(IntStream.range(0, 8).mapToObj(i -> arrive).toList()).stream()
-                    .map(f -> {
-                        try {
-                            return f.get();
-                        } catch (Exception e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }).distinct().toList();
-            assertThat(ids).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        assertThat(Concurrently.results(4, 8, arrive).stream().distinct()).hasSize(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.hotline.ticket;
 
+import dev.hotline.Concurrently;
 import dev.hotline.shared.ContactId;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -8,10 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -43,40 +43,17 @@ class TicketRepositoryTests {
         LocalDate day = LocalDate.of(2001, 1, 1).plusDays(ThreadLocalRandom.current().nextInt(3000));
         var tx = new org.springframework.transaction.support.TransactionTemplate(transactions);
         Callable<String> take = () -> tx.execute(s -> numbers.next(day));
-        var pool = Executors.newFixedThreadPool(6);
-        try {
-            var taken = pool.invokeAll(IntStream.range(0, 30).mapToObj(i -> take).toList()).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).toList();
-            String prefix = "CS-" + day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "-";
-            assertThat(taken).doesNotHaveDuplicates().hasSize(30).allMatch(n -> n.startsWith(prefix));
-            assertThat(taken).contains(prefix + "0001", prefix + "0030");
-        } finally {
-            pool.shutdownNow();
-        }
+        var taken = Concurrently.results(6, 30, take);
+        String prefix = "CS-" + day.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "-";
+        assertThat(taken).doesNotHaveDuplicates().hasSize(30).allMatch(n -> n.startsWith(prefix));
+        assertThat(taken).contains(prefix + "0001", prefix + "0030");
     }
 
     @Test
     void aContactGetsOneDraftTicketHoweverOftenItIsOpened() throws Exception {
         var contact = uniqueContact();
-        var pool = Executors.newFixedThreadPool(4);
-        try {
-            Callable<Long> open = () -> tickets.openForContact(contact, 42L, "电机异响", null).id();
-            var ids = pool.invokeAll(IntStream.range(0, 6).mapToObj(i -> open).toList()).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).distinct().toList();
-            assertThat(ids).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        Callable<Long> open = () -> tickets.openForContact(contact, 42L, "电机异响", null).id();
+        assertThat(Concurrently.results(4, 6, open).stream().distinct()).hasSize(1);
         var ticket = tickets.findByContact(contact).orElseThrow();
         assertThat(ticket.status()).isEqualTo(TicketStatus.DRAFT);
         assertThat(ticket.customerId()).isEqualTo(42L);
@@ -89,22 +66,11 @@ class TicketRepositoryTests {
     @Test
     void theAnsweringAgentTakesTheDraftEvenWhenTheAnswerIsHandledBeforeTheArrival() throws Exception {
         var contact = uniqueContact();
-        var pool = Executors.newFixedThreadPool(4);
-        try {
-            // both listeners are asynchronous: the answer may open the draft, racing the arrival's opening
-            Callable<Long> answered = () -> tickets.takeDraftOf(contact, 7L, null, "agent.first").id();
-            Callable<Long> arrived = () -> tickets.openForContact(contact, 7L, "不制冷", null).id();
-            var ids = pool.invokeAll(java.util.List.of(answered, arrived, answered, arrived)).stream().map(f -> {
-                try {
-                    return f.get();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }).distinct().toList();
-            assertThat(ids).hasSize(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        // both listeners are asynchronous: the answer may open the draft, racing the arrival's opening
+        Callable<Long> answered = () -> tickets.takeDraftOf(contact, 7L, null, "agent.first").id();
+        Callable<Long> arrived = () -> tickets.openForContact(contact, 7L, "不制冷", null).id();
+        assertThat(Concurrently.results(4, List.of(answered, arrived, answered, arrived)).stream().distinct())
+                .hasSize(1);
         // answered again later (after a transfer): the draft stays with whoever took it first
         var ticket = tickets.takeDraftOf(contact, 7L, null, "agent.second");
 
