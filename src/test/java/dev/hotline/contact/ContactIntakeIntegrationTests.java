@@ -101,6 +101,36 @@ class ContactIntakeIntegrationTests {
     }
 
     @Test
+    void racingAnswersAndHangUpsOfOneContactApplyOneAfterTheOther() throws Exception {
+        // the agent leg's "in-progress" and the caller's "completed" arrive at once on different threads (nodes):
+        // under the row lock each sees what the other wrote, so the contact ends exactly once, as the order had it
+        for (int round = 0; round < 5; round++) {
+            var contact = intake.arrived(call(callSid(), null));
+            intake.offered(contact.id(), "agent.qian", null);
+            Callable<String> answer = () -> attempt(() -> intake.answered(contact.id(), "agent.qian", null));
+            Callable<String> hangUp = () -> attempt(() -> intake.callerHungUp(contact.id(), null));
+            Concurrently.results(6, java.util.List.of(answer, hangUp, answer, hangUp, answer, hangUp));
+
+            var ended = intake.find(contact.id()).orElseThrow();
+            var actions = contactHistory(contact.id()).stream().map(ContactHistoryView::toStatus).toList();
+            assertThat(ended.status()).isEqualTo(ContactStatus.ENDED);
+            assertThat(actions).filteredOn(ContactStatus.ENDED::equals).hasSize(1);
+            assertThat(actions).filteredOn(ContactStatus.CONNECTED::equals).hasSizeLessThanOrEqualTo(1);
+            assertThat(ended.outcome()).isEqualTo(actions.contains(ContactStatus.CONNECTED)
+                    ? ContactOutcome.ANSWERED : ContactOutcome.ABANDONED);
+        }
+    }
+
+    private static String attempt(Runnable transition) {
+        try {
+            transition.run();
+            return "applied";
+        } catch (ConflictException refused) {
+            return "refused";
+        }
+    }
+
+    @Test
     void refusesToAnswerAnAbandonedContactAndChangesNothing() {
         var contact = intake.arrived(call(callSid(), null));
         intake.abandoned(contact.id(), null);
