@@ -9,11 +9,11 @@ import org.springframework.data.jpa.repository.Query;
 import java.util.List;
 import java.util.Optional;
 
-interface ContactRepository extends JpaRepository<Contact, Long>, ContactLocking {
+interface ContactRepository extends JpaRepository<Contact, Long> {
 
     /**
-     * Row lock and read in one locking read, right whenever it is called in a transaction. Native SQL because
-     * Hibernate's MySQL dialect writes {@code FOR UPDATE OF alias}, which MariaDB does not accept.
+     * Row lock: transitions of one contact (webhook, AMI event, agent click) are applied one at a time. Native SQL
+     * because Hibernate's MySQL dialect writes {@code FOR UPDATE OF alias}, which MariaDB does not accept.
      */
     @Query(value = "select * from contact where id = :id for update", nativeQuery = true)
     Optional<Contact> lockById(Long id);

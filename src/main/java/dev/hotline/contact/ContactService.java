@@ -18,7 +18,6 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
@@ -229,11 +228,8 @@ class ContactService implements ContactIntake {
     /** Locks the contact, applies the change, writes history, publishes the returned event (if any). */
     private ContactSnapshot transition(ContactId id, BiFunction<Contact, Instant, Object> change, Instant at) {
         Instant now = at == null ? clock.instant() : at;
-        // the usual case opens a transaction here, so the lock is its first statement and the cheap lock applies
-        boolean ownTransaction = !TransactionSynchronizationManager.isActualTransactionActive();
         return AfterTransaction.run(tx, () -> {
-            var locked = ownTransaction ? contacts.lockAtStart(id.value()) : contacts.lockById(id.value());
-            var contact = locked.orElseThrow(() -> new NotFoundException("Contact", id));
+            var contact = contacts.lockById(id.value()).orElseThrow(() -> new NotFoundException("Contact", id));
             Object event = change.apply(contact, now);
             if (event != null) {
                 events.publishEvent(event);
