@@ -75,8 +75,12 @@ final class Report {
         final AtomicLong rssMbMax = new AtomicLong(-1);
         final AtomicLong heapMbLast = new AtomicLong(-1);
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("sampler"));
+        private final List<Long> pids;
+        private final double cpuAtStart;
 
         Sampler(List<Api> nodes, List<Long> pids) {
+            this.pids = pids;
+            this.cpuAtStart = cpuSeconds(pids);
             timer.scheduleAtFixedRate(() -> {
                 for (Api node : nodes) {
                     long heap = node.heapMb();
@@ -89,10 +93,37 @@ final class Report {
             }, 0, 2, TimeUnit.SECONDS);
         }
 
+        /**
+         * CPU time the app nodes have used since the sampler started (user + system), -1 when unknown: a steadier
+         * measure of the cost per contact than latency, which on a saturated box swings from run to run.
+         */
+        double nodeCpuSeconds() {
+            double now = cpuSeconds(pids);
+            return now < 0 || cpuAtStart < 0 ? -1 : Math.round((now - cpuAtStart) * 10) / 10.0;
+        }
+
         @Override
         public void close() {
             timer.shutdownNow();
         }
+    }
+
+    /** utime + stime of the processes from /proc (clock ticks of 1/100 s, Linux's USER_HZ), -1 when unknown. */
+    static double cpuSeconds(List<Long> pids) {
+        if (pids.isEmpty()) {
+            return -1;
+        }
+        double total = 0;
+        for (long pid : pids) {
+            try {
+                String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                total += (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+            } catch (IOException | RuntimeException e) {
+                return -1;
+            }
+        }
+        return total;
     }
 
     /** VmRSS of a process in MB, -1 when unknown (not Linux, process gone). */

@@ -352,6 +352,9 @@ final class RoutingBench {
         out.put("throughputPerSec", Math.round(100.0 * answered / Math.max(1, arrivalSeconds)) / 100.0);
         out.put("heapMbMax", sampler.heapMbMax.get());
         out.put("rssMbMax", sampler.rssMbMax.get());
+        double cpu = sampler.nodeCpuSeconds();
+        out.put("nodeCpuSeconds", cpu);
+        out.put("nodeCpuMsPerContact", cpu < 0 || arrived == 0 ? -1 : Math.round(cpu * 1000 / arrived));
         out.put("agentSessionsFailed", connectFailures);
         out.put("agentSessionsDropped", sessionsDropped);
         out.put("entryFailures", entryFailures.get());
