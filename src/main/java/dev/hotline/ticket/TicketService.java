@@ -105,7 +105,7 @@ class TicketService implements TicketManagement {
 
     private void takenBy(Ticket ticket, String agent) {
         if (agent != null && ticket.assignee() == null && ticket.status().isOpen()) {
-            record(ticket, "system", "ASSIGNED", ticket.status(), "null -> " + agent);
+            record(ticket, "system", "ASSIGNED", ticket.status(), "answered by " + agent);
             ticket.assignTo(agent);
         }
     }
