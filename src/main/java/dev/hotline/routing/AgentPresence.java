@@ -5,8 +5,9 @@ import dev.hotline.shared.ContactId;
 /**
  * What an agent (through the console) does. Illegal state changes throw {@link dev.hotline.shared.ConflictException};
  * acting on another agent's offer {@link dev.hotline.shared.NotPermittedException}, except accepting a contact another
- * agent has just taken (code {@code offer-taken}: a conflict, as at ring 3 everyone rings); an agent without a routing
- * profile {@link dev.hotline.shared.NotFoundException}.
+ * agent has just taken (code {@code offer-taken}: a conflict, as at ring 3 everyone rings) or one whose ring at this
+ * agent has ended ({@code offer-expired}); an agent without a routing profile
+ * {@link dev.hotline.shared.NotFoundException}.
  */
 public interface AgentPresence {
 

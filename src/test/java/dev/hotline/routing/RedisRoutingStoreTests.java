@@ -187,6 +187,21 @@ class RedisRoutingStoreTests {
     }
 
     @Test
+    void anAcceptAfterTheRingEndedIsTooLateEvenWhenTheContactRingsElsewhereNow() {
+        login("ann", 0);
+        login("bob", 0);
+        var first = store.enqueue(voice(1, 0), now, RING).get(0);
+        store.decline(1, first.agent(), now + RING, true);                 // rang out: that agent is paused
+        var second = store.match(Q, now + RING, RING, 10).get(0);           // now it rings the other one
+        assertThat(second.agent()).isNotEqualTo(first.agent());
+
+        assertThatThrownBy(() -> store.accept(1, first.agent(), now + RING + 500, 0))
+                .isInstanceOf(ConflictException.class)
+                .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("offer-expired"));
+        assertThat(store.offeredTo(1)).containsExactly(second.agent());
+    }
+
+    @Test
     void widenedContactRingsEveryoneWithTheSkillAndTheFirstAcceptWins() {
         // ann serves the queue at the required level, bob and cid only at a lower level (wide set)
         store.login("ann", 1, 3, List.of(Q), List.of(Q), now);

@@ -6,6 +6,8 @@ if not h[1] then return { 'ERR', 'gone' } end
 if redis.call('HGET', akey(a), 'offer') ~= c or redis.call('SISMEMBER', ckey(c) .. ':o', a) == 0 then
   -- taken: another agent accepted first (at ring 3 every free agent rings, so this is routine, not a fault)
   if h[5] == 'ASSIGNED' then return { 'ERR', 'taken' } end
+  -- its own ring ended (or it rejected) and the contact now rings elsewhere: too late, not someone else's business
+  if redis.call('SISMEMBER', ckey(c) .. ':x', a) == 1 then return { 'ERR', 'expired' } end
   if h[5] == 'OFFERED' then return { 'ERR', 'not-yours' } end
   return { 'ERR', 'expired' }
 end
