@@ -2,6 +2,7 @@ package dev.hotline.routing;
 
 import dev.hotline.contact.ContactHistoryView;
 import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.ContactStatus;
 import dev.hotline.contact.NewContact;
 import dev.hotline.shared.Channel;
@@ -42,12 +43,9 @@ class ConnectFailedIntegrationTests {
     @Test
     void aWaitingContactForgottenByRedisIsQueuedAgainWithItsArrivalTime() {
         String queue = "rec-" + run;
-        var d = administration.queueDefaults(queue);
-        administration.saveQueue(new QueueSettings(queue, Map.of(queue, 1), RoutingStrategy.LONGEST_IDLE,
-                Duration.ofMinutes(1), d.ringPeriod(), 10, 11, 12, d.zone(), d.onCall()));
+        queueWithItsOwnSkill(queue);
         var arrived = java.time.Instant.now().minusSeconds(30).truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        var call = contacts.arrived(new NewContact(Channel.VOICE, "asterisk", "rec-" + run, "13800138000", "8000",
-                queue, arrived, null));
+        var call = arrives(queue, arrived);
         redis.del("hotline:connect-failed-test:c:" + call.id());
         redis.zrem("hotline:connect-failed-test:q:" + queue + ":wait", call.id().toString());
 
@@ -65,11 +63,8 @@ class ConnectFailedIntegrationTests {
     @Test
     void aContactThatLeftWhileTheDatabaseLagsIsNotQueuedAgain() {
         String queue = "left-" + run;
-        var d = administration.queueDefaults(queue);
-        administration.saveQueue(new QueueSettings(queue, Map.of(queue, 1), RoutingStrategy.LONGEST_IDLE,
-                Duration.ofMinutes(1), d.ringPeriod(), 10, 11, 12, d.zone(), d.onCall()));
-        var call = contacts.arrived(new NewContact(Channel.VOICE, "asterisk", "left-" + run, "13800138000", "8000",
-                queue, java.time.Instant.now().minusSeconds(30), null));
+        queueWithItsOwnSkill(queue);
+        var call = arrives(queue, java.time.Instant.now().minusSeconds(30));
         // the caller hung up: routing has let the contact go, the database has not recorded the abandon yet
         store.drop(call.id().value(), System.currentTimeMillis(), 0, true);
 
@@ -83,16 +78,13 @@ class ConnectFailedIntegrationTests {
     @Test
     void anUnansweredAgentPhoneSendsTheCallToTheNextAgentAndPausesTheAgent() {
         String queue = "cf-" + run;
-        var d = administration.queueDefaults(queue);
-        administration.saveQueue(new QueueSettings(queue, Map.of(queue, 1), RoutingStrategy.LONGEST_IDLE,
-                Duration.ofMinutes(1), d.ringPeriod(), 10, 11, 12, d.zone(), d.onCall()));
+        queueWithItsOwnSkill(queue);
         String first = "first-" + run;
         String second = "second-" + run;
         administration.saveAgent(new AgentProfile(first, first, Map.of(queue, 1), "1001", null, null, 1, 3, 0));
         administration.saveAgent(new AgentProfile(second, second, Map.of(queue, 1), "1002", null, null, 1, 3, 0));
         presence.login(first);
-        var call = contacts.arrived(new NewContact(Channel.VOICE, "asterisk", "cf-" + run, "13800138000", "8000",
-                queue, null, null));
+        var call = arrives(queue, null);
         await().atMost(Duration.ofSeconds(5)).until(() -> call.id().equals(presence.status(first).pendingOffer()));
         presence.accept(call.id(), first);
         presence.login(second);
@@ -112,5 +104,18 @@ class ConnectFailedIntegrationTests {
                 .isInstanceOf(ConflictException.class);
         presence.finish(call.id(), second, "solved");
         presence.logout(second);
+    }
+
+    /** A queue served only by agents with its own skill (named like the queue), ring-no-answer after a minute. */
+    private void queueWithItsOwnSkill(String queue) {
+        var d = administration.queueDefaults(queue);
+        administration.saveQueue(new QueueSettings(queue, Map.of(queue, 1), RoutingStrategy.LONGEST_IDLE,
+                Duration.ofMinutes(1), d.ringPeriod(), 10, 11, 12, d.zone(), d.onCall()));
+    }
+
+    /** An Asterisk call into {@code queue}; its call id is the queue's name, which is unique per test. */
+    private ContactSnapshot arrives(String queue, java.time.Instant arrivedAt) {
+        return contacts.arrived(new NewContact(Channel.VOICE, "asterisk", queue, "13800138000", "8000", queue,
+                arrivedAt, null));
     }
 }
