@@ -34,12 +34,12 @@ class AgentPushes {
 
     AgentPushes(ConsoleRelay relay, PushLanes lanes, ContactIntake contacts, ContactRouting routing,
                 ScreenPops screenPops, AgentPresence presence) {
-        this.presence = presence;
         this.relay = relay;
         this.lanes = lanes;
         this.contacts = contacts;
         this.routing = routing;
         this.screenPops = screenPops;
+        this.presence = presence;
     }
 
     @EventListener

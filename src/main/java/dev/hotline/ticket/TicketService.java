@@ -82,25 +82,27 @@ class TicketService implements TicketManagement {
     private TicketView draftFor(ContactId contactId, Long customerId, String subject, Instant openedAt, String agent) {
         Objects.requireNonNull(contactId, "contactId");
         try {
-            return separateTx.execute(s -> {
-                var ticket = links.findById(contactId.value()).map(l -> locked(l.ticketId())).orElseGet(() -> {
-                    var opened = open(customerId, subject, "system", openedAt == null ? clock.instant() : openedAt);
-                    link(opened, contactId, "system");
-                    events.publishEvent(new TicketOpened(opened.id(), opened.number(), contactId, customerId,
-                            opened.openedAt()));
-                    return opened;
-                });
-                takenBy(ticket, agent);
-                return ticket.view();
-            });
+            return separateTx.execute(s -> linkedTicket(contactId, agent).orElseGet(() -> {
+                var opened = open(customerId, subject, "system", openedAt == null ? clock.instant() : openedAt);
+                link(opened, contactId, "system");
+                events.publishEvent(new TicketOpened(opened.id(), opened.number(), contactId, customerId,
+                        opened.openedAt()));
+                takenBy(opened, agent);
+                return opened.view();
+            }));
         } catch (DataIntegrityViolationException duplicate) {
             // the same contact handled twice at once (redelivery racing the first delivery): one link won
-            return separateTx.execute(s -> links.findById(contactId.value()).map(l -> {
-                var ticket = locked(l.ticketId());
-                takenBy(ticket, agent);
-                return ticket.view();
-            })).orElseThrow(() -> duplicate);
+            return separateTx.execute(s -> linkedTicket(contactId, agent)).orElseThrow(() -> duplicate);
         }
+    }
+
+    /** The ticket the contact is linked to, locked (and taken by {@code agent}, see draftFor); empty when none. */
+    private Optional<TicketView> linkedTicket(ContactId contactId, String agent) {
+        return links.findById(contactId.value()).map(link -> {
+            var ticket = locked(link.ticketId());
+            takenBy(ticket, agent);
+            return ticket.view();
+        });
     }
 
     private void takenBy(Ticket ticket, String agent) {

@@ -61,9 +61,7 @@ class BenchStatsTests {
     @Test
     void aSecondAgentHoldingANonWidenedOfferIsADoubleOffer() {
         var book = new CallBook();
-        var call = new CallBook.Call(0, "+8613812300042", "CA1", System.nanoTime());
-        book.add(call);
-        book.bind(call, 42);
+        var call = callOf(book, 42);
         assertThat(book.offered(call, "a", 1_000)).isFalse();
         book.withdrawn(42, "a", 2_000); // withdrawn after ring-no-answer, then offered on: fine
         assertThat(book.offered(call, "b", 2_500)).isFalse();
@@ -76,9 +74,7 @@ class BenchStatsTests {
     @Test
     void aWithdrawalThatArrivesLateButHappenedFirstIsNoDoubleOffer() {
         var book = new CallBook();
-        var call = new CallBook.Call(0, "+8613812300043", "CA2", System.nanoTime());
-        book.add(call);
-        book.bind(call, 43);
+        var call = callOf(book, 43);
         book.offered(call, "a", 1_000);
         assertThat(book.offered(call, "b", 6_000)).isTrue();  // b's offer reached its socket first
         book.withdrawn(43, "a", 5_000);                        // a's withdrawal, relayed from the other node
@@ -122,5 +118,13 @@ class BenchStatsTests {
         params.put("To", "+18005551212");
         assertThat(dev.hotline.telephony.twilio.SignedWebhooks.signature("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", params))
                 .isEqualTo("0/KCTR6DLpKmkAf8muzZqo1nDgQ=");
+    }
+
+    /** A caller of the run, already bound to its contact id (as after its first offer). */
+    private static CallBook.Call callOf(CallBook book, long contactId) {
+        var call = new CallBook.Call(0, "+86138123000" + contactId, "CA" + contactId, System.nanoTime());
+        book.add(call);
+        book.bind(call, contactId);
+        return call;
     }
 }
