@@ -40,7 +40,6 @@ final class CallBook {
 
     private final Map<String, Call> byKey = new ConcurrentHashMap<>();
     private final Map<Long, Call> byContact = new ConcurrentHashMap<>();
-    /** contact → agents whose (non-widened) offer is ringing or who accepted it */
     /**
      * Per contact and agent: when the app offered it to that agent and when that agent's hold ended (the app's
      * withdrawal time, or the generator's own reject/finish), epoch ms. Judged on the app's clock, not on arrival order:
@@ -97,11 +96,7 @@ final class CallBook {
 
     /** An offer frame arrived (offered at {@code offeredAt} on the app's clock); true when another hold is open. */
     boolean offered(Call call, String agent, long offeredAt) {
-        offers.incrementAndGet();
-        if (!call.offered) {
-            call.offered = true;
-            offerLatency.add((System.nanoTime() - call.sentNanos) / 1_000_000);
-        }
+        counted(call);
         Map<String, long[]> byAgent = holds.computeIfAbsent(call.contactId, c -> new ConcurrentHashMap<>());
         boolean othersOpen = byAgent.entrySet().stream()
                 .anyMatch(e -> !e.getKey().equals(agent) && e.getValue()[1] == Long.MAX_VALUE);
@@ -114,6 +109,11 @@ final class CallBook {
 
     /** A widened offer (every free agent rings): counted, never a double offer. */
     void offeredWidened(Call call) {
+        counted(call);
+    }
+
+    /** Every offer frame counts; the call's first one gives its offer latency. */
+    private void counted(Call call) {
         offers.incrementAndGet();
         if (!call.offered) {
             call.offered = true;
