@@ -60,6 +60,8 @@ abstract class SystemTestSupport {
     @Autowired
     ContactIntake contacts;
     @Autowired
+    dev.hotline.routing.ContactRouting live;
+    @Autowired
     AgentPresence presence;
     @Autowired
     RoutingAdministration routing;
@@ -89,7 +91,7 @@ abstract class SystemTestSupport {
     void hangUpAndLogOut() {
         for (ContactStatus status : new ContactStatus[] {ContactStatus.WAITING, ContactStatus.OFFERED, ContactStatus.CONNECTED}) {
             contacts.search(status, QUEUE, null, null, null, PageRequest.of(0, 100))
-                    .forEach(c -> quietly(() -> contacts.callerHungUp(c.id(), null)));
+                    .forEach(c -> quietly(() -> live.callerHungUp(c.id(), null)));
         }
         agents.forEach(agent -> quietly(() -> presence.logout(agent)));
     }

@@ -1,6 +1,6 @@
 package dev.hotline.console;
 
-import dev.hotline.contact.ContactEnded;
+import dev.hotline.routing.ContactReleased;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.AgentStateChanged;
@@ -74,13 +74,12 @@ class AgentPushes {
         lanes.run(e.agent(), () -> relay.toAgent(e.agent(), Destinations.CONTACTS, activeContact(e, "contact-assigned")));
     }
 
+    /** Finished, the caller hung up (also before the call was connected), or given back: off the agent's screen. */
     @EventListener
-    void on(ContactEnded e) {
-        if (e.agent() != null) {
-            lanes.run(e.agent(), () -> relay.toAgent(e.agent(), Destinations.CONTACTS,
-                    new ConsoleMessages.ActiveContact("contact-ended", e.contactId().value(), e.queue(), e.channel(),
-                            null, e.customerId(), e.answeredAt())));
-        }
+    void on(ContactReleased e) {
+        lanes.run(e.agent(), () -> relay.toAgent(e.agent(), Destinations.CONTACTS,
+                new ConsoleMessages.ActiveContact("contact-ended", e.contactId().value(), e.queue(), e.channel(),
+                        null, null, null)));
     }
 
     ConsoleMessages.Offer offer(ContactOffered e) {

@@ -8,6 +8,7 @@ import dev.hotline.contact.MessageReceived;
 import dev.hotline.contact.MessageStatusChanged;
 import dev.hotline.contact.TextConversations;
 import dev.hotline.routing.ContactAssigned;
+import dev.hotline.routing.ContactRouting;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.NotFoundException;
@@ -41,9 +42,12 @@ class ConversationPushes {
     private final ConsoleRelay relay;
     private final PushLanes lanes;
     private final ContactIntake contacts;
+    private final ContactRouting routing;
     private final TextConversations conversations;
 
-    ConversationPushes(ConsoleRelay relay, PushLanes lanes, ContactIntake contacts, TextConversations conversations) {
+    ConversationPushes(ConsoleRelay relay, PushLanes lanes, ContactIntake contacts, ContactRouting routing,
+                       TextConversations conversations) {
+        this.routing = routing;
         this.relay = relay;
         this.lanes = lanes;
         this.contacts = contacts;
@@ -81,11 +85,10 @@ class ConversationPushes {
     }
 
     private void push(ContactId contactId, long messageId, String type) {
-        ContactSnapshot contact = contacts.find(contactId).orElse(null);
-        if (contact == null || contact.agent() == null || contact.status() != ContactStatus.CONNECTED) {
+        String agent = routing.assignedAgent(contactId);
+        if (agent == null) {
             return;
         }
-        String agent = contact.agent();
         lanes.run(agent, () -> conversations.messages(contactId).stream()
                 .filter(m -> m.id() == messageId).findFirst()
                 .ifPresent(m -> relay.toAgent(agent, Destinations.MESSAGES,

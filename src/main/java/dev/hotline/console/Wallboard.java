@@ -2,7 +2,7 @@ package dev.hotline.console;
 
 import dev.hotline.routing.AgentRingNoAnswer;
 import dev.hotline.servicelevel.RealtimeStats;
-import dev.hotline.servicelevel.RingAlert;
+import dev.hotline.routing.RingAlert;
 import dev.hotline.servicelevel.ServiceLevelAlert;
 import dev.hotline.servicelevel.WallboardMoved;
 import dev.hotline.servicelevel.WallboardSnapshot;

@@ -2,7 +2,6 @@ package dev.hotline.contact;
 
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
-import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.CustomerTier;
 import dev.hotline.shared.RingClock;
 import jakarta.persistence.Column;
@@ -16,18 +15,16 @@ import jakarta.persistence.Table;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One contact and the rules of its life: WAITING ⇄ OFFERED → CONNECTED → ENDED, or WAITING/OFFERED → ENDED
- * (abandoned, overflowed). Each transition returns what happened so the service can write history and events.
+ * The durable record of one contact: WAITING ⇄ OFFERED → CONNECTED → ENDED, or WAITING/OFFERED → ENDED (abandoned,
+ * overflowed). Routing owns the live contact; the record follows it from routing's journal ({@link #apply}).
  */
 @Entity
 @Table(name = "contact")
 class Contact {
-
-    private static final Set<ContactStatus> UNANSWERED = EnumSet.of(ContactStatus.WAITING, ContactStatus.OFFERED);
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -72,6 +69,9 @@ class Contact {
     @Column(name = "offer_count")
     private int offerCount;
     private String subject;
+    @Column(name = "journal_seq")
+    private Long journalSeq;
+    private String disposition;
 
     protected Contact() {
     }
@@ -93,100 +93,121 @@ class Contact {
         this.subject = c.subject();
     }
 
-    /** Returns false when nothing changed (a repeat). */
-    boolean queue(String queue, Duration ringPeriod, Instant at) {
-        requireNotEnded("queue");
-        boolean changed = !queue.equals(this.queue) || ringPeriod.toMillis() != ringPeriodMs || queuedAt == null;
-        this.queue = queue;
-        this.ringPeriodMs = ringPeriod.toMillis();
-        if (queuedAt == null) {
-            queuedAt = at;
-        }
-        return changed;
+    /** What one journal entry did to the contact: its history row and the events to publish. */
+    record Applied(String action, ContactStatus from, ContactStatus to, String agent, String detail, List<Object> events) {
     }
 
-    void offer(String agent, Instant at) {
-        if (!UNANSWERED.contains(status)) {
-            throw conflict("offer");
+    /**
+     * Applies one journal entry. The live state is routing's: the status follows the newest entry (by sequence), so a
+     * batch that arrives late cannot move the record back; ENDED is final whatever comes after it; first times (offered,
+     * answered, ended) are kept once set.
+     */
+    Applied apply(ContactTransition t) {
+        ContactStatus before = status;
+        boolean newest = journalSeq == null || t.seq() > journalSeq;
+        if (newest) {
+            journalSeq = t.seq();
         }
-        status = ContactStatus.OFFERED;
-        this.agent = agent;
-        offerCount++;
-        if (offeredAt == null) {
-            offeredAt = at;
+        boolean open = status != ContactStatus.ENDED;
+        boolean waiting = open && status != ContactStatus.CONNECTED;
+        var events = new ArrayList<Object>(2);
+        String action = t.kind().name();
+        String detail = t.detail();
+        switch (t.kind()) {
+            case QUEUED -> {
+                if (queuedAt == null) {
+                    queuedAt = t.at();
+                }
+                if (newest && waiting) {
+                    queue = t.queue();
+                    ringPeriodMs = t.ringPeriodMillis() > 0 ? t.ringPeriodMillis() : ringPeriodMs;
+                    status = ContactStatus.WAITING;
+                    agent = null;
+                }
+                detail = t.queue() + ", ring period " + ringPeriodMs + " ms";
+            }
+            case OFFERED -> {
+                offerCount++;
+                if (offeredAt == null) {
+                    offeredAt = t.at();
+                }
+                if (newest && waiting) {
+                    status = ContactStatus.OFFERED;
+                    agent = t.agent();
+                }
+            }
+            case WITHDRAWN -> {
+                if (t.requeued()) {
+                    action = "REQUEUED";
+                    if (newest && status == ContactStatus.OFFERED) {
+                        status = ContactStatus.WAITING;
+                        agent = null;
+                    }
+                }
+            }
+            case ACCEPTED -> {
+                if (newest && waiting) {
+                    agent = t.agent();
+                }
+            }
+            case ANSWERED -> {
+                if (answeredAt == null) {
+                    answeredAt = t.at();
+                    ringsToAnswer = new RingClock(Duration.ofMillis(ringPeriodMs)).ringsToAnswer(arrivedAt, answeredAt);
+                    events.add(new ContactAnswered(new ContactId(id), channel, queue, t.agent(), customerId, arrivedAt,
+                            answeredAt, ringsToAnswer));
+                }
+                if (open) {
+                    status = ContactStatus.CONNECTED;
+                    agent = t.agent();
+                }
+            }
+            case ENDED -> {
+                if (!open) {
+                    return null;  // ended once; a second report (caller hang-up after the agent's finish) adds nothing
+                }
+                outcome = t.outcome() != null ? t.outcome()
+                        : answeredAt != null ? ContactOutcome.ANSWERED : ContactOutcome.ABANDONED;
+                if (outcome != ContactOutcome.ANSWERED) {
+                    agent = null;
+                }
+                status = ContactStatus.ENDED;
+                endedAt = t.at();
+                action = outcome.name();
+                events.addAll(ended(t));
+            }
+            case DISPOSITION -> {
+                disposition = t.detail() == null || t.detail().length() <= 500 ? t.detail() : t.detail().substring(0, 500);
+                events.add(new ContactDisposed(new ContactId(id), t.agent(), disposition, t.at()));
+            }
+            case TRANSFERRED -> {
+                if (!open) {
+                    return null;
+                }
+                detail = queue + " -> " + t.queue();
+                queue = t.queue();
+                status = ContactStatus.WAITING;
+                agent = null;
+            }
         }
+        return new Applied(action, before, status, t.agent() != null ? t.agent() : agent, detail, events);
     }
 
-    /** Back to waiting when it still rings for {@code from} (null: for anyone); false when it has moved on. */
-    boolean requeue(String from) {
-        if (status == ContactStatus.ENDED) {
-            throw conflict("requeue");
-        }
-        if (status != ContactStatus.OFFERED || (from != null && !from.equals(agent))) {
-            return false;
-        }
-        status = ContactStatus.WAITING;
-        agent = null;
-        return true;
-    }
-
-    boolean answer(String agent, Instant at) {
-        if (status == ContactStatus.CONNECTED && agent.equals(this.agent)) {
-            return false;
-        }
-        if (!UNANSWERED.contains(status)) {
-            throw conflict("answer (by " + agent + ")");
-        }
-        status = ContactStatus.CONNECTED;
-        this.agent = agent;
-        answeredAt = at;
-        ringsToAnswer = new RingClock(Duration.ofMillis(ringPeriodMs)).ringsToAnswer(arrivedAt, at);
-        return true;
-    }
-
-    boolean finish(ContactOutcome outcome, Instant at) {
-        if (status == ContactStatus.ENDED && this.outcome == outcome) {
-            return false;
-        }
-        boolean allowed = outcome == ContactOutcome.ANSWERED
-                ? status == ContactStatus.CONNECTED
-                : UNANSWERED.contains(status);
-        if (!allowed) {
-            throw conflict("end as " + outcome);
-        }
-        if (outcome != ContactOutcome.ANSWERED) {
-            agent = null;
-        }
-        status = ContactStatus.ENDED;
-        this.outcome = outcome;
-        endedAt = at;
-        return true;
-    }
-
-    String transfer(String toQueue) {
-        requireNotEnded("transfer");
-        String from = queue;
-        queue = toQueue;
-        status = ContactStatus.WAITING;
-        agent = null;
-        return from;
-    }
-
-    private void requireNotEnded(String what) {
-        if (status == ContactStatus.ENDED) {
-            throw conflict(what);
-        }
-    }
-
-    private ConflictException conflict(String what) {
-        return new ConflictException("contact-state",
-                "Contact " + id + " is " + status + (outcome == null ? "" : " (" + outcome + ")") + " and cannot " + what);
+    private List<Object> ended(ContactTransition t) {
+        var id = new ContactId(this.id);
+        var end = new ContactEnded(id, channel, queue, agent, outcome, customerId, arrivedAt, answeredAt, endedAt);
+        return switch (outcome) {
+            case ABANDONED -> List.of(new ContactAbandoned(id, channel, queue, arrivedAt, endedAt), end);
+            case OVERFLOWED -> List.of(new ContactOverflowed(id, channel, queue, t.detail(), provider, externalId,
+                    arrivedAt, endedAt), end);
+            default -> List.of(end);
+        };
     }
 
     ContactSnapshot snapshot() {
         return new ContactSnapshot(new ContactId(id), channel, provider, externalId, fromAddress, toAddress, queue,
                 customerId, customerTier, status, outcome, agent, arrivedAt, queuedAt, offeredAt, answeredAt, endedAt,
-                ringsToAnswer, ringPeriodMs, subject);
+                ringsToAnswer, ringPeriodMs, subject, disposition);
     }
 
     Long id() {

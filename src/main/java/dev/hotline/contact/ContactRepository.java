@@ -11,12 +11,13 @@ import java.util.Optional;
 
 interface ContactRepository extends JpaRepository<Contact, Long> {
 
+
     /**
-     * Row lock: transitions of one contact (webhook, AMI event, agent click) are applied one at a time. Native SQL
-     * because Hibernate's MySQL dialect writes {@code FOR UPDATE OF alias}, which MariaDB does not accept.
+     * The contacts a journal batch touches, locked in id order. Native SQL because Hibernate's MySQL dialect writes
+     * {@code FOR UPDATE OF alias}, which MariaDB does not accept.
      */
-    @Query(value = "select * from contact where id = :id for update", nativeQuery = true)
-    Optional<Contact> lockById(Long id);
+    @Query(value = "select * from contact where id in (:ids) order by id for update", nativeQuery = true)
+    List<Contact> lockAll(java.util.Collection<Long> ids);
 
     Optional<Contact> findByProviderAndExternalId(String provider, String externalId);
 

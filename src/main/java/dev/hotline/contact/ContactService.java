@@ -1,12 +1,10 @@
 package dev.hotline.contact;
 
-import dev.hotline.shared.AfterTransaction;
 import dev.hotline.shared.CallerIdentification;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.InvalidInputException;
 import dev.hotline.shared.KnownCaller;
-import dev.hotline.shared.NotFoundException;
 import dev.hotline.shared.PhoneNumber;
 import dev.hotline.shared.PhoneNumbers;
 import org.slf4j.Logger;
@@ -21,17 +19,13 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.BiFunction;
 
 /**
- * Persists every contact transition with a history row and publishes its event inside the same transaction, so
- * durable listeners (tickets) are recorded by the event publication registry and real-time listeners (routing) see
- * the contact as stored. Transitions lock the contact row, so a webhook, an AMI event and an agent's click on the same
- * contact apply one after the other.
+ * Records arrivals (with their history row, publishing {@link ContactArrived} inside the same transaction so the
+ * event publication registry keeps the durable listeners' share) and answers queries on the record.
  */
 @Service
 class ContactService implements ContactIntake {
@@ -67,7 +61,7 @@ class ContactService implements ContactIntake {
         validate(c);
         try {
             // one transaction (one pooled connection) for the retry check and the arrival: this is the hot path
-            return AfterTransaction.run(tx, () -> {
+            return tx.execute(status -> {
                 if (c.externalId() != null) {
                     var existing = contacts.findByProviderAndExternalId(c.provider(), c.externalId());
                     if (existing.isPresent()) {
@@ -100,111 +94,6 @@ class ContactService implements ContactIntake {
     }
 
     @Override
-    public ContactSnapshot queued(ContactId id, String queue, Duration ringPeriod) {
-        return transition(id, (contact, at) -> {
-            if (contact.queue(queue, ringPeriod, at)) {
-                record(contact, "QUEUED", contact.status(), null, queue + ", ring period " + ringPeriod.toMillis() + " ms");
-            }
-            return null;
-        }, null);
-    }
-
-    @Override
-    public ContactSnapshot offered(ContactId id, String agent, Instant at) {
-        return transition(id, (contact, now) -> {
-            var before = contact.status();
-            contact.offer(agent, now);
-            record(contact, "OFFERED", before, agent, null);
-            return null;
-        }, at);
-    }
-
-    @Override
-    public ContactSnapshot requeued(ContactId id, String agent, String reason, Instant at) {
-        return transition(id, (contact, now) -> {
-            String offeredTo = contact.agent();
-            if (contact.requeue(agent)) {
-                record(contact, "REQUEUED", ContactStatus.OFFERED, offeredTo, reason);
-            }
-            return null;
-        }, at);
-    }
-
-    @Override
-    public ContactSnapshot answered(ContactId id, String agent, Instant at) {
-        return transition(id, (contact, now) -> {
-            var before = contact.status();
-            if (!contact.answer(agent, now)) {
-                return null;
-            }
-            record(contact, "ANSWERED", before, agent, null);
-            var s = contact.snapshot();
-            return new ContactAnswered(s.id(), s.channel(), s.queue(), agent, s.customerId(), s.arrivedAt(),
-                    s.answeredAt(), s.ringsToAnswer());
-        }, at);
-    }
-
-    @Override
-    public ContactSnapshot abandoned(ContactId id, Instant at) {
-        return finish(id, ContactOutcome.ABANDONED, null, at);
-    }
-
-    @Override
-    public ContactSnapshot overflowed(ContactId id, String target, Instant at) {
-        return finish(id, ContactOutcome.OVERFLOWED, target, at);
-    }
-
-    @Override
-    public ContactSnapshot ended(ContactId id, Instant at) {
-        return finish(id, ContactOutcome.ANSWERED, null, at);
-    }
-
-    @Override
-    public ContactSnapshot callerHungUp(ContactId id, Instant at) {
-        return transition(id, (contact, now) -> switch (contact.status()) {
-            case ENDED -> null;
-            case CONNECTED -> close(contact, ContactOutcome.ANSWERED, null, now);
-            default -> close(contact, ContactOutcome.ABANDONED, null, now);
-        }, at);
-    }
-
-    private ContactSnapshot finish(ContactId id, ContactOutcome outcome, String target, Instant at) {
-        return transition(id, (contact, now) -> close(contact, outcome, target, now), at);
-    }
-
-    private ContactEnded close(Contact contact, ContactOutcome outcome, String target, Instant now) {
-        var before = contact.status();
-        String agent = contact.agent();
-        if (!contact.finish(outcome, now)) {
-            return null;
-        }
-        record(contact, outcome.name(), before, agent, target);
-        var s = contact.snapshot();
-        if (outcome == ContactOutcome.ABANDONED) {
-            events.publishEvent(new ContactAbandoned(s.id(), s.channel(), s.queue(), s.arrivedAt(), now));
-        } else if (outcome == ContactOutcome.OVERFLOWED) {
-            events.publishEvent(new ContactOverflowed(s.id(), s.channel(), s.queue(), target, s.provider(),
-                    s.externalId(), s.arrivedAt(), now));
-        }
-        return new ContactEnded(s.id(), s.channel(), s.queue(), s.agent(), outcome, s.customerId(), s.arrivedAt(),
-                s.answeredAt(), now);
-    }
-
-    @Override
-    public ContactSnapshot transferred(ContactId id, String toQueue, Instant at) {
-        if (toQueue == null || toQueue.isBlank()) {
-            throw new InvalidInputException("queue", "A transfer needs a target queue");
-        }
-        return transition(id, (contact, now) -> {
-            var before = contact.status();
-            String agent = contact.agent();
-            String from = contact.transfer(toQueue);
-            record(contact, "TRANSFERRED", before, agent, from + " -> " + toQueue);
-            return new ContactTransferred(new ContactId(contact.id()), from, toQueue, now);
-        }, at);
-    }
-
-    @Override
     public Optional<ContactSnapshot> find(ContactId id) {
         return contacts.findById(id.value()).map(Contact::snapshot);
     }
@@ -223,19 +112,6 @@ class ContactService implements ContactIntake {
     @Override
     public List<ContactHistoryView> history(ContactId id) {
         return history.findByContactIdOrderByIdAsc(id.value()).stream().map(ContactHistoryEntry::view).toList();
-    }
-
-    /** Locks the contact, applies the change, writes history, publishes the returned event (if any). */
-    private ContactSnapshot transition(ContactId id, BiFunction<Contact, Instant, Object> change, Instant at) {
-        Instant now = at == null ? clock.instant() : at;
-        return AfterTransaction.run(tx, () -> {
-            var contact = contacts.lockById(id.value()).orElseThrow(() -> new NotFoundException("Contact", id));
-            Object event = change.apply(contact, now);
-            if (event != null) {
-                events.publishEvent(event);
-            }
-            return contact.snapshot();
-        });
     }
 
     private void record(Contact contact, String action, ContactStatus from, String agent, String detail) {

@@ -11,7 +11,8 @@ public record ContactSnapshot(ContactId id, Channel channel, String provider, St
                               String to, String queue, Long customerId, CustomerTier customerTier,
                               ContactStatus status, ContactOutcome outcome, String agent, Instant arrivedAt,
                               Instant queuedAt, Instant offeredAt, Instant answeredAt, Instant endedAt,
-                              Integer ringsToAnswer, long ringPeriodMillis, String subject) {
+                              Integer ringsToAnswer, long ringPeriodMillis, String subject,
+                              String disposition) {
 
     public boolean isFinal() {
         return status == ContactStatus.ENDED;

@@ -1,14 +1,49 @@
 package dev.hotline.routing;
 
+import dev.hotline.contact.ContactSnapshot;
+import dev.hotline.contact.NewContact;
 import dev.hotline.shared.ContactId;
 
-/** Routing as the three-ring escalation and supervisors use it. */
+import java.time.Instant;
+
+/**
+ * The live contact, as entry points (telephony, the API), supervisors and the wallboard use it. Routing owns it in
+ * Redis; the contact record follows from routing's journal (read it through {@code ContactIntake}, up to about a second
+ * behind).
+ */
 public interface ContactRouting {
+
+    /**
+     * A contact arrived: recorded (idempotent per provider and external id, so a retried webhook returns the same
+     * contact) and queued. Returns the record as stored on arrival.
+     */
+    ContactSnapshot arrive(NewContact contact);
+
+    /**
+     * Telephony connected the agent's call ({@code null} time: now). Throws {@link dev.hotline.shared.ConflictException}
+     * when the contact has ended ({@code contact-gone}) or was not taken by this agent ({@code not-assigned}).
+     */
+    void answered(ContactId contactId, String agent, Instant at);
+
+    /** The customer hung up: abandoned while waiting or ringing, ended when connected. Repeats are ignored. */
+    void callerHungUp(ContactId contactId, Instant at);
+
+    /**
+     * Sends a contact that is still waiting or ringing to {@code target} (an on-call phone) now, as the overflow ring
+     * does. False when it was answered or had ended.
+     */
+    boolean overflow(ContactId contactId, String target);
+
+    /** Moves a waiting (or taken) contact to another queue, keeping its arrival time and priority. */
+    void transfer(ContactId contactId, String toQueue);
 
     /** The queue's settings; an unknown name gives the default queue. */
     QueueSettings queue(String name);
 
     RoutingStatus status(ContactId contactId);
+
+    /** The agent working on the contact now (it accepted it), or null. */
+    String assignedAgent(ContactId contactId);
 
     /**
      * Rings every free agent with the queue's skills at any level at once (the first accept wins, the other offers are

@@ -41,6 +41,23 @@ final class RedisRoutingStore {
                      long deadline, boolean widened) {
     }
 
+    /** A contact as routing holds it: {@code state} WAITING, OFFERED, ASSIGNED (with {@code agent}), DONE or GONE. */
+    record LiveContact(long id, String queue, double score, Channel channel, Long customerId, CustomerTier tier,
+                       String provider, long arrivedMillis, String state, String agent, boolean answered) {
+
+        boolean unanswered() {
+            return "WAITING".equals(state) || "OFFERED".equals(state);
+        }
+    }
+
+    /** When the escalation steps of a waiting voice contact are due (epoch millis; 0 = no such step). */
+    record Escalation(long alertAt, long widenAt, long overflowAt) {
+        static final Escalation NONE = new Escalation(0, 0, 0);
+    }
+
+    record Enqueued(boolean isNew, List<OfferMade> offers) {
+    }
+
     record Accepted(String queue, Channel channel, String provider, Long customerId, AgentState agentWas,
                     List<String> withdrawn) {
     }
@@ -48,7 +65,7 @@ final class RedisRoutingStore {
     record Declined(String queue, AgentState agentWas, AgentState agentNow, boolean requeued) {
     }
 
-    record Dropped(String queue, String wrappedAgent, long wrapDeadline, List<String> withdrawn) {
+    record Dropped(String queue, String wrappedAgent, long wrapDeadline, String releasedAgent, List<String> withdrawn) {
     }
 
     record Finished(AgentState agentWas, AgentState agentNow, long wrapDeadline) {
@@ -72,30 +89,40 @@ final class RedisRoutingStore {
         redis.hset(prefix + "qs", queue, strategy.name());
     }
 
-    List<OfferMade> enqueue(WaitingContact c, long now, long ringMs) {
-        Object reply = scripts.run("enqueue", List.of(prefix, c.queue(), Long.toString(c.id()), score(c.score()),
-                c.channel().isVoice() ? "v" : "t", c.channel().name(), c.customerId() == null ? "" : c.customerId().toString(),
-                c.tier() == null ? "" : c.tier().name(), c.provider() == null ? "" : c.provider(),
-                Long.toString(c.arrivedMillis()), Long.toString(now), Long.toString(ringMs)));
-        return offers(reply, c.queue(), now + ringMs);
+    /**
+     * Queues the contact (journalled as QUEUED, or TRANSFERRED from {@code fromQueue}) and matches at once. Only a
+     * contact routing does not know yet is queued: a repeat, or a contact that left, changes nothing.
+     */
+    Enqueued enqueue(WaitingContact c, long now, long ringMs, long ringPeriodMs, Escalation escalation, String fromQueue,
+                     long reofferPauseMs) {
+        List<Object> r = LuaScripts.list(scripts.run("enqueue", List.of(prefix, c.queue(), Long.toString(c.id()),
+                score(c.score()), c.channel().isVoice() ? "v" : "t", c.channel().name(),
+                c.customerId() == null ? "" : c.customerId().toString(), c.tier() == null ? "" : c.tier().name(),
+                c.provider() == null ? "" : c.provider(), Long.toString(c.arrivedMillis()), Long.toString(now),
+                Long.toString(ringMs), Long.toString(ringPeriodMs), Long.toString(escalation.alertAt()),
+                Long.toString(escalation.widenAt()), Long.toString(escalation.overflowAt()),
+                fromQueue == null ? "QUEUED" : "TRANSFERRED", fromQueue == null ? "" : fromQueue,
+                Long.toString(reofferPauseMs))));
+        return new Enqueued("1".equals(LuaScripts.str(r.get(0))), offers(r.subList(1, r.size()), c.queue(), now + ringMs));
     }
 
-    List<OfferMade> match(String queue, long now, long ringMs, int max) {
+    List<OfferMade> match(String queue, long now, long ringMs, int max, long reofferPauseMs) {
         Object reply = scripts.run("match", List.of(prefix, queue, Long.toString(now), Long.toString(ringMs),
-                Integer.toString(max)));
-        return offers(reply, queue, now + ringMs);
+                Integer.toString(max), Long.toString(reofferPauseMs)));
+        return offers(LuaScripts.list(reply), queue, now + ringMs);
     }
 
     /** Rings every free agent with the skill at any level. Empty when the contact is no longer waiting or offered. */
     List<OfferMade> widen(long contact, long now, long ringMs) {
         String queue = redis.hget(prefix + "c:" + contact, "queue");
         Object reply = scripts.run("widen", List.of(prefix, Long.toString(contact), Long.toString(now), Long.toString(ringMs)));
-        return offers(reply, queue, now + ringMs);
+        return offers(LuaScripts.list(reply), queue, now + ringMs);
     }
 
-    Accepted accept(long contact, String agent, long now, long stickyMs) {
+    /** {@code answerNow}: not a call telephony connects, so it is answered on accept. */
+    Accepted accept(long contact, String agent, long now, long stickyMs, boolean answerNow) {
         List<Object> r = LuaScripts.list(scripts.run("accept", List.of(prefix, Long.toString(contact), agent,
-                Long.toString(now), Long.toString(stickyMs))));
+                Long.toString(now), Long.toString(stickyMs), answerNow ? "1" : "0")));
         if ("ERR".equals(LuaScripts.str(r.get(0)))) {
             String why = LuaScripts.str(r.get(1));
             if ("not-yours".equals(why)) {
@@ -109,6 +136,21 @@ final class RedisRoutingStore {
                 state(LuaScripts.str(r.get(5))), strings(r, 6));
     }
 
+    /**
+     * Telephony connected the agent's call: true when recorded now, false for a repeat. Throws when the contact has
+     * ended ({@code contact-gone}) or is not this agent's ({@code not-assigned}).
+     */
+    boolean answer(long contact, String agent, long now) {
+        List<Object> r = LuaScripts.list(scripts.run("answer", List.of(prefix, Long.toString(contact), agent,
+                Long.toString(now))));
+        if ("ERR".equals(LuaScripts.str(r.get(0)))) {
+            String why = LuaScripts.str(r.get(1));
+            throw new ConflictException("gone".equals(why) ? "contact-gone" : why,
+                    "Contact " + contact + " cannot be answered by " + agent + " (" + why + ")");
+        }
+        return "1".equals(LuaScripts.str(r.get(1)));
+    }
+
     /** Reject ({@code expired} false) or ring deadline passed (true; claims the timer). Null when nothing was pending. */
     Declined decline(long contact, String agent, long now, boolean expired) {
         List<Object> r = LuaScripts.list(scripts.run("decline", List.of(prefix, Long.toString(contact), agent,
@@ -120,40 +162,49 @@ final class RedisRoutingStore {
                 state(LuaScripts.str(r.get(2))), "1".equals(LuaScripts.str(r.get(3))));
     }
 
+    /** How a contact leaves its place: the caller hung up, it overflows to {@code detail}, or it moves queue. */
+    enum Leave { HANGUP, OVERFLOW, MOVE }
+
     /**
-     * The contact left ({@code left}; it stays marked GONE) or moves to another queue: its offers withdrawn, its agent
-     * freed. Null when it was not known.
+     * The contact left (it stays marked GONE) or moves to another queue: its offers withdrawn, its agent freed. Null
+     * when nothing changed (unknown, already gone, or answered when it was to overflow).
      */
-    Dropped drop(long contact, long now, long wrapMs, boolean left) {
+    Dropped drop(long contact, long now, long wrapMs, Leave mode, String detail) {
         List<Object> r = LuaScripts.list(scripts.run("drop", List.of(prefix, Long.toString(contact), Long.toString(now),
-                Long.toString(wrapMs), left ? "1" : "0")));
+                Long.toString(wrapMs), mode.name().toLowerCase(java.util.Locale.ROOT), detail == null ? "" : detail)));
         if (r.isEmpty()) {
             return null;
         }
         String deadline = LuaScripts.str(r.get(2));
         return new Dropped(LuaScripts.str(r.get(0)), emptyToNull(LuaScripts.str(r.get(1))),
-                deadline.isEmpty() ? 0 : Long.parseLong(deadline), strings(r, 3));
+                deadline.isEmpty() ? 0 : Long.parseLong(deadline), emptyToNull(LuaScripts.str(r.get(3))), strings(r, 4));
     }
 
     record Unassigned(String queue, AgentState agentWas, AgentState agentNow) {
     }
 
     /** The accepted contact goes back to its place in the queue; the agent is freed (and paused when it missed it). */
-    Unassigned unassign(long contact, String agent, long now, boolean noAnswer) {
+    Unassigned unassign(long contact, String agent, long now, boolean noAnswer, Escalation escalation) {
         List<Object> r = LuaScripts.list(scripts.run("unassign", List.of(prefix, Long.toString(contact), agent,
-                Long.toString(now), noAnswer ? "no-answer" : "failed")));
+                Long.toString(now), noAnswer ? "no-answer" : "failed", Long.toString(escalation.alertAt()),
+                Long.toString(escalation.widenAt()), Long.toString(escalation.overflowAt()))));
         if ("ERR".equals(LuaScripts.str(r.get(0)))) {
-            throw new ConflictException("not-assigned",
-                    "Contact " + contact + " is not connected to " + agent + " (" + LuaScripts.str(r.get(1)) + ")");
+            String why = LuaScripts.str(r.get(1));
+            throw new ConflictException("answered".equals(why) ? "already-connected" : "not-assigned",
+                    "Contact " + contact + " cannot go back to the queue from " + agent + " (" + why + ")");
         }
         return new Unassigned(LuaScripts.str(r.get(1)), state(LuaScripts.str(r.get(2))), state(LuaScripts.str(r.get(3))));
     }
 
-    Finished finish(long contact, String agent, long now, long wrapMs) {
+    /** Null when the caller had already hung up on this agent: only the disposition was recorded. */
+    Finished finish(long contact, String agent, long now, long wrapMs, String disposition) {
         List<Object> r = LuaScripts.list(scripts.run("finish", List.of(prefix, Long.toString(contact), agent,
-                Long.toString(now), Long.toString(wrapMs))));
+                Long.toString(now), Long.toString(wrapMs), disposition == null ? "" : disposition)));
         if ("ERR".equals(LuaScripts.str(r.get(0)))) {
             throw new ConflictException("not-active", "Agent " + agent + " is not working on contact " + contact);
+        }
+        if ("GONE".equals(LuaScripts.str(r.get(0)))) {
+            return null;
         }
         String deadline = LuaScripts.str(r.get(3));
         return new Finished(state(LuaScripts.str(r.get(1))), state(LuaScripts.str(r.get(2))),
@@ -231,12 +282,6 @@ final class RedisRoutingStore {
         return redis.hget(prefix + "c:" + contact, "state");
     }
 
-    /** The agent a contact that has left (GONE) was with, or null (still here, never assigned, or unknown). */
-    String leftFrom(long contact) {
-        List<String> h = redis.hmget(prefix + "c:" + contact, "state", "agent");
-        return "GONE".equals(h.get(0)) && h.get(1) != null && !h.get(1).isEmpty() ? h.get(1) : null;
-    }
-
     String contactQueue(long contact) {
         return redis.hget(prefix + "c:" + contact, "queue");
     }
@@ -261,16 +306,22 @@ final class RedisRoutingStore {
         return List.copyOf(redis.smembers(prefix + "a:" + agent + ":q"));
     }
 
-    /** The contact as routing holds it, or null when routing does not know it. */
-    WaitingContact waitingContact(long contact) {
+    /** The contact as routing holds it, or null when routing does not know it (or it has left). */
+    LiveContact contact(long contact) {
         Map<String, String> h = redis.hgetAll(prefix + "c:" + contact);
         if (h.isEmpty() || h.get("queue") == null) {
             return null;
         }
         String tier = h.getOrDefault("tier", "");
-        return new WaitingContact(contact, h.get("queue"), parseLong(h.get("score")), Channel.valueOf(h.get("channel")),
+        return new LiveContact(contact, h.get("queue"), parseLong(h.get("score")), Channel.valueOf(h.get("channel")),
                 customer(h.get("cust")), tier.isEmpty() ? null : CustomerTier.valueOf(tier),
-                emptyToNull(h.get("provider")), parseLong(h.get("arrived")));
+                emptyToNull(h.get("provider")), parseLong(h.get("arrived")), h.get("state"),
+                emptyToNull(h.get("agent")), !h.getOrDefault("answered", "").isEmpty());
+    }
+
+    /** Takes a due timer; true on exactly one node. */
+    boolean claim(String timer) {
+        return redis.zrem(prefix + "timers", timer) == 1;
     }
 
     List<String> waiting(String queue) {
@@ -283,13 +334,15 @@ final class RedisRoutingStore {
         return head.isEmpty() ? Double.POSITIVE_INFINITY : head.get(0).getScore();
     }
 
-    /** Timer members due at {@code now}: {@code o|contact|agent} ring deadlines, {@code w|agent|token} wrap-up ends. */
+    /**
+     * Timer members due at {@code now}: {@code o|contact|agent} ring deadlines, {@code w|agent|token} wrap-up ends,
+     * {@code e|contact|step} escalation steps, {@code m|queue|contact} re-offer checks.
+     */
     List<String> dueTimers(long now, int max) {
         return redis.zrangeByScore(prefix + "timers", 0, now, 0, max);
     }
 
-    private List<OfferMade> offers(Object reply, String queue, long deadline) {
-        List<Object> r = LuaScripts.list(reply);
+    private List<OfferMade> offers(List<Object> r, String queue, long deadline) {
         if (r.isEmpty()) {
             return List.of();
         }

@@ -1,14 +1,17 @@
 package dev.hotline.routing;
 
-import dev.hotline.contact.ContactArrived;
 import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactSnapshot;
+import dev.hotline.contact.NewContact;
+import dev.hotline.routing.RedisRoutingStore.Dropped;
+import dev.hotline.routing.RedisRoutingStore.Leave;
+import dev.hotline.routing.RedisRoutingStore.LiveContact;
 import dev.hotline.routing.RedisRoutingStore.OfferMade;
 import dev.hotline.routing.RedisRoutingStore.WaitingContact;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
-import dev.hotline.shared.DomainException;
-import dev.hotline.shared.NotFoundException;
+import dev.hotline.shared.InvalidInputException;
 import dev.hotline.shared.NotPermittedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,9 +25,11 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * The ACD engine: puts arriving contacts into Redis, turns matches into offers (contact history, events, ring
- * deadlines) and handles what happens to an offer. Matching is event-driven: on arrival, when an agent becomes free,
- * when an offer is declined or expires, when a contact leaves. There is no polling loop; only timers are swept.
+ * The ACD engine and the one owner of the live contact. Every transition is one Redis script that changes the live
+ * state and appends it to the journal the contact record is written from ({@link RoutingJournal}); nothing here waits
+ * for the database except the arrival's own insert. Matching is event-driven: on arrival, when an agent becomes free,
+ * when an offer is declined or expires, when a contact leaves. There is no polling loop; only timers (ring deadlines,
+ * wrap-up ends, the three-ring escalation steps, re-offer checks) are swept.
  */
 @Component
 class Router implements ContactRouting {
@@ -58,59 +63,60 @@ class Router implements ContactRouting {
         return clock.millis();
     }
 
-    /** A contact arrived (recovery: arrived again): its queue recorded, then routed. */
-    void enqueue(ContactArrived e) {
-        QueueSettings q = placeInQueue(e);
-        if (q != null) {
-            route(e, q);
+    @Override
+    public ContactSnapshot arrive(NewContact contact) {
+        ContactSnapshot stored = contacts.arrived(contact);
+        if (!stored.isFinal()) {
+            route(stored);   // a retry of a known contact changes nothing in Redis (unless Redis lost it)
         }
+        return stored;
     }
 
-    /**
-     * Records the contact's queue and ring period. Called inside the arrival's own transaction, so the hot path takes
-     * one database transaction for arrival and queueing together; null when the contact has ended meanwhile.
-     */
-    QueueSettings placeInQueue(ContactArrived e) {
-        QueueSettings q = catalog.resolve(e.queue());
-        try {
-            contacts.queued(e.contactId(), q.name(), q.ringPeriod());
-            return q;
-        } catch (DomainException gone) {
-            log.debug("Contact {} ended before routing took it: {}", e.contactId(), gone.getMessage());
-            return null;
-        }
-    }
-
-    /** Hot path after the commit: one Redis script puts the contact in its queue and matches it with a free agent. */
-    void route(ContactArrived e, QueueSettings q) {
-        long arrived = e.arrivedAt() == null ? now() : e.arrivedAt().toEpochMilli();
-        var waiting = new WaitingContact(e.contactId().value(), q.name(),
-                RoutingPolicy.waitingScore(e.customerTier(), false, arrived), e.channel(), e.customerId(),
-                e.customerTier(), e.provider(), arrived);
+    /** One Redis script puts the contact in its queue, starts its escalation steps and matches it with a free agent. */
+    void route(ContactSnapshot c) {
+        QueueSettings q = catalog.resolve(c.queue());
+        long arrived = c.arrivedAt().toEpochMilli();
+        var waiting = new WaitingContact(c.id().value(), q.name(),
+                RoutingPolicy.waitingScore(c.customerTier(), false, arrived), c.channel(), c.customerId(),
+                c.customerTier(), c.provider(), arrived);
         long now = now();
-        List<OfferMade> offers = store.enqueue(waiting, now, q.ringNoAnswer().toMillis());
-        events.publishEvent(new ContactQueued(e.contactId(), q.name(), e.channel(), Instant.ofEpochMilli(arrived)));
-        announce(offers, now);
+        var escalation = EscalationTimeline.of(q, c.channel(), c.arrivedAt());
+        var enqueued = store.enqueue(waiting, now, q.ringNoAnswer().toMillis(), q.ringPeriod().toMillis(), escalation,
+                null, reofferPause());
+        if (enqueued.isNew()) {
+            events.publishEvent(new ContactQueued(c.id(), q.name(), c.channel(), c.arrivedAt()));
+            wakeUpFor(escalation);
+        }
+        announce(enqueued.offers(), now);
     }
 
-    /** Moved to another queue: same arrival time and priority, new queue. */
-    void transfer(ContactId id, String toQueue) {
-        WaitingContact c = store.waitingContact(id.value());
-        if (c == null) {
-            return;
+    @Override
+    public void transfer(ContactId id, String toQueue) {
+        if (toQueue == null || toQueue.isBlank()) {
+            throw new InvalidInputException("queue", "A transfer needs a target queue");
         }
-        drop(id, "transferred", false);
+        LiveContact c = store.contact(id.value());
+        if (c == null) {
+            throw new ConflictException("contact-gone", "Contact " + id + " is not live; only a live contact can move");
+        }
         QueueSettings q = catalog.resolve(toQueue);
+        var escalation = EscalationTimeline.of(q, c.channel(), Instant.ofEpochMilli(c.arrivedMillis()));
+        release(id, c.queue(), c.channel(), store.drop(id.value(), now(), properties.wrapUp().toMillis(), Leave.MOVE, null),
+                "transferred");
         var moved = new WaitingContact(c.id(), q.name(), c.score(), c.channel(), c.customerId(), c.tier(), c.provider(),
                 c.arrivedMillis());
         long now = now();
-        announce(store.enqueue(moved, now, q.ringNoAnswer().toMillis()), now);
+        Instant arrivedAt = Instant.ofEpochMilli(c.arrivedMillis());
+        events.publishEvent(new ContactQueued(id, q.name(), c.channel(), arrivedAt));
+        announce(store.enqueue(moved, now, q.ringNoAnswer().toMillis(), q.ringPeriod().toMillis(), escalation,
+                c.queue(), reofferPause()).offers(), now);
+        wakeUpFor(escalation);
     }
 
     /** Offers waiting contacts of the queue to its free agents. */
     void match(String queue) {
         long now = now();
-        announce(store.match(queue, now, catalog.resolve(queue).ringNoAnswer().toMillis(), 1_000), now);
+        announce(store.match(queue, now, catalog.resolve(queue).ringNoAnswer().toMillis(), 1_000, reofferPause()), now);
     }
 
     /** The agent became free: try its queues, the one with the best waiting contact first. */
@@ -124,15 +130,8 @@ class Router implements ContactRouting {
         }
     }
 
-    /**
-     * Tells the agents first, then records the offers: the ring runs from the moment Redis made the offer, so an agent
-     * must not wait for the database (seconds under load) to hear of it. A contact that ended meanwhile, or that
-     * another agent answered first, is withdrawn again.
-     */
+    /** The ring runs from the moment Redis made the offer: agents hear of it at once. */
     private void announce(List<OfferMade> offers, long now) {
-        if (offers.isEmpty()) {
-            return;
-        }
         Instant at = Instant.ofEpochMilli(now);
         for (OfferMade o : offers) {
             var id = new ContactId(o.contact());
@@ -141,50 +140,16 @@ class Router implements ContactRouting {
                     Instant.ofEpochMilli(o.deadline()), o.widened()));
             timers.at(o.deadline());
         }
-        for (OfferMade o : offers) {
-            var id = new ContactId(o.contact());
-            try {
-                contacts.offered(id, o.agent(), at);
-            } catch (DomainException late) {
-                offerOvertaken(id, o, now, late);
-            }
-        }
-    }
-
-    /** The offer could not be recorded: the caller hung up, or the contact was answered before the record was made. */
-    private void offerOvertaken(ContactId id, OfferMade o, long now, DomainException why) {
-        log.debug("Contact {} could not be recorded as offered to {}: {}", id, o.agent(), why.getMessage());
-        var contact = contacts.find(id);
-        if (contact.map(c -> c.isFinal()).orElse(true)) {
-            drop(id, "contact-gone");
-        } else if (!o.agent().equals(contact.get().agent())) {
-            var declined = store.decline(o.contact(), o.agent(), now, false);
-            if (declined != null) {
-                Instant at = Instant.ofEpochMilli(now);
-                events.publishEvent(new AgentStateChanged(o.agent(), declined.agentWas(), declined.agentNow(),
-                        "answered-elsewhere", id, at));
-                events.publishEvent(new OfferWithdrawn(id, o.agent(), "answered-elsewhere", at));
-                matchFor(o.agent());
-            }
-        }
-        // answered by this very agent already: the offer did its job, nothing to undo
     }
 
     void accept(ContactId id, String agent) {
         long now = now();
         Instant at = Instant.ofEpochMilli(now);
-        var accepted = store.accept(id.value(), agent, now, properties.sticky().toMillis());
+        LiveContact live = store.contact(id.value());
+        boolean answerNow = live == null || answersOnAccept(live.provider(), live.channel());
+        var accepted = store.accept(id.value(), agent, now, properties.sticky().toMillis(), answerNow);
         events.publishEvent(new AgentStateChanged(agent, accepted.agentWas(), AgentState.BUSY, "accept", id, at));
         withdrawn(id, accepted.withdrawn(), "accepted-by-other", at);
-        if (answersOnAccept(accepted.provider(), accepted.channel())) {
-            try {
-                contacts.answered(id, agent, at);
-            } catch (DomainException gone) {
-                // the caller hung up in the same instant: release the agent again
-                drop(id, "contact-gone");
-                throw gone;
-            }
-        }
         AgentProfile profile = directory.get(agent);
         events.publishEvent(new ContactAssigned(id, agent, accepted.queue(), accepted.channel(), profile.extension(),
                 profile.phone(), profile.clientIdentity()));
@@ -204,7 +169,10 @@ class Router implements ContactRouting {
         }
         Instant at = Instant.ofEpochMilli(now);
         events.publishEvent(new AgentStateChanged(agent, declined.agentWas(), declined.agentNow(), "reject", id, at));
-        afterDecline(id, agent, declined, "rejected", at);
+        events.publishEvent(new OfferWithdrawn(id, agent, "rejected", at));
+        if (declined.requeued()) {
+            match(declined.queue());
+        }
         matchFor(agent);
     }
 
@@ -219,22 +187,9 @@ class Router implements ContactRouting {
         events.publishEvent(new AgentStateChanged(agent, declined.agentWas(), AgentState.BREAK, "ring-no-answer", id, at));
         events.publishEvent(new AgentRingNoAnswer(agent, id, at));
         events.publishEvent(new OfferWithdrawn(id, agent, "ring-no-answer", at));
-        afterDecline(id, agent, declined, "ring-no-answer", at);
-    }
-
-    private void afterDecline(ContactId id, String agent, RedisRoutingStore.Declined declined, String reason,
-                              Instant at) {
-        if (!declined.requeued()) {
-            return;
+        if (declined.requeued()) {
+            match(declined.queue());
         }
-        try {
-            // only the contact's end fails this; a newer offer or answer recorded first is left as it is
-            contacts.requeued(id, agent, reason, at);
-        } catch (DomainException gone) {
-            drop(id, "contact-gone");
-            return;
-        }
-        match(declined.queue());
     }
 
     /**
@@ -242,84 +197,85 @@ class Router implements ContactRouting {
      * caller is not lost. The agent's phone not answering counts as a ring-no-answer (agent paused, supervisor told).
      */
     void connectFailed(ContactId id, String agent, boolean agentDidNotAnswer) {
-        var contact = contacts.find(id).orElseThrow(() -> new NotFoundException("Contact", id));
-        if (contact.answeredAt() != null || contact.isFinal()) {
-            throw new ConflictException("already-connected", "Contact " + id + " is " + contact.status()
-                    + "; only a contact not yet connected can go back to the queue");
+        LiveContact c = store.contact(id.value());
+        if (c == null) {
+            throw new ConflictException("contact-gone", "Contact " + id + " has ended; nothing goes back to the queue");
         }
+        QueueSettings q = catalog.resolve(c.queue());
+        Instant arrivedAt = Instant.ofEpochMilli(c.arrivedMillis());
         long now = now();
-        var unassigned = store.unassign(id.value(), agent, now, agentDidNotAnswer);
+        var escalation = EscalationTimeline.of(q, c.channel(), arrivedAt);
+        var unassigned = store.unassign(id.value(), agent, now, agentDidNotAnswer, escalation);
         Instant at = Instant.ofEpochMilli(now);
         String reason = agentDidNotAnswer ? "ring-no-answer" : "connect-failed";
         events.publishEvent(new AgentStateChanged(agent, unassigned.agentWas(), unassigned.agentNow(), reason, id, at));
+        events.publishEvent(new ContactReleased(id, agent, c.queue(), c.channel(), reason, at));
         if (agentDidNotAnswer) {
             events.publishEvent(new AgentRingNoAnswer(agent, id, at));
         }
-        try {
-            contacts.requeued(id, agent, reason, at);
-        } catch (DomainException gone) {
-            drop(id, "contact-gone");
-            return;
-        }
         // the ring clock keeps counting from arrival: escalation picks the contact up again where it stands
-        events.publishEvent(new ContactQueued(id, unassigned.queue(), contact.channel(), contact.arrivedAt()));
+        events.publishEvent(new ContactQueued(id, unassigned.queue(), c.channel(), arrivedAt));
+        wakeUpFor(escalation);
         match(unassigned.queue());
         if (!agentDidNotAnswer) {
             matchFor(agent);
         }
     }
 
+    @Override
+    public void answered(ContactId id, String agent, Instant at) {
+        long when = at == null ? now() : at.toEpochMilli();
+        store.answer(id.value(), agent, when);
+    }
+
     void finish(ContactId id, String agent, String disposition) {
         long now = now();
-        RedisRoutingStore.Finished finished;
-        try {
-            finished = store.finish(id.value(), agent, now, properties.wrapUp().toMillis());
-        } catch (ConflictException notActive) {
-            // the caller hung up first (the agent is already in WRAP_UP): finishing is just the disposition then.
-            // Redis knows at once whom the contact left; the database may still be recording the hang-up.
-            boolean endedWithAgent = agent.equals(store.leftFrom(id.value()))
-                    || contacts.find(id).filter(c -> c.isFinal() && agent.equals(c.agent())).isPresent();
-            if (endedWithAgent) {
-                return;
-            }
-            throw notActive;
+        LiveContact c = store.contact(id.value());
+        var finished = store.finish(id.value(), agent, now, properties.wrapUp().toMillis(), disposition);
+        if (finished == null) {
+            return;   // the caller hung up first: the agent is in WRAP_UP already, the disposition is recorded
         }
         Instant at = Instant.ofEpochMilli(now);
         if (finished.agentWas() != finished.agentNow()) {
             events.publishEvent(new AgentStateChanged(agent, finished.agentWas(), finished.agentNow(),
                     disposition == null ? "finished" : disposition, id, at));
         }
+        if (c != null) {
+            events.publishEvent(new ContactReleased(id, agent, c.queue(), c.channel(), "finished", at));
+        }
         if (finished.wrapDeadline() > 0) {
             timers.at(finished.wrapDeadline());
         } else {
             matchFor(agent);  // still BUSY with spare text capacity
         }
-        contacts.find(id).filter(c -> !c.isFinal()).ifPresent(c -> {
-            try {
-                contacts.ended(id, at);
-            } catch (DomainException raced) {
-                log.debug("Contact {} ended meanwhile: {}", id, raced.getMessage());
-            }
-        });
     }
 
-    /** The contact left (abandoned, overflowed, ended): forget it, withdraw its offers, free its agent. */
-    void drop(ContactId id, String reason) {
-        drop(id, reason, true);
+    @Override
+    public void callerHungUp(ContactId id, Instant at) {
+        LiveContact c = store.contact(id.value());
+        long when = at == null ? now() : Math.min(at.toEpochMilli(), now());
+        Dropped dropped = store.drop(id.value(), when, properties.wrapUp().toMillis(), Leave.HANGUP, null);
+        if (c != null) {
+            release(id, c.queue(), c.channel(), dropped, "contact-gone");
+        }
     }
 
-    private void drop(ContactId id, String reason, boolean left) {
-        long now = now();
-        var dropped = store.drop(id.value(), now, properties.wrapUp().toMillis(), left);
+    /** What follows a contact leaving its place: offers withdrawn, its agent told (and in wrap-up), freed agents matched. */
+    private void release(ContactId id, String queue, Channel channel, Dropped dropped, String reason) {
         if (dropped == null) {
             return;
         }
-        Instant at = Instant.ofEpochMilli(now);
+        Instant at = Instant.ofEpochMilli(now());
         withdrawn(id, dropped.withdrawn(), reason, at);
+        if (dropped.releasedAgent() != null) {
+            events.publishEvent(new ContactReleased(id, dropped.releasedAgent(), queue, channel, reason, at));
+        }
         if (dropped.wrappedAgent() != null) {
             events.publishEvent(new AgentStateChanged(dropped.wrappedAgent(), AgentState.BUSY, AgentState.WRAP_UP,
                     reason, id, at));
             timers.at(dropped.wrapDeadline());
+        } else if (dropped.releasedAgent() != null) {
+            matchFor(dropped.releasedAgent());
         }
         for (String agent : dropped.withdrawn()) {
             matchFor(agent);
@@ -333,26 +289,99 @@ class Router implements ContactRouting {
         }
     }
 
-    /** A due timer: {@code o|contact|agent} ring deadline or {@code w|agent|token} end of wrap-up. */
+    /**
+     * A due timer: {@code o|contact|agent} ring deadline, {@code w|agent|token} end of wrap-up, {@code e|contact|step}
+     * escalation step, {@code m|queue|contact} re-offer check.
+     */
     private void fire(String member, long now) {
         String[] p = member.split("\\|");
         if (p.length != 3) {
             return;
         }
-        if ("o".equals(p[0])) {
-            expire(Long.parseLong(p[1]), p[2], now);
-        } else if ("w".equals(p[0])) {
-            AgentState to = store.wrapped(p[1], p[2], now);
-            if (to != null) {
-                events.publishEvent(new AgentStateChanged(p[1], AgentState.WRAP_UP, to, "wrap-up-over", null,
-                        Instant.ofEpochMilli(now)));
-                matchFor(p[1]);
+        switch (p[0]) {
+            case "o" -> expire(Long.parseLong(p[1]), p[2], now);
+            case "w" -> {
+                AgentState to = store.wrapped(p[1], p[2], now);
+                if (to != null) {
+                    events.publishEvent(new AgentStateChanged(p[1], AgentState.WRAP_UP, to, "wrap-up-over", null,
+                            Instant.ofEpochMilli(now)));
+                    matchFor(p[1]);
+                }
             }
+            case "e" -> {
+                if (store.claim(member)) {
+                    escalate(new ContactId(Long.parseLong(p[1])), p[2], now);
+                }
+            }
+            case "m" -> {
+                if (store.claim(member)) {
+                    match(p[1]);
+                }
+            }
+            default -> log.warn("Unknown routing timer {}", member);
+        }
+    }
+
+    /** The three-ring rule: alert supervisors, ring everyone with the skill, then the on-call phone. */
+    private void escalate(ContactId id, String step, long now) {
+        LiveContact c = store.contact(id.value());
+        if (c == null || !c.unanswered()) {
+            return;
+        }
+        QueueSettings q = catalog.resolve(c.queue());
+        Instant at = Instant.ofEpochMilli(now);
+        switch (step) {
+            case "alert" -> {
+                if ("WAITING".equals(c.state())) {
+                    events.publishEvent(new RingAlert(id, q.name(), q.alertRing(), at));
+                }
+            }
+            case "widen" -> widen(id);
+            case "overflow" -> overflow(id, c, q, at);
+            default -> log.warn("Unknown escalation step {} of contact {}", step, id);
+        }
+    }
+
+    private void overflow(ContactId id, LiveContact c, QueueSettings q, Instant at) {
+        var target = q.onCallTarget(at);
+        if (target.isEmpty()) {
+            // nobody on call at this hour: keep the caller waiting for an agent and make supervisors look
+            log.warn("Contact {} in queue {} reached the overflow ring but no on-call target covers {}", id, q.name(), at);
+            events.publishEvent(new RingAlert(id, q.name(), q.overflowRing(), at));
+            return;
+        }
+        overflow(id, target.get());
+    }
+
+    @Override
+    public boolean overflow(ContactId id, String target) {
+        if (target == null || target.isBlank()) {
+            throw new InvalidInputException("target", "An overflow needs the number to send the caller to");
+        }
+        LiveContact c = store.contact(id.value());
+        if (c == null) {
+            return false;
+        }
+        var dropped = store.drop(id.value(), now(), properties.wrapUp().toMillis(), Leave.OVERFLOW, target);
+        release(id, c.queue(), c.channel(), dropped, "overflowed");
+        return dropped != null;
+    }
+
+    /** This node wakes up right when the steps are due (every node's sweep is the safety net). */
+    private void wakeUpFor(RedisRoutingStore.Escalation escalation) {
+        if (escalation.alertAt() > 0) {
+            timers.at(escalation.alertAt());
+            timers.at(escalation.widenAt());
+            timers.at(escalation.overflowAt());
         }
     }
 
     private boolean answersOnAccept(String provider, Channel channel) {
         return !channel.isVoice() || provider == null || !properties.telephonyProviders().contains(provider);
+    }
+
+    private long reofferPause() {
+        return properties.reofferPause().toMillis();
     }
 
     // --- ContactRouting
@@ -372,6 +401,12 @@ class Router implements ContactRouting {
     }
 
     @Override
+    public String assignedAgent(ContactId contactId) {
+        LiveContact c = store.contact(contactId.value());
+        return c != null && "ASSIGNED".equals(c.state()) ? c.agent() : null;
+    }
+
+    @Override
     public int widen(ContactId contactId) {
         String queue = store.contactQueue(contactId.value());
         if (queue == null) {
@@ -385,7 +420,7 @@ class Router implements ContactRouting {
 
     @Override
     public void prioritize(ContactId contactId, boolean majorComplaint) {
-        WaitingContact c = store.waitingContact(contactId.value());
+        LiveContact c = store.contact(contactId.value());
         if (c != null) {
             store.rescore(c.id(), RoutingPolicy.waitingScore(c.tier(), majorComplaint, c.arrivedMillis()));
             match(c.queue());

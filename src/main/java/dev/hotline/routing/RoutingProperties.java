@@ -17,12 +17,27 @@ import java.util.Set;
  *                           others (api, console, every text channel) are answered when the agent accepts
  * @param sweepInterval      how often every node sweeps the Redis timers (ring deadlines, wrap-up ends, escalations)
  * @param keyPrefix          prefix of every Redis key routing and servicelevel write
+ * @param reofferPause       an agent who declined or missed a contact is offered it again only when no other agent
+ *                           can take it, and not before this pause has passed
+ * @param journal            how the contact record is written behind from routing's journal
  */
 @ConfigurationProperties("hotline.routing")
 public record RoutingProperties(String defaultQueue, RoutingStrategy strategy, Duration ringNoAnswer,
                                 Duration ringPeriod, int alertRing, int widenRing, int overflowRing, ZoneId zone,
                                 Duration wrapUp, Duration sticky, int voiceCapacity, int textCapacity,
-                                Set<String> telephonyProviders, Duration sweepInterval, String keyPrefix) {
+                                Set<String> telephonyProviders, Duration sweepInterval, String keyPrefix,
+                                Duration reofferPause, Journal journal) {
+
+    /**
+     * @param batchSize entries recorded per database transaction at most
+     * @param maxDelay  how long the writer waits for new entries before it looks again
+     */
+    public record Journal(int batchSize, Duration maxDelay) {
+        public Journal {
+            batchSize = batchSize <= 0 ? 500 : batchSize;
+            maxDelay = maxDelay == null ? Duration.ofMillis(100) : maxDelay;
+        }
+    }
 
     public RoutingProperties {
         defaultQueue = defaultQueue == null || defaultQueue.isBlank() ? "hotline" : defaultQueue;
@@ -40,5 +55,7 @@ public record RoutingProperties(String defaultQueue, RoutingStrategy strategy, D
         telephonyProviders = telephonyProviders == null ? Set.of("asterisk", "twilio") : Set.copyOf(telephonyProviders);
         sweepInterval = sweepInterval == null ? Duration.ofSeconds(1) : sweepInterval;
         keyPrefix = keyPrefix == null || keyPrefix.isBlank() ? "hotline:" : keyPrefix;
+        reofferPause = reofferPause == null ? Duration.ofSeconds(5) : reofferPause;
+        journal = journal == null ? new Journal(0, null) : journal;
     }
 }

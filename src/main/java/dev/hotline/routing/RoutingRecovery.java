@@ -1,10 +1,8 @@
 package dev.hotline.routing;
 
-import dev.hotline.contact.ContactArrived;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.ContactStatus;
-import dev.hotline.shared.DomainException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,16 +81,7 @@ class RoutingRecovery {
     }
 
     private boolean requeue(ContactSnapshot c) {
-        try {
-            if (c.status() == ContactStatus.OFFERED) {
-                contacts.requeued(c.id(), null, "routing-recovery", null);
-            }
-            router.enqueue(new ContactArrived(c.id(), c.channel(), c.queue(), c.from(), c.customerId(),
-                    c.customerTier(), c.arrivedAt(), c.provider(), c.externalId()));
-            return true;
-        } catch (DomainException ended) {
-            log.debug("Contact {} ended while being recovered: {}", c.id(), ended.getMessage());
-            return false;
-        }
+        router.route(c);   // journalled as QUEUED: the record shows it waiting again
+        return true;
     }
 }

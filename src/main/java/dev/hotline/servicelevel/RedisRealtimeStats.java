@@ -12,6 +12,10 @@ import dev.hotline.routing.ContactAssigned;
 import dev.hotline.routing.ContactQueued;
 import dev.hotline.routing.QueueSettings;
 import dev.hotline.routing.RoutingAdministration;
+import dev.hotline.routing.ContactRouting;
+import dev.hotline.routing.RoutingProperties;
+import dev.hotline.routing.RoutingStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.RingClock;
 import io.micrometer.core.instrument.Gauge;
@@ -49,11 +53,13 @@ import java.util.concurrent.ConcurrentHashMap;
 class RedisRealtimeStats implements RealtimeStats {
 
     static final String ALL = "*";
-    private static final String P = "hotline:stats:";
     private static final long DAY_TTL = Duration.ofDays(3).toSeconds();
     private static final long MINUTE_TTL = Duration.ofMinutes(20).toSeconds();
 
     private final RedisClient redis;
+    /** Routing's key prefix (one namespace per installation) + "stats:". */
+    private final String P;
+    private final ContactRouting live;
     private final RoutingAdministration routing;
     private final ApplicationEventPublisher events;
     private final MeterRegistry meters;
@@ -69,8 +75,8 @@ class RedisRealtimeStats implements RealtimeStats {
     private volatile Set<String> agentNames = Set.of();
     private volatile Instant agentsLoaded = Instant.EPOCH;
 
-    RedisRealtimeStats(RedisClient redis, RoutingAdministration routing, ApplicationEventPublisher events,
-                       MeterRegistry meters,
+    RedisRealtimeStats(RedisClient redis, RoutingAdministration routing, ContactRouting live,
+                       RoutingProperties routingProperties, ApplicationEventPublisher events, MeterRegistry meters,
                        @Value("${hotline.servicelevel.target-rings:3}") int targetRings,
                        @Value("${hotline.servicelevel.short-abandon:5s}") Duration shortAbandon,
                        @Value("${hotline.servicelevel.target:0.9}") double target,
@@ -78,6 +84,8 @@ class RedisRealtimeStats implements RealtimeStats {
                        @Value("${hotline.servicelevel.day-zone:Asia/Shanghai}") ZoneId zone,
                        @Value("${hotline.servicelevel.day-reset:00:00}") LocalTime reset) {
         this.redis = redis;
+        this.P = routingProperties.keyPrefix() + "stats:";
+        this.live = live;
         this.routing = routing;
         this.events = events;
         this.meters = meters;
@@ -91,6 +99,11 @@ class RedisRealtimeStats implements RealtimeStats {
     @EventListener
     void on(ContactQueued e) {
         redis.zadd(P + "waiting:" + e.queue(), e.arrivedAt().toEpochMilli(), e.contactId().toString());
+        if (e.channel().isVoice()) {
+            // the three-ring clock of a call: counted as missed the moment it passes the target ring unanswered
+            redis.zadd(P + "ringing", e.arrivedAt().toEpochMilli(), e.contactId().toString());
+            redis.hset(P + "ringing:q", e.contactId().toString(), e.queue());
+        }
         count(e.queue(), e.arrivedAt(), "offered", 1);
         moved();
     }
@@ -106,7 +119,9 @@ class RedisRealtimeStats implements RealtimeStats {
         stopWaiting(e.queue(), e.contactId());
         count(e.queue(), e.answeredAt(), "answered", 1);
         count(e.queue(), e.answeredAt(), "asa_ms", Duration.between(e.arrivedAt(), e.answeredAt()).toMillis());
-        serviceLevel(e.queue(), e.answeredAt(), e.ringsToAnswer() <= targetRings);
+        if (e.channel().isVoice() && !countedAsMissed(e.contactId())) {
+            serviceLevel(e.queue(), e.answeredAt(), e.ringsToAnswer() <= targetRings);
+        }
         moved();
     }
 
@@ -114,7 +129,8 @@ class RedisRealtimeStats implements RealtimeStats {
     void on(ContactAbandoned e) {
         stopWaiting(e.queue(), e.contactId());
         count(e.queue(), e.abandonedAt(), "abandoned", 1);
-        if (Duration.between(e.arrivedAt(), e.abandonedAt()).compareTo(shortAbandon) >= 0) {
+        if (e.channel().isVoice() && !countedAsMissed(e.contactId())
+                && Duration.between(e.arrivedAt(), e.abandonedAt()).compareTo(shortAbandon) >= 0) {
             serviceLevel(e.queue(), e.abandonedAt(), false);
         }
         moved();
@@ -124,7 +140,9 @@ class RedisRealtimeStats implements RealtimeStats {
     void on(ContactOverflowed e) {
         stopWaiting(e.queue(), e.contactId());
         count(e.queue(), e.overflowedAt(), "overflowed", 1);
-        serviceLevel(e.queue(), e.overflowedAt(), false);
+        if (e.channel().isVoice() && !countedAsMissed(e.contactId())) {
+            serviceLevel(e.queue(), e.overflowedAt(), false);
+        }
         moved();
     }
 
@@ -146,6 +164,51 @@ class RedisRealtimeStats implements RealtimeStats {
             redis.hset(P + "agents", e.agent(), e.to().name());
         }
         moved();
+    }
+
+    /**
+     * A call still ringing past the target ring has missed the three-ring rule now, not when it is finally answered or
+     * given up: counted at once (once across all nodes), so the wallboard does not show 100 % while callers wait.
+     * A call an agent has already taken is left to its answer, whose rings tell.
+     */
+    @Scheduled(fixedDelayString = "${hotline.servicelevel.sweep-interval:1s}")
+    void countMissed() {
+        long now = clock.millis();
+        for (String id : redis.zrangeByScore(P + "ringing", 0, now, 0, 500)) {
+            String queue = redis.hget(P + "ringing:q", id);
+            var contact = ContactId.of(id);
+            if (queue == null) {
+                forgetRinging(id);
+                continue;
+            }
+            Double arrived = redis.zscore(P + "ringing", id);
+            var ringPeriod = live.queue(queue).ringPeriod();
+            Instant passed = new RingClock(ringPeriod).startOfRing(Instant.ofEpochMilli(arrived.longValue()),
+                    targetRings + 1);
+            if (passed.toEpochMilli() > now) {
+                continue;
+            }
+            RoutingStatus status = live.status(contact);
+            if (status == RoutingStatus.ASSIGNED) {
+                continue;
+            }
+            if (status != RoutingStatus.NOT_ROUTED && redis.sadd(P + "missed", id) == 1) {
+                serviceLevel(queue, passed, false);
+                moved();
+            }
+            forgetRinging(id);
+        }
+    }
+
+    /** True when the contact was already counted as missed (then its end does not count a second time). */
+    private boolean countedAsMissed(ContactId id) {
+        forgetRinging(id.toString());
+        return redis.srem(P + "missed", id.toString()) == 1;
+    }
+
+    private void forgetRinging(String id) {
+        redis.zrem(P + "ringing", id);
+        redis.hdel(P + "ringing:q", id);
     }
 
     /** The cached snapshot is out of date; pushes that wait for the next tick would be up to a second late. */
@@ -387,7 +450,7 @@ class RedisRealtimeStats implements RealtimeStats {
         return s == null ? 0 : Long.parseLong(s);
     }
 
-    private static String dayKey(String queue, LocalDate d) {
+    private String dayKey(String queue, LocalDate d) {
         return P + "day:" + d + ":" + queue;
     }
 }

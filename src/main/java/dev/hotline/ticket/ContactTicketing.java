@@ -2,6 +2,7 @@ package dev.hotline.ticket;
 
 import dev.hotline.contact.ContactAnswered;
 import dev.hotline.contact.ContactArrived;
+import dev.hotline.contact.ContactDisposed;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactSnapshot;
 import org.springframework.scheduling.annotation.Async;
@@ -36,6 +37,24 @@ class ContactTicketing {
     void giveDraftToAnsweringAgent(ContactAnswered contact) {
         // may run before openDraftFor: both are asynchronous, so this opens (idempotently) too
         tickets.takeDraftOf(contact.contactId(), contact.customerId(), contact.arrivedAt(), contact.agent());
+    }
+
+    /**
+     * The agent's disposition at finish goes on the contact's ticket as the agent's note (also when the caller hung up
+     * first). As the system: the agent may no longer hold the ticket, but the words must not be lost.
+     */
+    @Async
+    @TransactionalEventListener
+    void noteDisposition(ContactDisposed disposed) {
+        if (disposed.disposition() == null || disposed.disposition().isBlank()) {
+            return;
+        }
+        var contact = contacts.find(disposed.contactId());
+        var ticket = tickets.findByContact(disposed.contactId()).orElseGet(() -> tickets.openForContact(
+                disposed.contactId(), contact.map(ContactSnapshot::customerId).orElse(null),
+                contact.map(ContactSnapshot::subject).orElse(null), disposed.at()));
+        tickets.comment(ticket.id(), "Disposition (" + disposed.agent() + "): " + disposed.disposition(),
+                TicketActor.SYSTEM);
     }
 
     /** The first line the entry point recorded (message body, letter subject), as the ticket's subject. */

@@ -13,7 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Import;
-import dev.hotline.servicelevel.RingAlert;
+import dev.hotline.routing.RingAlert;
 import org.springframework.messaging.simp.SimpMessagingTemplate;
 import tools.jackson.databind.JsonNode;
 

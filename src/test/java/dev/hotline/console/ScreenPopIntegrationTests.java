@@ -32,6 +32,8 @@ class ScreenPopIntegrationTests {
 
     @Autowired
     ContactIntake contacts;
+    @Autowired
+    dev.hotline.routing.ContactRouting routing;
 
     @Autowired
     ScreenPops pops;
@@ -43,7 +45,7 @@ class ScreenPopIntegrationTests {
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"弹屏测试客户\",\"phones\":[\"" + phone + "\"],\"tier\":\"KEY\"}"))
                 .andExpect(status().isCreated());
-        var call = contacts.arrived(new NewContact(Channel.VOICE, "api", UUID.randomUUID().toString(),
+        var call = routing.arrive(new NewContact(Channel.VOICE, "api", UUID.randomUUID().toString(),
                 "+86 " + phone, null, "screenpop-" + UUID.randomUUID().toString().substring(0, 8), null, null));
 
         await().atMost(Duration.ofSeconds(15)).until(() -> !pops.of(call).openTickets().isEmpty());
@@ -54,6 +56,6 @@ class ScreenPopIntegrationTests {
         assertThat(pop.customer().name()).isEqualTo("弹屏测试客户");
         assertThat(pop.openTickets()).singleElement()
                 .satisfies(t -> assertThat(t.id()).startsWith("CS-"));
-        contacts.abandoned(call.id(), null);
+        routing.callerHungUp(call.id(), null);
     }
 }

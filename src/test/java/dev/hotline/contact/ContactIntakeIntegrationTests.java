@@ -2,16 +2,13 @@ package dev.hotline.contact;
 
 import dev.hotline.Concurrently;
 import dev.hotline.shared.Channel;
-import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
-import dev.hotline.shared.NotFoundException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
@@ -20,7 +17,7 @@ import java.util.concurrent.Callable;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** ContactIntake on the real MariaDB: persistence, idempotency, transitions, history and events. */
+/** The contact record on the real MariaDB: arrivals, the journal routing writes behind, history and events. */
 @SpringBootTest
 @RecordApplicationEvents
 class ContactIntakeIntegrationTests {
@@ -59,40 +56,86 @@ class ContactIntakeIntegrationTests {
         assertThat(Concurrently.results(4, 8, arrive).stream().distinct()).hasSize(1);
     }
 
+    @Autowired
+    ContactRecords records;
+
+    private final java.util.concurrent.atomic.AtomicLong seq = new java.util.concurrent.atomic.AtomicLong(1_000);
+
+    /** One journal entry as routing's writer hands it over. */
+    private ContactTransition entry(ContactSnapshot c, ContactTransition.Kind kind, Instant at, String agent) {
+        return entry(c, kind, at, agent, null, false, null);
+    }
+
+    private ContactTransition entry(ContactSnapshot c, ContactTransition.Kind kind, Instant at, String agent,
+                                    ContactOutcome outcome, boolean requeued, String detail) {
+        return new ContactTransition(c.id().value(), seq.incrementAndGet(), kind, at == null ? Instant.now() : at, agent,
+                "hotline", 5_000, outcome, requeued, detail);
+    }
+
     @Test
     void answeredOnTheThirdRingCountsThreeRings() {
         Instant arrived = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
         var contact = intake.arrived(call(callSid(), arrived));
-        intake.queued(contact.id(), "hotline", Duration.ofSeconds(5));
-        intake.offered(contact.id(), "agent.li", arrived.plusSeconds(2));
 
-        var answered = intake.answered(contact.id(), "agent.li", arrived.plusMillis(12_400));
+        records.record(java.util.List.of(entry(contact, ContactTransition.Kind.QUEUED, arrived, null),
+                entry(contact, ContactTransition.Kind.OFFERED, arrived.plusSeconds(2), "agent.li"),
+                entry(contact, ContactTransition.Kind.ACCEPTED, arrived.plusSeconds(3), "agent.li"),
+                entry(contact, ContactTransition.Kind.ANSWERED, arrived.plusMillis(12_400), "agent.li")));
 
+        var answered = intake.find(contact.id()).orElseThrow();
         assertThat(answered.status()).isEqualTo(ContactStatus.CONNECTED);
+        assertThat(answered.agent()).isEqualTo("agent.li");
         assertThat(answered.ringsToAnswer()).isEqualTo(3);
+        assertThat(answered.offeredAt()).isEqualTo(arrived.plusSeconds(2));
         assertThat(events.stream(ContactAnswered.class).filter(e -> e.contactId().equals(contact.id())))
                 .singleElement().satisfies(e -> assertThat(e.ringsToAnswer()).isEqualTo(3));
     }
 
     @Test
-    void abandonPublishesAbandonedAndEndedExactlyOnce() {
+    void aBatchHandedOverAgainChangesNothing() {
         var contact = intake.arrived(call(callSid(), null));
-        intake.abandoned(contact.id(), null);
-        var again = intake.abandoned(contact.id(), null);
+        var batch = java.util.List.of(entry(contact, ContactTransition.Kind.OFFERED, null, "agent.li"),
+                entry(contact, ContactTransition.Kind.ENDED, null, null, ContactOutcome.ABANDONED, false, null));
 
-        assertThat(again.outcome()).isEqualTo(ContactOutcome.ABANDONED);
+        records.record(batch);
+        int history = intake.history(contact.id()).size();
+        records.record(batch);              // the writer died before acknowledging: the next one hands it over again
+
+        assertThat(intake.history(contact.id())).hasSize(history);
+        assertThat(intake.find(contact.id()).orElseThrow().outcome()).isEqualTo(ContactOutcome.ABANDONED);
         assertThat(events.stream(ContactAbandoned.class).filter(e -> e.contactId().equals(contact.id()))).hasSize(1);
         assertThat(events.stream(ContactEnded.class).filter(e -> e.contactId().equals(contact.id())))
                 .singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(ContactOutcome.ABANDONED));
     }
 
     @Test
+    void twoWritersRecordingTheSameBatchAtOnceRecordItOnce() throws Exception {
+        var contact = intake.arrived(call(callSid(), null));
+        var batch = java.util.List.of(entry(contact, ContactTransition.Kind.OFFERED, null, "agent.li"),
+                entry(contact, ContactTransition.Kind.WITHDRAWN, null, "agent.li", null, true, "ring-no-answer"));
+        Callable<String> write = () -> {
+            try {
+                records.record(batch);
+                return "recorded";
+            } catch (org.springframework.dao.DataAccessException lostTheRace) {
+                return "refused";   // the unique (contact, sequence) key: its writer retries and skips what is there
+            }
+        };
+        Concurrently.results(2, java.util.List.of(write, write));
+        records.record(batch);
+
+        assertThat(contactHistory(contact.id())).extracting(ContactHistoryView::action)
+                .containsExactly("ARRIVED", "OFFERED", "REQUEUED");
+        assertThat(intake.find(contact.id()).orElseThrow().status()).isEqualTo(ContactStatus.WAITING);
+    }
+
+    @Test
     void callerHangingUpAfterAnswerEndsTheContactAsAnswered() {
         var contact = intake.arrived(call(callSid(), null));
-        intake.answered(contact.id(), "agent.wang", null);
+        records.record(java.util.List.of(entry(contact, ContactTransition.Kind.ANSWERED, null, "agent.wang"),
+                entry(contact, ContactTransition.Kind.ENDED, null, null)));
 
-        var ended = intake.callerHungUp(contact.id(), null);
-
+        var ended = intake.find(contact.id()).orElseThrow();
         assertThat(ended.status()).isEqualTo(ContactStatus.ENDED);
         assertThat(ended.outcome()).isEqualTo(ContactOutcome.ANSWERED);
         assertThat(ended.agent()).isEqualTo("agent.wang");
@@ -101,61 +144,38 @@ class ContactIntakeIntegrationTests {
     }
 
     @Test
-    void racingAnswersAndHangUpsOfOneContactApplyOneAfterTheOther() throws Exception {
-        // the agent leg's "in-progress" and the caller's "completed" arrive at once on different threads (nodes):
-        // under the row lock each sees what the other wrote, so the contact ends exactly once, as the order had it
-        for (int round = 0; round < 5; round++) {
-            var contact = intake.arrived(call(callSid(), null));
-            intake.offered(contact.id(), "agent.qian", null);
-            Callable<String> answer = () -> attempt(() -> intake.answered(contact.id(), "agent.qian", null));
-            Callable<String> hangUp = () -> attempt(() -> intake.callerHungUp(contact.id(), null));
-            Concurrently.results(6, java.util.List.of(answer, hangUp, answer, hangUp, answer, hangUp));
+    void aLateEntryDoesNotMoveTheRecordBackButIsKeptInTheHistory() {
+        var contact = intake.arrived(call(callSid(), null));
+        var aRangOut = entry(contact, ContactTransition.Kind.WITHDRAWN, null, "agent.a", null, true, "ring-no-answer");
+        records.record(java.util.List.of(entry(contact, ContactTransition.Kind.OFFERED, null, "agent.b"),
+                entry(contact, ContactTransition.Kind.ANSWERED, null, "agent.b")));
+        records.record(java.util.List.of(aRangOut));
 
-            var ended = intake.find(contact.id()).orElseThrow();
-            var actions = contactHistory(contact.id()).stream().map(ContactHistoryView::toStatus).toList();
-            assertThat(ended.status()).isEqualTo(ContactStatus.ENDED);
-            assertThat(actions).filteredOn(ContactStatus.ENDED::equals).hasSize(1);
-            assertThat(actions).filteredOn(ContactStatus.CONNECTED::equals).hasSizeLessThanOrEqualTo(1);
-            assertThat(ended.outcome()).isEqualTo(actions.contains(ContactStatus.CONNECTED)
-                    ? ContactOutcome.ANSWERED : ContactOutcome.ABANDONED);
-        }
-    }
-
-    private static String attempt(Runnable transition) {
-        try {
-            transition.run();
-            return "applied";
-        } catch (ConflictException refused) {
-            return "refused";
-        }
+        var c = intake.find(contact.id()).orElseThrow();
+        assertThat(c.status()).isEqualTo(ContactStatus.CONNECTED);
+        assertThat(c.agent()).isEqualTo("agent.b");
+        assertThat(contactHistory(contact.id())).extracting(ContactHistoryView::action).contains("REQUEUED");
     }
 
     @Test
-    void refusesToAnswerAnAbandonedContactAndChangesNothing() {
+    void everyOfferThatEndsIsInTheHistoryAlsoWhileOthersStillRing() {
         var contact = intake.arrived(call(callSid(), null));
-        intake.abandoned(contact.id(), null);
-        int historyBefore = intake.history(contact.id()).size();
+        records.record(java.util.List.of(
+                entry(contact, ContactTransition.Kind.OFFERED, null, "agent.a", null, false, "widened"),
+                entry(contact, ContactTransition.Kind.OFFERED, null, "agent.b", null, false, "widened"),
+                entry(contact, ContactTransition.Kind.WITHDRAWN, null, "agent.a", null, false, "ring-no-answer"),
+                entry(contact, ContactTransition.Kind.ACCEPTED, null, "agent.b")));
 
-        assertThatThrownBy(() -> intake.answered(contact.id(), "agent.li", null))
-                .isInstanceOf(ConflictException.class).hasMessageContaining("ABANDONED");
-        assertThat(intake.find(contact.id()).orElseThrow().outcome()).isEqualTo(ContactOutcome.ABANDONED);
-        assertThat(intake.history(contact.id())).hasSize(historyBefore);
-    }
-
-    @Test
-    void refusesASecondAgentAnsweringAConnectedContact() {
-        var contact = intake.arrived(call(callSid(), null));
-        intake.answered(contact.id(), "agent.li", null);
-
-        assertThat(intake.answered(contact.id(), "agent.li", null).agent()).isEqualTo("agent.li");
-        assertThatThrownBy(() -> intake.answered(contact.id(), "agent.zhao", null))
-                .isInstanceOf(ConflictException.class);
+        assertThat(contactHistory(contact.id())).extracting(h -> h.action() + "/" + h.agent() + "/" + h.detail())
+                .containsExactly("ARRIVED/null/VOICE from 0795-7369333", "OFFERED/agent.a/widened",
+                        "OFFERED/agent.b/widened", "WITHDRAWN/agent.a/ring-no-answer", "ACCEPTED/agent.b/null");
     }
 
     @Test
     void overflowRecordsTheTargetAndEndsTheContact() {
         var contact = intake.arrived(call(callSid(), null));
-        intake.overflowed(contact.id(), "+8613900000000", null);
+        records.record(java.util.List.of(entry(contact, ContactTransition.Kind.ENDED, null, null,
+                ContactOutcome.OVERFLOWED, false, "+8613900000000")));
 
         assertThat(intake.find(contact.id()).orElseThrow().outcome()).isEqualTo(ContactOutcome.OVERFLOWED);
         assertThat(events.stream(ContactOverflowed.class).filter(e -> e.contactId().equals(contact.id())))
@@ -164,47 +184,38 @@ class ContactIntakeIntegrationTests {
     }
 
     @Test
+    void theDispositionIsStoredAlsoAfterTheCallerHungUpFirst() {
+        var contact = intake.arrived(call(callSid(), null));
+        records.record(java.util.List.of(entry(contact, ContactTransition.Kind.ANSWERED, null, "agent.li"),
+                entry(contact, ContactTransition.Kind.ENDED, null, "agent.li", ContactOutcome.ANSWERED, false, null),
+                entry(contact, ContactTransition.Kind.DISPOSITION, null, "agent.li", null, false, "报修：电机异响，已登记上门")));
+
+        assertThat(intake.find(contact.id()).orElseThrow().disposition()).isEqualTo("报修：电机异响，已登记上门");
+        assertThat(events.stream(ContactDisposed.class).filter(e -> e.contactId().equals(contact.id())))
+                .singleElement().satisfies(e -> assertThat(e.agent()).isEqualTo("agent.li"));
+    }
+
+    @Test
     void rejectedOfferReturnsTheContactToWaiting() {
         var contact = intake.arrived(call(callSid(), null));
-        intake.offered(contact.id(), "agent.li", null);
-        var requeued = intake.requeued(contact.id(), "agent.li", "ring-no-answer", null);
+        records.record(java.util.List.of(entry(contact, ContactTransition.Kind.OFFERED, null, "agent.li"),
+                entry(contact, ContactTransition.Kind.WITHDRAWN, null, "agent.li", null, true, "rejected")));
 
+        var requeued = intake.find(contact.id()).orElseThrow();
         assertThat(requeued.status()).isEqualTo(ContactStatus.WAITING);
         assertThat(requeued.agent()).isNull();
         assertThat(requeued.offeredAt()).isNotNull();
     }
 
     @Test
-    void lateRequeueOfAnEndedOfferLeavesANewerOfferAndAnswerAlone() {
-        // routing records "A's ring ended" after Redis has already offered the contact to B, who may have answered
-        var contact = intake.arrived(call(callSid(), null));
-        intake.offered(contact.id(), "agent.a", null);
-        intake.offered(contact.id(), "agent.b", null);
+    void anEntryForAContactTheDatabaseDoesNotHaveIsSkipped() {
+        var known = intake.arrived(call(callSid(), null));
+        var unknown = new ContactTransition(Long.MAX_VALUE, seq.incrementAndGet(), ContactTransition.Kind.ENDED,
+                Instant.now(), null, null, 0, null, false, null);
 
-        assertThat(intake.requeued(contact.id(), "agent.a", "ring-no-answer", null).status())
-                .isEqualTo(ContactStatus.OFFERED);
-        intake.answered(contact.id(), "agent.b", null);
-        var late = intake.requeued(contact.id(), "agent.a", "ring-no-answer", null);
+        records.record(java.util.List.of(unknown, entry(known, ContactTransition.Kind.OFFERED, null, "agent.li")));
 
-        assertThat(late.status()).isEqualTo(ContactStatus.CONNECTED);
-        assertThat(late.agent()).isEqualTo("agent.b");
-        assertThat(contactHistory(contact.id())).extracting(h -> h.action()).doesNotContain("REQUEUED");
-    }
-
-    @Test
-    void requeueOfAnEndedContactFails() {
-        var contact = intake.arrived(call(callSid(), null));
-        intake.offered(contact.id(), "agent.a", null);
-        intake.abandoned(contact.id(), null);
-
-        assertThatThrownBy(() -> intake.requeued(contact.id(), "agent.a", "ring-no-answer", null))
-                .isInstanceOf(ConflictException.class);
-    }
-
-    @Test
-    void unknownContactIsNotFound() {
-        assertThatThrownBy(() -> intake.answered(new ContactId(Long.MAX_VALUE), "agent.li", null))
-                .isInstanceOf(NotFoundException.class);
+        assertThat(intake.find(known.id()).orElseThrow().status()).isEqualTo(ContactStatus.OFFERED);
     }
 
     @Test

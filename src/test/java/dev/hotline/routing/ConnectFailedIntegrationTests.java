@@ -54,11 +54,13 @@ class ConnectFailedIntegrationTests {
         assertThat(redis.hget("hotline:connect-failed-test:c:" + call.id(), "arrived"))
                 .isEqualTo(Long.toString(arrived.toEpochMilli()));
         assertThat(redis.zscore("hotline:connect-failed-test:q:" + queue + ":wait", call.id().toString())).isNotNull();
-        contacts.abandoned(call.id(), null);
+        routing.callerHungUp(call.id(), null);
     }
 
     @Autowired
     RedisRoutingStore store;
+    @Autowired
+    ContactRouting routing;
 
     @Test
     void aContactThatLeftWhileTheDatabaseLagsIsNotQueuedAgain() {
@@ -66,13 +68,13 @@ class ConnectFailedIntegrationTests {
         queueWithItsOwnSkill(queue);
         var call = arrives(queue, java.time.Instant.now().minusSeconds(30));
         // the caller hung up: routing has let the contact go, the database has not recorded the abandon yet
-        store.drop(call.id().value(), System.currentTimeMillis(), 0, true);
+        store.drop(call.id().value(), System.currentTimeMillis(), 0, RedisRoutingStore.Leave.HANGUP, null);
 
         recovery.recover(queue);
 
         assertThat(store.contactState(call.id().value())).isEqualTo("GONE");
         assertThat(store.waiting(queue)).isEmpty();
-        contacts.abandoned(call.id(), null);
+        routing.callerHungUp(call.id(), null);
     }
 
     @Test
@@ -95,11 +97,13 @@ class ConnectFailedIntegrationTests {
         assertThat(presence.status(first).reason()).isEqualTo("ring-no-answer");
         assertThat(presence.status(first).activeContacts()).isEmpty();
         await().atMost(Duration.ofSeconds(5)).until(() -> call.id().equals(presence.status(second).pendingOffer()));
-        assertThat(contacts.find(call.id()).orElseThrow().status()).isEqualTo(ContactStatus.OFFERED);
-        assertThat(contacts.history(call.id())).extracting(ContactHistoryView::detail).contains("ring-no-answer");
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(contacts.find(call.id()).orElseThrow().status()).isEqualTo(ContactStatus.OFFERED);
+            assertThat(contacts.history(call.id())).extracting(ContactHistoryView::detail).contains("ring-no-answer");
+        });
 
         presence.accept(call.id(), second);
-        contacts.answered(call.id(), second, null);
+        routing.answered(call.id(), second, null);
         assertThatThrownBy(() -> presence.connectFailed(call.id(), second, false))
                 .isInstanceOf(ConflictException.class);
         presence.finish(call.id(), second, "solved");
@@ -115,7 +119,7 @@ class ConnectFailedIntegrationTests {
 
     /** An Asterisk call into {@code queue}; its call id is the queue's name, which is unique per test. */
     private ContactSnapshot arrives(String queue, java.time.Instant arrivedAt) {
-        return contacts.arrived(new NewContact(Channel.VOICE, "asterisk", queue, "13800138000", "8000", queue,
+        return routing.arrive(new NewContact(Channel.VOICE, "asterisk", queue, "13800138000", "8000", queue,
                 arrivedAt, null));
     }
 }

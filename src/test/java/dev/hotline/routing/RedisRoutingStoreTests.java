@@ -51,7 +51,7 @@ class RedisRoutingStoreTests {
     void offersLongestIdleAgentFirst() {
         login("ann", 0);
         login("bob", -5_000);   // free 5 s longer
-        List<OfferMade> offers = store.enqueue(voice(1, 0), now, RING);
+        List<OfferMade> offers = enqueue(voice(1, 0), now, RING);
         assertThat(offers).extracting(OfferMade::agent).containsExactly("bob");
         assertThat(store.agent("bob").state()).isEqualTo(AgentState.RESERVED);
         assertThat(store.agent("bob").offer()).isEqualTo(1L);
@@ -62,9 +62,9 @@ class RedisRoutingStoreTests {
         store.strategy(Q, RoutingStrategy.ROUND_ROBIN);
         login("ann", -9_000);
         login("bob", 0);
-        assertThat(store.enqueue(voice(1, 0), now, RING)).extracting(OfferMade::agent).containsExactly("ann");
+        assertThat(enqueue(voice(1, 0), now, RING)).extracting(OfferMade::agent).containsExactly("ann");
         store.decline(1, "ann", now, false);            // ann rejects: she was offered last, so bob is next
-        assertThat(store.match(Q, now, RING, 10)).extracting(OfferMade::agent).containsExactly("bob");
+        assertThat(store.match(Q, now, RING, 10, 0)).extracting(OfferMade::agent).containsExactly("bob");
     }
 
     @Test
@@ -76,53 +76,53 @@ class RedisRoutingStoreTests {
         store.changeState("ann", AgentState.WRAP_UP, AgentState.AVAILABLE, "", now);
         login("cid", 5_000);
         // ann has handled one contact and is idle longest; bob and cid none: bob idle longer than cid
-        assertThat(store.enqueue(voice(2, 0), now, RING)).extracting(OfferMade::agent).containsExactly("bob");
+        assertThat(enqueue(voice(2, 0), now, RING)).extracting(OfferMade::agent).containsExactly("bob");
     }
 
     @Test
     void servesMajorComplaintsThenKeyCustomersThenArrivalOrder() {
-        store.enqueue(contact(1, Channel.VOICE, null, CustomerTier.REGULAR, false, 0), now, RING);
-        store.enqueue(contact(2, Channel.VOICE, null, CustomerTier.KEY, false, 1_000), now, RING);
-        store.enqueue(contact(3, Channel.VOICE, null, CustomerTier.REGULAR, true, 2_000), now, RING);
-        store.enqueue(contact(4, Channel.VOICE, null, CustomerTier.REGULAR, false, -1_000), now, RING);
+        enqueue(contact(1, Channel.VOICE, null, CustomerTier.REGULAR, false, 0), now, RING);
+        enqueue(contact(2, Channel.VOICE, null, CustomerTier.KEY, false, 1_000), now, RING);
+        enqueue(contact(3, Channel.VOICE, null, CustomerTier.REGULAR, true, 2_000), now, RING);
+        enqueue(contact(4, Channel.VOICE, null, CustomerTier.REGULAR, false, -1_000), now, RING);
         assertThat(store.waiting(Q)).containsExactly("3", "2", "4", "1");
         login("ann", 0);
-        assertThat(store.match(Q, now, RING, 10)).extracting(OfferMade::contact).containsExactly(3L);
+        assertThat(store.match(Q, now, RING, 10, 0)).extracting(OfferMade::contact).containsExactly(3L);
     }
 
     @Test
     void requeuedContactKeepsItsPlaceAndIsNotOfferedAgainToWhoRejectedIt() {
         login("ann", -1_000);
-        store.enqueue(voice(1, 0), now, RING);              // ann rings with 1
-        store.enqueue(voice(2, 500), now, RING);            // 2 waits
+        enqueue(voice(1, 0), now, RING);              // ann rings with 1
+        enqueue(voice(2, 500), now, RING);            // 2 waits
         var declined = store.decline(1, "ann", now, false);
         assertThat(declined.requeued()).isTrue();
         assertThat(declined.agentNow()).isEqualTo(AgentState.AVAILABLE);
         assertThat(store.waiting(Q)).containsExactly("1", "2");
         // 1 is still first in line but ann declined it, so she gets 2
-        assertThat(store.match(Q, now, RING, 10)).extracting(OfferMade::contact).containsExactly(2L);
+        assertThat(store.match(Q, now, RING, 10, 0)).extracting(OfferMade::contact).containsExactly(2L);
         login("bob", 0);
-        assertThat(store.match(Q, now, RING, 10)).extracting(OfferMade::contact, OfferMade::agent)
+        assertThat(store.match(Q, now, RING, 10, 0)).extracting(OfferMade::contact, OfferMade::agent)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "bob"));
     }
 
     @Test
     void neverGivesAnAgentTwoVoiceContactsButSeveralTexts() {
         login("ann", 0);
-        store.enqueue(voice(1, 0), now, RING);
-        store.accept(1, "ann", now, 0);
-        assertThat(store.enqueue(voice(2, 10), now, RING)).isEmpty();
+        enqueue(voice(1, 0), now, RING);
+        store.accept(1, "ann", now, 0, false);
+        assertThat(enqueue(voice(2, 10), now, RING)).isEmpty();
         assertThat(store.agent("ann").state()).isEqualTo(AgentState.BUSY);
 
         login("bob", 0);
-        assertThat(store.match(Q, now, RING, 10)).extracting(OfferMade::agent).containsExactly("bob");
-        store.accept(2, "bob", now, 0);
-        store.finish(2, "bob", now, 1_000);
+        assertThat(store.match(Q, now, RING, 10, 0)).extracting(OfferMade::agent).containsExactly("bob");
+        store.accept(2, "bob", now, 0, false);
+        store.finish(2, "bob", now, 1_000, null);
         store.changeState("bob", AgentState.WRAP_UP, AgentState.AVAILABLE, "", now);
         for (int i = 3; i <= 6; i++) {
-            var offers = store.enqueue(contact(i, Channel.SMS, null, CustomerTier.REGULAR, false, i), now, RING);
+            var offers = enqueue(contact(i, Channel.SMS, null, CustomerTier.REGULAR, false, i), now, RING);
             if (!offers.isEmpty()) {
-                store.accept(offers.get(0).contact(), offers.get(0).agent(), now, 0);
+                store.accept(offers.get(0).contact(), offers.get(0).agent(), now, 0, false);
             }
         }
         // bob takes three texts (text capacity 3), ann is on a call and takes none
@@ -135,32 +135,32 @@ class RedisRoutingStoreTests {
     void prefersTheCustomersLastAgentWhileSticky() {
         login("ann", -9_000);
         login("bob", 0);
-        store.enqueue(contact(1, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 0), now, RING);
-        store.accept(1, "ann", now, 600_000);
-        store.drop(1, now, 0, true);
+        enqueue(contact(1, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 0), now, RING);
+        store.accept(1, "ann", now, 600_000, false);
+        store.drop(1, now, 0, RedisRoutingStore.Leave.HANGUP, null);
         store.changeState("ann", AgentState.WRAP_UP, AgentState.AVAILABLE, "", now);
         login("cid", -20_000);  // idle longest, but customer 77 talked to ann last
-        assertThat(store.enqueue(contact(2, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 5), now, RING))
+        assertThat(enqueue(contact(2, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 5), now, RING))
                 .extracting(OfferMade::agent).containsExactly("ann");
         // another customer gets the longest idle agent
-        assertThat(store.enqueue(contact(3, Channel.VOICE, 78L, CustomerTier.REGULAR, false, 6), now, RING))
+        assertThat(enqueue(contact(3, Channel.VOICE, 78L, CustomerTier.REGULAR, false, 6), now, RING))
                 .extracting(OfferMade::agent).containsExactly("cid");
     }
 
     @Test
     void stickyAgentWhoIsBusyDoesNotHoldTheContact() {
         login("ann", 0);
-        store.enqueue(contact(1, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 0), now, RING);
-        store.accept(1, "ann", now, 600_000);            // ann busy with customer 77's first call
+        enqueue(contact(1, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 0), now, RING);
+        store.accept(1, "ann", now, 600_000, false);            // ann busy with customer 77's first call
         login("bob", 0);
-        assertThat(store.enqueue(contact(2, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 5), now, RING))
+        assertThat(enqueue(contact(2, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 5), now, RING))
                 .extracting(OfferMade::agent).containsExactly("bob");
     }
 
     @Test
     void ringDeadlineExpiresOnceAndPausesTheAgent() throws Exception {
         login("ann", 0);
-        store.enqueue(voice(1, 0), now, RING);
+        enqueue(voice(1, 0), now, RING);
         assertThat(store.dueTimers(now + RING, 10)).containsExactly("o|1|ann");
         var results = Collections.synchronizedList(new ArrayList<RedisRoutingStore.Declined>());
         runConcurrently(8, i -> results.add(store.decline(1, "ann", now + RING, true)));
@@ -177,12 +177,12 @@ class RedisRoutingStoreTests {
     void acceptingAnotherAgentsOrAnExpiredOfferChangesNothing() {
         login("ann", 0);
         login("bob", 0);
-        var offer = store.enqueue(voice(1, 0), now, RING).get(0);
+        var offer = enqueue(voice(1, 0), now, RING).get(0);
         String other = offer.agent().equals("ann") ? "bob" : "ann";
-        assertThatThrownBy(() -> store.accept(1, other, now, 0)).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> store.accept(1, other, now, 0, false)).isInstanceOf(NotPermittedException.class);
         assertThat(store.agent(other).state()).isEqualTo(AgentState.AVAILABLE);
         store.decline(1, offer.agent(), now + RING, true);
-        assertThatThrownBy(() -> store.accept(1, offer.agent(), now, 0)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> store.accept(1, offer.agent(), now, 0, false)).isInstanceOf(ConflictException.class);
         assertThat(store.agent(offer.agent()).state()).isEqualTo(AgentState.BREAK);
     }
 
@@ -190,12 +190,12 @@ class RedisRoutingStoreTests {
     void anAcceptAfterTheRingEndedIsTooLateEvenWhenTheContactRingsElsewhereNow() {
         login("ann", 0);
         login("bob", 0);
-        var first = store.enqueue(voice(1, 0), now, RING).get(0);
+        var first = enqueue(voice(1, 0), now, RING).get(0);
         store.decline(1, first.agent(), now + RING, true);                 // rang out: that agent is paused
-        var second = store.match(Q, now + RING, RING, 10).get(0);           // now it rings the other one
+        var second = store.match(Q, now + RING, RING, 10, 0).get(0);           // now it rings the other one
         assertThat(second.agent()).isNotEqualTo(first.agent());
 
-        assertThatThrownBy(() -> store.accept(1, first.agent(), now + RING + 500, 0))
+        assertThatThrownBy(() -> store.accept(1, first.agent(), now + RING + 500, 0, false))
                 .isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("offer-expired"));
         assertThat(store.offeredTo(1)).containsExactly(second.agent());
@@ -207,18 +207,18 @@ class RedisRoutingStoreTests {
         store.login("ann", 1, 3, List.of(Q), List.of(Q), now);
         store.login("bob", 1, 3, List.of(), List.of(Q), now);
         store.login("cid", 1, 3, List.of(), List.of(Q), now);
-        store.enqueue(voice(1, 0), now, RING);                     // rings ann
+        enqueue(voice(1, 0), now, RING);                     // rings ann
         var widened = store.widen(1, now + 10_000, RING);
         assertThat(widened).extracting(OfferMade::agent).containsExactlyInAnyOrder("bob", "cid");
         assertThat(widened).allMatch(OfferMade::widened);
         assertThat(store.offeredTo(1)).containsExactly("ann", "bob", "cid");
-        var accepted = store.accept(1, "cid", now + 11_000, 0);
+        var accepted = store.accept(1, "cid", now + 11_000, 0, false);
         assertThat(accepted.withdrawn()).containsExactlyInAnyOrder("ann", "bob");
         assertThat(store.agent("ann").state()).isEqualTo(AgentState.AVAILABLE);
         assertThat(store.agent("bob").state()).isEqualTo(AgentState.AVAILABLE);
         assertThat(store.agent("cid").state()).isEqualTo(AgentState.BUSY);
         // bob clicked a moment too late: told it was taken (409), not that it was never his (403)
-        assertThatThrownBy(() -> store.accept(1, "bob", now, 0)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> store.accept(1, "bob", now, 0, false)).isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("offer-taken"));
         assertThat(store.agent("bob").state()).isEqualTo(AgentState.AVAILABLE);
     }
@@ -227,13 +227,13 @@ class RedisRoutingStoreTests {
     void contactLeavingWithdrawsOffersAndFreesItsAgentIntoWrapUp() {
         login("ann", 0);
         login("bob", 0);
-        var o1 = store.enqueue(voice(1, 0), now, RING).get(0);
-        var o2 = store.enqueue(voice(2, 1), now, RING).get(0);
-        var dropped = store.drop(1, now, 0, true);                       // abandoned while ringing
+        var o1 = enqueue(voice(1, 0), now, RING).get(0);
+        var o2 = enqueue(voice(2, 1), now, RING).get(0);
+        var dropped = store.drop(1, now, 0, RedisRoutingStore.Leave.HANGUP, null);                       // abandoned while ringing
         assertThat(dropped.withdrawn()).containsExactly(o1.agent());
         assertThat(store.agent(o1.agent()).state()).isEqualTo(AgentState.AVAILABLE);
-        store.accept(2, o2.agent(), now, 0);
-        var ended = store.drop(2, now, 30_000, true);
+        store.accept(2, o2.agent(), now, 0, false);
+        var ended = store.drop(2, now, 30_000, RedisRoutingStore.Leave.HANGUP, null);
         assertThat(ended.wrappedAgent()).isEqualTo(o2.agent());
         assertThat(store.agent(o2.agent()).state()).isEqualTo(AgentState.WRAP_UP);
         String timer = store.dueTimers(now + 30_000, 10).get(0);
@@ -242,9 +242,10 @@ class RedisRoutingStoreTests {
         assertThat(store.wrapped(parts[1], parts[2], now + 30_000)).isNull();
         // a contact that left stays marked, so a redelivered arrival (or the recovery sweep) cannot queue it again
         assertThat(store.contactState(1)).isEqualTo("GONE");
-        assertThat(store.leftFrom(1)).isNull();                   // it left while ringing: nobody had it
-        assertThat(store.leftFrom(2)).isEqualTo(o2.agent());      // it left its agent, whose finish is still welcome
-        assertThat(store.enqueue(voice(1, 0), now, RING)).isEmpty();
+        // it left while ringing: nobody had it; it left its agent, whose finish (the disposition) is still welcome
+        assertThatThrownBy(() -> store.finish(1, o1.agent(), now, 0, "x")).isInstanceOf(ConflictException.class);
+        assertThat(store.finish(2, o2.agent(), now, 0, "called back later")).isNull();
+        assertThat(enqueue(voice(1, 0), now, RING)).isEmpty();
         assertThat(store.waiting(Q)).doesNotContain("1");
     }
 
@@ -252,20 +253,20 @@ class RedisRoutingStoreTests {
     void contactMovedToAnotherQueueCanBeQueuedThere() {
         login("ann", 0);
         store.changeState("ann", AgentState.AVAILABLE, AgentState.BREAK, "break", now);
-        store.enqueue(voice(1, 0), now, RING);
-        assertThat(store.drop(1, now, 0, false).queue()).isEqualTo(Q);
+        enqueue(voice(1, 0), now, RING);
+        assertThat(store.drop(1, now, 0, RedisRoutingStore.Leave.MOVE, null).queue()).isEqualTo(Q);
         assertThat(store.contactState(1)).isNull();
         store.changeState("ann", AgentState.BREAK, AgentState.AVAILABLE, "", now);
-        assertThat(store.enqueue(voice(1, 0), now, RING)).extracting(OfferMade::agent).containsExactly("ann");
+        assertThat(enqueue(voice(1, 0), now, RING)).extracting(OfferMade::agent).containsExactly("ann");
     }
 
     @Test
     void majorComplaintFlagMovesAWaitingContactAheadKeepingItsArrival() {
-        store.enqueue(voice(1, 0), now, RING);
-        store.enqueue(voice(2, 1_000), now, RING);
+        enqueue(voice(1, 0), now, RING);
+        enqueue(voice(2, 1_000), now, RING);
         store.rescore(2, RoutingPolicy.waitingScore(CustomerTier.REGULAR, true, now + 1_000));
         assertThat(store.waiting(Q)).containsExactly("2", "1");
-        assertThat(store.waitingContact(2).arrivedMillis()).isEqualTo(now + 1_000);
+        assertThat(store.contact(2).arrivedMillis()).isEqualTo(now + 1_000);
     }
 
     @Test
@@ -274,16 +275,16 @@ class RedisRoutingStoreTests {
         login("ann", 0);
         var other = new WaitingContact(1, "q2", RoutingPolicy.waitingScore(null, false, now), Channel.VOICE, null, null,
                 "api", now);
-        assertThat(store.enqueue(other, now, RING)).isEmpty();
+        assertThat(enqueue(other, now, RING)).isEmpty();
         store.memberships("ann", List.of(Q, "q2"), List.of(Q, "q2"));
-        assertThat(store.match("q2", now, RING, 10)).extracting(OfferMade::agent).containsExactly("ann");
+        assertThat(store.match("q2", now, RING, 10, 0)).extracting(OfferMade::agent).containsExactly("ann");
     }
 
     @Test
     void scriptsAreLoadedAgainAfterRedisForgotThem() {
         login("ann", 0);
         redis.scriptFlush();
-        assertThat(store.enqueue(voice(1, 0), now, RING)).extracting(OfferMade::agent).containsExactly("ann");
+        assertThat(enqueue(voice(1, 0), now, RING)).extracting(OfferMade::agent).containsExactly("ann");
     }
 
     @Test
@@ -299,12 +300,12 @@ class RedisRoutingStoreTests {
         runConcurrently(8, worker -> {
             int c;
             while ((c = next.incrementAndGet()) <= contacts) {
-                for (OfferMade o : store.enqueue(voice(c, c), now, RING)) {
+                for (OfferMade o : enqueue(voice(c, c), now, RING)) {
                     offersByContact.computeIfAbsent(o.contact(), k -> ConcurrentHashMap.newKeySet()).add(o.agent());
-                    store.accept(o.contact(), o.agent(), now, 0);
+                    store.accept(o.contact(), o.agent(), now, 0, false);
                     voiceByAgent.computeIfAbsent(o.agent(), k -> new AtomicInteger()).incrementAndGet();
                 }
-                for (OfferMade o : store.match(Q, now, RING, 5)) {
+                for (OfferMade o : store.match(Q, now, RING, 5, 0)) {
                     offersByContact.computeIfAbsent(o.contact(), k -> ConcurrentHashMap.newKeySet()).add(o.agent());
                 }
             }
@@ -317,15 +318,19 @@ class RedisRoutingStoreTests {
 
     // --- helpers
 
+    private List<OfferMade> enqueue(WaitingContact c, long now, long ringMs) {
+        return store.enqueue(c, now, ringMs, 5_000, RedisRoutingStore.Escalation.NONE, null, 0).offers();
+    }
+
     private void login(String agent, long idleOffset) {
         store.login(agent, 1, 3, List.of(Q), List.of(Q), now + idleOffset);
     }
 
     private void answerAndFinish(long contact, String agent) {
-        var offers = store.enqueue(voice(contact, 0), now, RING);
+        var offers = enqueue(voice(contact, 0), now, RING);
         assertThat(offers).extracting(OfferMade::agent).containsExactly(agent);
-        store.accept(contact, agent, now, 0);
-        store.finish(contact, agent, now, 1_000);
+        store.accept(contact, agent, now, 0, false);
+        store.finish(contact, agent, now, 1_000, null);
     }
 
     private WaitingContact voice(long id, long arrivalOffset) {

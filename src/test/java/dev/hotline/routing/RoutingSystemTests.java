@@ -159,11 +159,11 @@ class RoutingSystemTests {
 
     private void arrive(String queue, int k, List<ContactId> ids) {
         RoutingNode node = k % 2 == 0 ? cluster.a : cluster.b;
-        var contact = node.bean(ContactIntake.class).arrived(new NewContact(Channel.VOICE, "api", run + "-" + k,
+        var contact = node.bean(ContactRouting.class).arrive(new NewContact(Channel.VOICE, "api", run + "-" + k,
                 "+86139" + String.format("%08d", k), null, queue, null, null));
         ids.add(contact.id());
         if (ThreadLocalRandom.current().nextInt(100) < 5) {   // an impatient caller
-            world.schedule(() -> node.bean(ContactIntake.class).callerHungUp(contact.id(), null),
+            world.schedule(() -> node.bean(ContactRouting.class).callerHungUp(contact.id(), null),
                     ThreadLocalRandom.current().nextInt(200, 2_500), TimeUnit.MILLISECONDS);
         }
     }

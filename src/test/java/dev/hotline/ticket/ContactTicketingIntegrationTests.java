@@ -17,6 +17,8 @@ class ContactTicketingIntegrationTests {
 
     @Autowired
     ContactIntake contacts;
+    @Autowired
+    dev.hotline.contact.ContactRecords records;
 
     @Autowired
     TicketManagement tickets;
@@ -41,7 +43,10 @@ class ContactTicketingIntegrationTests {
     void theAgentWhoAnswersTakesTheDraft() throws Exception {
         var contact = contacts.arrived(new NewContact(Channel.VOICE, "asterisk", "call-" + UUID.randomUUID(),
                 "13900139000", "8000", "hotline", null, null));
-        contacts.answered(contact.id(), "agent.answering", null);
+        // what routing's journal writer hands the record once telephony connected the call
+        records.record(java.util.List.of(new dev.hotline.contact.ContactTransition(contact.id().value(), 1,
+                dev.hotline.contact.ContactTransition.Kind.ANSWERED, java.time.Instant.now(), "agent.answering", null, 0,
+                null, false, null)));
 
         var ticket = TicketTestSupport.await(() -> tickets.findByContact(contact.id())
                 .filter(t -> t.assignee() != null));

@@ -2,6 +2,7 @@ package dev.hotline.telephony.asterisk;
 
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.routing.AgentPresence;
+import dev.hotline.routing.ContactRouting;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -54,10 +55,11 @@ class AsteriskConfiguration {
         }
 
         @Bean
-        PbxEvents asteriskPbxEvents(CallDirectory directory, LiveCalls calls, ContactIntake intake, HandBack handBack,
+        PbxEvents asteriskPbxEvents(CallDirectory directory, LiveCalls calls, ContactIntake intake,
+                                    ContactRouting routing, HandBack handBack,
                                     CallQualityRecorder quality, StrandedOverflows stranded,
                                     @Value("${hotline.asterisk.silence-threshold:5s}") Duration silenceThreshold) {
-            return new PbxEvents(directory, calls, intake, handBack, quality, stranded, silenceThreshold);
+            return new PbxEvents(directory, calls, intake, routing, handBack, quality, stranded, silenceThreshold);
         }
 
         @Bean
@@ -68,8 +70,8 @@ class AsteriskConfiguration {
 
         @Bean
         LiveCallResync asteriskLiveCallResync(AmiConnection ami, LiveCalls calls, CallDirectory directory,
-                                              ContactIntake intake) {
-            return new LiveCallResync(ami, calls, directory, intake);
+                                              ContactIntake intake, ContactRouting routing) {
+            return new LiveCallResync(ami, calls, directory, intake, routing);
         }
 
         @Bean
@@ -84,8 +86,8 @@ class AsteriskConfiguration {
         }
 
         @Bean
-        FastAgiServer asteriskFastAgiServer(AsteriskProperties properties, ContactIntake intake, LiveCalls calls) {
-            return new FastAgiServer(properties.agi(), new HotlineAgiScript(intake, calls, properties));
+        FastAgiServer asteriskFastAgiServer(AsteriskProperties properties, ContactRouting routing, LiveCalls calls) {
+            return new FastAgiServer(properties.agi(), new HotlineAgiScript(routing, calls, properties));
         }
 
         @Bean

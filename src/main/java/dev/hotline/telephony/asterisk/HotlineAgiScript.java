@@ -1,6 +1,6 @@
 package dev.hotline.telephony.asterisk;
 
-import dev.hotline.contact.ContactIntake;
+import dev.hotline.routing.ContactRouting;
 import dev.hotline.contact.NewContact;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.DomainException;
@@ -27,12 +27,12 @@ class HotlineAgiScript implements AgiScript {
     /** Asterisk uniqueids are {@code [systemname-]epochseconds.sequence}. */
     private static final Pattern UNIQUE_ID = Pattern.compile("([A-Za-z0-9_.-]+-)?\\d{9,}\\.\\d+");
 
-    private final ContactIntake intake;
+    private final ContactRouting routing;
     private final LiveCalls calls;
     private final AsteriskProperties properties;
 
-    HotlineAgiScript(ContactIntake intake, LiveCalls calls, AsteriskProperties properties) {
-        this.intake = intake;
+    HotlineAgiScript(ContactRouting routing, LiveCalls calls, AsteriskProperties properties) {
+        this.routing = routing;
         this.calls = calls;
         this.properties = properties;
     }
@@ -53,7 +53,7 @@ class HotlineAgiScript implements AgiScript {
         var contact = new NewContact(Channel.VOICE, PROVIDER, callId, callerNumber(request), dialled,
                 queueOf(request, dialled), null, null);
         try {
-            var registered = intake.arrived(contact);
+            var registered = routing.arrive(contact);
             calls.track(registered.id(), callId, uniqueId, channelName);
             channel.setVariable(CallDirectory.CONTACT_VARIABLE, registered.id().toString());
             log.debug("Call {} on {} registered as contact {}", callId, channelName, registered.id());

@@ -1,6 +1,7 @@
 package dev.hotline.telephony.asterisk;
 
 import dev.hotline.contact.ContactIntake;
+import dev.hotline.routing.ContactRouting;
 import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.ContactStatus;
 import dev.hotline.shared.Channel;
@@ -28,8 +29,11 @@ class LiveCallResync implements Runnable {
     private final LiveCalls calls;
     private final CallDirectory directory;
     private final ContactIntake intake;
+    private final ContactRouting routing;
 
-    LiveCallResync(AmiConnection ami, LiveCalls calls, CallDirectory directory, ContactIntake intake) {
+    LiveCallResync(AmiConnection ami, LiveCalls calls, CallDirectory directory, ContactIntake intake,
+                   ContactRouting routing) {
+        this.routing = routing;
         this.ami = ami;
         this.calls = calls;
         this.directory = directory;
@@ -61,7 +65,7 @@ class LiveCallResync implements Runnable {
             } else {
                 calls.byLinkedId(linkedId).ifPresent(calls::forget);
                 try {
-                    intake.callerHungUp(contact.id(), askedAt);
+                    routing.callerHungUp(contact.id(), askedAt);
                     closed++;
                 } catch (DomainException e) {
                     log.debug("Contact {} changed during resync: {}", contact.id(), e.getMessage());

@@ -2,7 +2,8 @@ package dev.hotline.telephony.asterisk;
 
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactSnapshot;
-import dev.hotline.contact.ContactStatus;
+import dev.hotline.routing.ContactRouting;
+import dev.hotline.routing.RoutingStatus;
 import dev.hotline.shared.DomainException;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
@@ -36,13 +37,15 @@ class PbxEvents implements ManagerEventListener {
     private final CallDirectory directory;
     private final LiveCalls calls;
     private final ContactIntake intake;
+    private final ContactRouting routing;
     private final HandBack handBack;
     private final CallQualityRecorder quality;
     private final StrandedOverflows stranded;
     private final Duration silenceThreshold;
 
-    PbxEvents(CallDirectory directory, LiveCalls calls, ContactIntake intake, HandBack handBack,
+    PbxEvents(CallDirectory directory, LiveCalls calls, ContactIntake intake, ContactRouting routing, HandBack handBack,
               CallQualityRecorder quality, StrandedOverflows stranded, Duration silenceThreshold) {
+        this.routing = routing;
         this.directory = directory;
         this.calls = calls;
         this.intake = intake;
@@ -108,8 +111,7 @@ class PbxEvents implements ManagerEventListener {
         if (call.isAnswered()) {
             return;
         }
-        boolean connecting = call.agent() != null || contact(call)
-                .filter(c -> c.status() == ContactStatus.OFFERED && c.agent() != null).isPresent();
+        boolean connecting = call.agent() != null || routing.status(call.contact()) == RoutingStatus.ASSIGNED;
         if (connecting) {
             answer(call, at);
         }
@@ -122,7 +124,7 @@ class PbxEvents implements ManagerEventListener {
         call.answered(at);
         call.silence().answered(at);
         try {
-            intake.answered(call.contact(), agentOf(call), at);
+            routing.answered(call.contact(), agentOf(call), at);
         } catch (DomainException e) {
             log.warn("Contact {} answered on the PBX but not in the contact log: {}", call.contact(), e.getMessage());
         }
@@ -137,7 +139,7 @@ class PbxEvents implements ManagerEventListener {
         if (caller) {
             calls.forget(call);
             try {
-                intake.callerHungUp(call.contact(), at);
+                routing.callerHungUp(call.contact(), at);
             } catch (DomainException ex) {
                 log.warn("Hang-up of contact {} not recorded: {}", call.contact(), ex.getMessage());
             }

@@ -9,6 +9,7 @@ import dev.hotline.contact.MessageReceived;
 import dev.hotline.contact.MessageStatusChanged;
 import dev.hotline.contact.NewContact;
 import dev.hotline.contact.TextConversations;
+import dev.hotline.routing.ContactRouting;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.InvalidInputException;
@@ -45,18 +46,20 @@ class TextMessaging implements TextConversations {
     private final TextMessageRepository messages;
     private final OptOuts optOuts;
     private final ContactIntake contacts;
+    private final ContactRouting routing;
     private final TwilioApi api;
     private final TwilioProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TextMessaging(ConversationRepository conversations, TextMessageRepository messages, OptOuts optOuts,
-                  ContactIntake contacts, TwilioApi api, TwilioProperties properties,
+                  ContactIntake contacts, ContactRouting routing, TwilioApi api, TwilioProperties properties,
                   ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.optOuts = optOuts;
         this.contacts = contacts;
+        this.routing = routing;
         this.api = api;
         this.properties = properties;
         this.events = events;
@@ -113,7 +116,7 @@ class TextMessaging implements TextConversations {
         ContactSnapshot contact = contacts.find(contactId).orElseThrow(() -> new NotFoundException("Contact", contactId));
         Conversation conversation = conversations.findByContactId(contactId.value())
                 .orElseThrow(() -> new NotFoundException("Conversation", contactId));
-        if (contact.status() != ContactStatus.CONNECTED || !contact.agent().equals(agent)) {
+        if (!agent.equals(routing.assignedAgent(contactId))) {
             throw new NotPermittedException("Only the agent connected with conversation " + contactId
                     + " may write to the customer");
         }
@@ -196,7 +199,7 @@ class TextMessaging implements TextConversations {
         String customer = conversation.customerAddress();
         String number = customer.startsWith("whatsapp:") ? customer.substring("whatsapp:".length()) : customer;
         String subject = body == null || body.isBlank() ? null : body.length() > 500 ? body.substring(0, 500) : body;
-        var contact = contacts.arrived(new NewContact(conversation.channel(), PROVIDER, conversation.key(), number,
+        var contact = routing.arrive(new NewContact(conversation.channel(), PROVIDER, conversation.key(), number,
                 conversation.hotlineAddress(), conversation.queue(), null, subject));
         conversation.attach(contact.id().value());
         conversations.save(conversation);

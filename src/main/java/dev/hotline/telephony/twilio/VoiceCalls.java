@@ -4,6 +4,8 @@ import com.twilio.twiml.VoiceResponse;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.NewContact;
+import dev.hotline.routing.ContactRouting;
+import dev.hotline.routing.RoutingStatus;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
@@ -30,11 +32,14 @@ class VoiceCalls {
     private static final Set<String> DIAL_ANSWERED = Set.of("answered", "completed");
 
     private final ContactIntake contacts;
+    private final ContactRouting routing;
     private final TwilioProperties properties;
     private final CallScripts scripts;
     private final CallConnector connector;
 
-    VoiceCalls(ContactIntake contacts, TwilioProperties properties, CallScripts scripts, CallConnector connector) {
+    VoiceCalls(ContactIntake contacts, ContactRouting routing, TwilioProperties properties, CallScripts scripts,
+               CallConnector connector) {
+        this.routing = routing;
         this.contacts = contacts;
         this.properties = properties;
         this.scripts = scripts;
@@ -45,7 +50,7 @@ class VoiceCalls {
     VoiceResponse incoming(Webhook call) {
         String callSid = call.require("CallSid", Webhook.CALL_SID);
         String to = call.param("To") != null ? call.param("To") : call.param("Called");
-        ContactSnapshot contact = contacts.arrived(new NewContact(Channel.VOICE, PROVIDER, callSid,
+        ContactSnapshot contact = routing.arrive(new NewContact(Channel.VOICE, PROVIDER, callSid,
                 call.param("From"), to, properties.queueOf(to), null, null));
         if (contact.isFinal()) {
             log.debug("Call {} is already over (contact {}); hanging up", callSid, contact.id());
@@ -78,17 +83,17 @@ class VoiceCalls {
         }
         log.info("Agent {} did not pick up contact {} ({}); giving it back to routing", agent, contact, outcome);
         connector.giveBack(contact, agent, "agent-leg-" + outcome);
-        return contacts.find(contact).filter(c -> !c.isFinal()).map(c -> scripts.waiting()).orElseGet(scripts::hangUp);
+        return routing.status(contact) != RoutingStatus.NOT_ROUTED ? scripts.waiting() : scripts.hangUp();
     }
 
     private void agentLeg(Webhook callback, ContactId contact, String agent, String status) {
         Instant at = callback.timestamp();
         if ("in-progress".equals(status) || "answered".equals(status)) {
-            apply(contact, "answered by " + agent, () -> contacts.answered(contact, agent, at));
+            apply(contact, "answered by " + agent, () -> routing.answered(contact, agent, at));
         } else if ("completed".equals(status) && duration(callback) > 0) {
             // the answer callback may arrive after this one (or never): the leg lasted CallDuration, so it was answered
             Instant answeredAt = at == null ? null : at.minusSeconds(duration(callback));
-            apply(contact, "answered by " + agent, () -> contacts.answered(contact, agent, answeredAt));
+            apply(contact, "answered by " + agent, () -> routing.answered(contact, agent, answeredAt));
         }
     }
 
@@ -103,7 +108,7 @@ class VoiceCalls {
             return;
         }
         ContactId id = contact.get().id();
-        apply(id, "caller hung up (" + status + ")", () -> contacts.callerHungUp(id, callback.timestamp()));
+        apply(id, "caller hung up (" + status + ")", () -> routing.callerHungUp(id, callback.timestamp()));
     }
 
     private static void apply(ContactId contact, String what, Runnable transition) {

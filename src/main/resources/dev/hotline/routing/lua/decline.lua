@@ -10,7 +10,7 @@ else
 end
 if redis.call('HGET', akey(a), 'offer') ~= c then return {} end
 redis.call('SREM', ckey(c) .. ':o', a)
-redis.call('SADD', ckey(c) .. ':x', a)
+redis.call('ZADD', ckey(c) .. ':x', now, a)
 redis.call('HSET', akey(a), 'offer', '')
 local from, to
 if mode == 'expire' then
@@ -29,4 +29,5 @@ if h[3] == 'OFFERED' and redis.call('SCARD', ckey(c) .. ':o') == 0 then
   redis.call('ZADD', P .. 'q:' .. h[1] .. ':wait', h[2], c)
   requeued = '1'
 end
+journal(c, 'WITHDRAWN', now, a, { 'r', mode == 'expire' and 'ring-no-answer' or 'rejected', 'rq', requeued })
 return { h[1] or '', from, to, requeued }

@@ -1,19 +1,28 @@
--- ARGV: P, contact, now, wrapMs, left ('1': the contact left; '0': it moves to another queue)
--- The contact left (abandoned, overflowed, ended): forget it, withdraw its offers, free its agent. A contact that left
--- keeps a GONE marker for a day, so a redelivered arrival does not queue it again and the recovery sweep, which
--- compares the database with Redis, cannot mistake it for one Redis lost while the database is still catching up.
--- The marker keeps the agent it was with: that agent's finish (its disposition) is still welcome.
--- Returns {queue, wrappedAgent, wrapDeadline, withdrawnAgent...} or {} when unknown.
-local c, now = ARGV[2], tonumber(ARGV[3])
-local h = redis.call('HMGET', ckey(c), 'queue', 'state', 'agent', 'kind')
-if not h[1] then return {} end
+-- ARGV: P, contact, now, wrapMs, mode, detail
+-- mode 'hangup': the caller left (abandoned, or ended when answered); 'overflow': sent to the on-call target in
+-- detail, only while unanswered; 'move': to another queue (no end). The contact's offers are withdrawn and its agent
+-- freed. A contact that left keeps a GONE marker for a day, so a redelivered arrival does not queue it again and the
+-- recovery sweep cannot mistake it for one Redis lost. The marker keeps the agent it was with: that agent's finish
+-- (its disposition) is still welcome. A hang-up of a contact routing does not know (Redis lost it) is still recorded.
+-- Returns {queue, wrappedAgent, wrapDeadline, releasedAgent, withdrawnAgent...} or {} when nothing changed.
+local c, now, mode = ARGV[2], tonumber(ARGV[3]), ARGV[5]
+local h = redis.call('HMGET', ckey(c), 'queue', 'state', 'agent', 'kind', 'answered')
+if h[2] == 'GONE' or h[2] == 'DONE' then return {} end
+if not h[1] then
+  if mode == 'hangup' then journal(c, 'ENDED', now, '') end
+  return {}
+end
+if mode == 'overflow' and h[2] ~= 'WAITING' and h[2] ~= 'OFFERED' then return {} end
+local reason = mode == 'hangup' and 'contact-gone' or (mode == 'overflow' and 'overflowed' or 'transferred')
 redis.call('ZREM', P .. 'q:' .. h[1] .. ':wait', c)
-local out = { h[1], '', '' }
+calm(c)
+local out = { h[1], '', '', '' }
 for _, o in ipairs(redis.call('SMEMBERS', ckey(c) .. ':o')) do
-  if dropOffer(c, o, now) then out[#out + 1] = o end
+  if dropOffer(c, o, now, reason) then out[#out + 1] = o end
 end
 if h[3] and h[3] ~= '' and redis.call('SREM', akey(h[3]) .. ':c', c) == 1 then
   local a = h[3]
+  out[4] = a
   redis.call('HINCRBY', akey(a), h[4] == 'v' and 'vuse' or 'tuse', -1)
   local u = redis.call('HMGET', akey(a), 'vuse', 'tuse', 'state')
   if num(u[1]) + num(u[2]) == 0 and u[3] == 'BUSY' then
@@ -26,7 +35,13 @@ if h[3] and h[3] ~= '' and redis.call('SREM', akey(h[3]) .. ':c', c) == 1 then
   refresh(a)
 end
 redis.call('DEL', ckey(c), ckey(c) .. ':o', ckey(c) .. ':x')
-if ARGV[5] == '1' then
+if mode == 'hangup' then
+  local answered = h[5] and h[5] ~= ''
+  journal(c, 'ENDED', now, answered and h[3] or '', { 'o', answered and 'ANSWERED' or 'ABANDONED' })
+elseif mode == 'overflow' then
+  journal(c, 'ENDED', now, '', { 'o', 'OVERFLOWED', 'r', ARGV[6] })
+end
+if mode ~= 'move' then
   redis.call('HSET', ckey(c), 'state', 'GONE', 'agent', h[2] == 'ASSIGNED' and h[3] or '')
   redis.call('PEXPIRE', ckey(c), 86400000)
 end

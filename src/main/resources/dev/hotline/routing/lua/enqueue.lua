@@ -1,9 +1,17 @@
--- ARGV: P, queue, contact, score, kind, channel, customer, tier, provider, arrived, now, ringMs
--- Puts a contact into its queue (once: a redelivered arrival changes nothing) and matches at once.
-local q, c = ARGV[2], ARGV[3]
+-- ARGV: P, queue, contact, score, kind, channel, customer, tier, provider, arrived, now, ringMs, ringPeriodMs,
+--       alertAt, widenAt, overflowAt, journalKind ('QUEUED' or 'TRANSFERRED'), fromQueue, reofferPauseMs
+-- Puts a contact into its queue (once: a redelivered arrival changes nothing; a contact that left stays GONE), starts
+-- its escalation steps and matches at once. Returns {new ('1'/'0'), offer...}.
+local q, c, now = ARGV[2], ARGV[3], tonumber(ARGV[11])
+local new = '0'
 if redis.call('EXISTS', ckey(c)) == 0 then
   redis.call('HSET', ckey(c), 'queue', q, 'score', ARGV[4], 'kind', ARGV[5], 'channel', ARGV[6], 'cust', ARGV[7],
     'tier', ARGV[8], 'provider', ARGV[9], 'arrived', ARGV[10], 'state', 'WAITING')
   redis.call('ZADD', P .. 'q:' .. q .. ':wait', ARGV[4], c)
+  escalate(c, ARGV[14], ARGV[15], ARGV[16])
+  journal(c, ARGV[17], now, '', { 'q', q, 'rp', ARGV[13], 'r', ARGV[18] })
+  new = '1'
 end
-return match(q, tonumber(ARGV[11]), tonumber(ARGV[12]), 1000000)
+local out = { new }
+append(out, match(q, now, tonumber(ARGV[12]), 1000000, tonumber(ARGV[19])))
+return out

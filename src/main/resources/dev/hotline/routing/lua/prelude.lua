@@ -3,21 +3,44 @@
 --        P..'a:'..agent..':q'  SET   queues the agent serves at the required skill level
 --        P..'a:'..agent..':w'  SET   queues the agent may be rung for when a contact is widened (any level)
 --        P..'a:'..agent..':c'  SET   contacts the agent is working on
---        P..'c:'..contact      HASH  queue kind channel cust tier provider arrived score state agent widened
+--        P..'c:'..contact      HASH  queue kind channel cust tier provider arrived score state agent widened answered
 --        P..'c:'..contact..':o' SET  agents whose console rings with it now (one, or many when widened)
---        P..'c:'..contact..':x' SET  agents who declined or missed it (not offered again)
+--        P..'c:'..contact..':x' ZSET agents who declined or missed it, by when: offered again only when no other
+--                                    agent can take it and the re-offer pause has passed
 --        P..'q:'..queue..':wait' ZSET waiting contacts, score = priority band * 1e13 + arrival millis
 --        P..'q:'..queue..':free' ZSET agents that can take a contact now, score by the queue's strategy
 --        P..'q:'..queue..':wide' ZSET the same for agents with the skill at any level
 --        P..'qs'               HASH  queue -> strategy
---        P..'timers'           ZSET  'o|contact|agent' ring deadlines, 'w|agent|token' wrap-up ends
+--        P..'timers'           ZSET  'o|contact|agent' ring deadlines, 'w|agent|token' wrap-up ends,
+--                                    'e|contact|alert|widen|overflow' escalation steps, 'm|queue|contact' re-offer checks
 --        P..'sticky:'..customer STRING the customer's last agent, with a TTL
+--        P..'journal'          STREAM every contact transition, for the contact record (RoutingJournal writes it behind)
 local P = ARGV[1]
 local TIMERS = P .. 'timers'
+local JOURNAL = P .. 'journal'
 
 local function akey(a) return P .. 'a:' .. a end
 local function ckey(c) return P .. 'c:' .. c end
 local function num(v) return tonumber(v) or 0 end
+
+-- Appends one transition of contact c to the journal, in the same script (so atomically) as the change itself.
+-- extra: further field/value pairs (q queue, rp ring period, o outcome, r reason or detail, rq requeued).
+local function journal(c, kind, now, a, extra)
+  local f = { 'k', kind, 'c', c, 't', now, 'a', a or '' }
+  if extra then for _, v in ipairs(extra) do f[#f + 1] = v end end
+  redis.call('XADD', JOURNAL, '*', unpack(f))
+end
+
+-- The three-ring escalation steps of a waiting voice contact (0: no such step).
+local function escalate(c, alertAt, widenAt, overflowAt)
+  if num(alertAt) > 0 then redis.call('ZADD', TIMERS, alertAt, 'e|' .. c .. '|alert') end
+  if num(widenAt) > 0 then redis.call('ZADD', TIMERS, widenAt, 'e|' .. c .. '|widen') end
+  if num(overflowAt) > 0 then redis.call('ZADD', TIMERS, overflowAt, 'e|' .. c .. '|overflow') end
+end
+
+local function calm(c)
+  redis.call('ZREM', TIMERS, 'e|' .. c .. '|alert', 'e|' .. c .. '|widen', 'e|' .. c .. '|overflow')
+end
 
 -- Where an agent stands in a queue's free set: lower is offered first.
 local function score(q, a)
@@ -80,6 +103,7 @@ local function offer(c, a, now, deadline, widened)
   if widened then redis.call('HSET', ckey(c), 'widened', '1') end
   redis.call('ZADD', TIMERS, deadline, 'o|' .. c .. '|' .. a)
   refresh(a)
+  journal(c, 'OFFERED', now, a, widened and { 'r', 'widened' } or nil)
   local h = redis.call('HMGET', ckey(c), 'channel', 'cust')
   return { c, a, from or 'OFFLINE', h[1], h[2] or '', widened and '1' or '0' }
 end
@@ -89,18 +113,39 @@ local function append(out, list)
 end
 
 -- Clears a ringing offer of c on agent a (accepted elsewhere, withdrawn, contact gone). Returns previous state.
-local function dropOffer(c, a, now)
+local function dropOffer(c, a, now, reason)
   redis.call('ZREM', TIMERS, 'o|' .. c .. '|' .. a)
   redis.call('SREM', ckey(c) .. ':o', a)
   if redis.call('HGET', akey(a), 'offer') ~= c then return nil end
+  journal(c, 'WITHDRAWN', now, a, { 'r', reason })
   redis.call('HSET', akey(a), 'offer', '')
   local from = settle(a, now)
   refresh(a)
   return from
 end
 
+-- The first free agent of the ring set that fits kind k and has not declined c; failing that, one that declined it
+-- at least pauseMs ago (a caller is never left waiting while an agent who may take the call is free). When only the
+-- pause stands in the way, a re-offer check is set for when it ends.
+local function pick(c, free, k, now, pauseMs)
+  local x = ckey(c) .. ':x'
+  local declined = redis.call('ZCARD', x) > 0
+  local again, soonest = nil, nil
+  for _, a in ipairs(redis.call('ZRANGE', free, 0, -1)) do
+    if fits(a, k) then
+      local t = declined and redis.call('ZSCORE', x, a)
+      if not t then return a end
+      if again == nil then
+        if num(t) + pauseMs <= now then again = a
+        elseif soonest == nil or num(t) + pauseMs < soonest then soonest = num(t) + pauseMs end
+      end
+    end
+  end
+  return again, soonest
+end
+
 -- Offers waiting contacts of queue q to free agents, best contact first, until no pair fits or max offers.
-local function match(q, now, ringMs, max)
+local function match(q, now, ringMs, max, pauseMs)
   local out = {}
   local made = 0
   local wait = P .. 'q:' .. q .. ':wait'
@@ -114,28 +159,22 @@ local function match(q, now, ringMs, max)
       redis.call('ZREM', wait, c)
     elseif not nofit[h[1]] then
       local k = h[1]
-      local declined = redis.call('SCARD', ckey(c) .. ':x') > 0
-      local chosen = nil
+      local chosen, soonest = nil, nil
       if h[2] and h[2] ~= '' then
         local s = redis.call('GET', P .. 'sticky:' .. h[2])
-        if s and redis.call('ZSCORE', free, s) and redis.call('SISMEMBER', ckey(c) .. ':x', s) == 0 and fits(s, k) then
+        if s and redis.call('ZSCORE', free, s) and not redis.call('ZSCORE', ckey(c) .. ':x', s) and fits(s, k) then
           chosen = s
         end
       end
-      if not chosen then
-        for _, a in ipairs(redis.call('ZRANGE', free, 0, -1)) do
-          if (not declined or redis.call('SISMEMBER', ckey(c) .. ':x', a) == 0) and fits(a, k) then
-            chosen = a
-            break
-          end
-        end
-      end
+      if not chosen then chosen, soonest = pick(c, free, k, now, pauseMs or 0) end
       if chosen then
         redis.call('ZREM', wait, c)
         append(out, offer(c, chosen, now, now + ringMs, false))
         made = made + 1
         if redis.call('ZCARD', free) == 0 then break end
-      elseif not declined then
+      elseif soonest then
+        redis.call('ZADD', TIMERS, soonest, 'm|' .. q .. '|' .. c)
+      elseif redis.call('ZCARD', ckey(c) .. ':x') == 0 then
         nofit[k] = true
       end
     end

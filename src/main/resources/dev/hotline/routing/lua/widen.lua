@@ -5,7 +5,7 @@ local h = redis.call('HMGET', ckey(c), 'queue', 'kind', 'state')
 if h[3] ~= 'WAITING' and h[3] ~= 'OFFERED' then return {} end
 local out = {}
 for _, a in ipairs(redis.call('ZRANGE', P .. 'q:' .. h[1] .. ':wide', 0, -1)) do
-  if redis.call('SISMEMBER', ckey(c) .. ':x', a) == 0 and fits(a, h[2]) then
+  if not redis.call('ZSCORE', ckey(c) .. ':x', a) and fits(a, h[2]) then
     append(out, offer(c, a, now, now + tonumber(ARGV[4]), true))
   end
 end

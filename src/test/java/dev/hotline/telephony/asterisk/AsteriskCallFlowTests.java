@@ -191,7 +191,7 @@ class AsteriskCallFlowTests extends AsteriskWireTestSupport {
                 queue));
         ContactId id = intake.findByExternalId("asterisk", call.uniqueId()).orElseThrow().id();
 
-        intake.overflowed(id, "+8613900000001", null);
+        routing.overflow(id, "+8613900000001");
 
         var redirect = await().atMost(Duration.ofSeconds(10))
                 .until(() -> pbx.lastAction("Redirect", "Channel", call.channel()), r -> r.isPresent()).orElseThrow();
@@ -313,7 +313,7 @@ class AsteriskCallFlowTests extends AsteriskWireTestSupport {
                 queue));
         ContactId id = intake.findByExternalId("asterisk", call.uniqueId()).orElseThrow().id();
 
-        intake.overflowed(id, "+8613900000002", null);
+        routing.overflow(id, "+8613900000002");
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(stranded()).singleElement()
                 .satisfies(s -> {
@@ -341,7 +341,7 @@ class AsteriskCallFlowTests extends AsteriskWireTestSupport {
                 queue));
         ContactId id = intake.findByExternalId("asterisk", call.uniqueId()).orElseThrow().id();
 
-        intake.overflowed(id, "+8613900000003", null);
+        routing.overflow(id, "+8613900000003");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> pbx.actions("CoreShowChannels").stream().count() > 0
                 && pbx.lastAction("Redirect", "Channel", call.channel()).isPresent());

@@ -60,7 +60,7 @@ class AsteriskMultiNodeTests extends AsteriskWireTestSupport {
 
     @BeforeEach
     void otherNodeUp() {
-        other = new OtherNode(properties, freePort(), intake, handBack, recorder);
+        other = new OtherNode(properties, freePort(), intake, routing, handBack, recorder);
         await().atMost(Duration.ofSeconds(20)).until(() -> other.loggedIn() && pbx.sessionCount() == 2);
     }
 

@@ -39,6 +39,8 @@ abstract class AsteriskWireTestSupport {
     @Autowired
     ContactIntake intake;
     @Autowired
+    dev.hotline.routing.ContactRouting routing;
+    @Autowired
     AgentPresence presence;
     @Autowired
     RoutingAdministration administration;

@@ -1,6 +1,7 @@
 package dev.hotline.telephony.asterisk;
 
 import dev.hotline.contact.ContactIntake;
+import dev.hotline.routing.ContactRouting;
 
 import java.time.Duration;
 
@@ -16,17 +17,17 @@ final class OtherNode implements AutoCloseable {
     private final int agiPort;
     private boolean closed;
 
-    OtherNode(AsteriskProperties properties, int agiPort, ContactIntake intake, HandBack handBack,
-              CallQualityRecorder quality) {
+    OtherNode(AsteriskProperties properties, int agiPort, ContactIntake intake, ContactRouting routing,
+              HandBack handBack, CallQualityRecorder quality) {
         this.agiPort = agiPort;
         var directory = new CallDirectory(calls, intake);
-        var events = new PbxEvents(directory, calls, intake, handBack, quality, new StrandedOverflows(),
+        var events = new PbxEvents(directory, calls, intake, routing, handBack, quality, new StrandedOverflows(),
                 Duration.ofSeconds(5));
         var resync = new LiveCallResync[1];
         ami = new AmiConnection(properties.ami(), events, () -> resync[0].run());
-        resync[0] = new LiveCallResync(ami, calls, directory, intake);
+        resync[0] = new LiveCallResync(ami, calls, directory, intake, routing);
         agi = new FastAgiServer(new AsteriskProperties.Agi("127.0.0.1", agiPort, "hotline", 4),
-                new HotlineAgiScript(intake, calls, properties));
+                new HotlineAgiScript(routing, calls, properties));
         agi.start();
         ami.start();
     }

@@ -161,7 +161,7 @@ class TwilioCallFlowTests extends TwilioTestSupport {
         String callSid = randomSid("CA");
         mvc.perform(signed("/twilio/voice", incomingCall(callSid, CALLER, WAITING_NUMBER))).andExpect(status().isOk());
 
-        contacts.overflowed(contactOfCall(callSid).id(), "+8613900139000", null);
+        routing.overflow(contactOfCall(callSid).id(), "+8613900139000");
 
         var redirect = twilio.await(r -> r.path().contains(callSid));
         assertThat(redirect.field("Twiml")).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Response>"

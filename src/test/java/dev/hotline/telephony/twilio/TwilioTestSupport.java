@@ -44,6 +44,8 @@ abstract class TwilioTestSupport {
     @Autowired
     ContactIntake contacts;
     @Autowired
+    dev.hotline.routing.ContactRouting routing;
+    @Autowired
     RoutingAdministration administration;
     @Autowired
     AgentPresence presence;
@@ -72,7 +74,7 @@ abstract class TwilioTestSupport {
         for (String queue : new String[] {WAITING_QUEUE, AGENT_QUEUE}) {
             for (ContactStatus status : new ContactStatus[] {ContactStatus.WAITING, ContactStatus.OFFERED, ContactStatus.CONNECTED}) {
                 contacts.search(status, queue, null, null, null, PageRequest.of(0, 500))
-                        .forEach(c -> quietly(() -> contacts.callerHungUp(c.id(), null)));
+                        .forEach(c -> quietly(() -> routing.callerHungUp(c.id(), null)));
             }
         }
         if (agent != null) {

@@ -1,4 +1,4 @@
-package dev.hotline.servicelevel;
+package dev.hotline.routing;
 
 import dev.hotline.shared.ContactId;
 

@@ -1,10 +1,11 @@
-package dev.hotline.contact.web;
+package dev.hotline.routing.web;
 
 import dev.hotline.contact.ContactHistoryView;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.ContactStatus;
 import dev.hotline.contact.NewContact;
+import dev.hotline.routing.ContactRouting;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.NotFoundException;
@@ -42,9 +43,11 @@ class ContactController {
     private static final EnumSet<Channel> LOGGED_BY_AGENTS = EnumSet.of(Channel.LETTER, Channel.VISIT, Channel.EMAIL);
 
     private final ContactIntake intake;
+    private final ContactRouting routing;
 
-    ContactController(ContactIntake intake) {
+    ContactController(ContactIntake intake, ContactRouting routing) {
         this.intake = intake;
+        this.routing = routing;
     }
 
     record ContactRequest(@NotNull Channel channel,
@@ -72,16 +75,24 @@ class ContactController {
                 return ResponseEntity.ok(existing.get());
             }
         }
-        var contact = intake.arrived(new NewContact(body.channel(), "api", body.externalId(), body.from(), body.to(),
+        var contact = routing.arrive(new NewContact(body.channel(), "api", body.externalId(), body.from(), body.to(),
                 body.queue(), body.arrivedAt(), body.subject()));
         return ResponseEntity.status(HttpStatus.CREATED).body(contact);
     }
 
-    /** The caller hung up: abandoned while waiting, ended when connected. */
+    /**
+     * The caller hung up: abandoned while waiting, ended when connected. 202: routing applied it; the record (GET)
+     * shows it within about a second.
+     */
     @PostMapping("/{id}/hangup")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-    ContactSnapshot hangup(@PathVariable String id) {
-        return intake.callerHungUp(ContactId.of(id), null);
+    ResponseEntity<Void> hangup(@PathVariable String id) {
+        var contactId = ContactId.of(id);
+        if (intake.find(contactId).isEmpty()) {
+            throw new NotFoundException("Contact", id);
+        }
+        routing.callerHungUp(contactId, null);
+        return ResponseEntity.accepted().build();
     }
 
     @GetMapping("/{id}")
