@@ -37,13 +37,15 @@ class RedisRoutingStoreTests {
 
     @Autowired
     RedisClient redis;
+    String prefix;
 
     RedisRoutingStore store;
     long now = 1_700_000_000_000L;
 
     @BeforeEach
     void freshNamespace() {
-        store = new RedisRoutingStore(redis, "hotline:test-" + UUID.randomUUID() + ":");
+        prefix = "hotline:test-" + UUID.randomUUID() + ":";
+        store = new RedisRoutingStore(redis, prefix);
         store.strategy(Q, RoutingStrategy.LONGEST_IDLE);
     }
 
@@ -99,11 +101,43 @@ class RedisRoutingStoreTests {
         assertThat(declined.requeued()).isTrue();
         assertThat(declined.agentNow()).isEqualTo(AgentState.AVAILABLE);
         assertThat(store.waiting(Q)).containsExactly("1", "2");
-        // 1 is still first in line but ann declined it, so she gets 2
-        assertThat(store.match(Q, now, RING, 10, 0)).extracting(OfferMade::contact).containsExactly(2L);
+        // 1 is still first in line but ann declined it a moment ago, so she gets 2
+        assertThat(store.match(Q, now, RING, 10, PAUSE)).extracting(OfferMade::contact).containsExactly(2L);
         login("bob", 0);
-        assertThat(store.match(Q, now, RING, 10, 0)).extracting(OfferMade::contact, OfferMade::agent)
+        assertThat(store.match(Q, now, RING, 10, PAUSE)).extracting(OfferMade::contact, OfferMade::agent)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "bob"));
+    }
+
+    static final long PAUSE = 5_000;
+
+    @Test
+    void aCallIsNeverLeftWaitingWhileTheOnlyAgentWhoMissedItIsFreeAgain() {
+        login("ann", 0);
+        enqueue(voice(1, 0), now, RING);                          // rings ann, her only chance so far
+        assertThat(store.decline(1, "ann", now + RING, true).agentNow()).isEqualTo(AgentState.BREAK);
+        store.changeState("ann", AgentState.BREAK, AgentState.AVAILABLE, "", now + RING + 1_000);
+
+        // back within the pause: not yet, but a re-offer check is set for when the pause ends
+        assertThat(store.match(Q, now + RING + 1_000, RING, 10, PAUSE)).isEmpty();
+        assertThat(store.dueTimers(now + RING + PAUSE, 10)).contains("m|" + Q + "|1");
+        // nobody else took it: once the pause is over it rings her again
+        assertThat(store.match(Q, now + RING + PAUSE, RING, 10, PAUSE)).extracting(OfferMade::contact, OfferMade::agent)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "ann"));
+    }
+
+    @Test
+    void everyTransitionIsJournalledWithItsContact() {
+        login("ann", 0);
+        enqueue(voice(1, 0), now, RING);
+        store.accept(1, "ann", now + 1_000, 0, false);
+        store.answer(1, "ann", now + 2_000);
+        store.drop(1, now + 60_000, 30_000, RedisRoutingStore.Leave.HANGUP, null);
+
+        var entries = redis.xrange(prefix + "journal", (redis.clients.jedis.StreamEntryID) null, null);
+        assertThat(entries).extracting(e -> e.getFields().get("k") + "/" + e.getFields().get("a")
+                        + "/" + e.getFields().getOrDefault("o", ""))
+                .containsExactly("QUEUED//", "OFFERED/ann/", "ACCEPTED/ann/", "ANSWERED/ann/", "ENDED/ann/ANSWERED");
+        assertThat(entries).allSatisfy(e -> assertThat(e.getFields()).containsEntry("c", "1"));
     }
 
     @Test
