@@ -91,8 +91,7 @@ class HotlineSystemTests extends SystemTestSupport {
             assertThat(twilioPosts(legCallback, agentLeg(leg, callSid, "in-progress", 0, arrived.plusSeconds(12)), true)
                     .statusCode()).isEqualTo(204);
 
-            var answered = contacts.find(contact.id()).orElseThrow();
-            assertThat(answered.status()).isEqualTo(ContactStatus.CONNECTED);
+            var answered = Records.awaitRecorded(contacts, contact.id(), ContactStatus.CONNECTED);
             assertThat(answered.agent()).isEqualTo(agent);
             assertThat(answered.answeredAt()).isEqualTo(arrived.plusSeconds(12));
             assertThat(answered.ringsToAnswer()).isEqualTo(3);   // 11-12 s after arrival, 5 s rings
@@ -111,8 +110,7 @@ class HotlineSystemTests extends SystemTestSupport {
                     .isEqualTo(204);
 
             assertThat(console.next(CONTACTS, "contact-ended").path("contactId").asLong()).isEqualTo(contact.id().value());
-            var ended = contacts.find(contact.id()).orElseThrow();
-            assertThat(ended.status()).isEqualTo(ContactStatus.ENDED);
+            var ended = Records.awaitRecorded(contacts, contact.id(), ContactStatus.ENDED);
             assertThat(ended.outcome()).isEqualTo(ContactOutcome.ANSWERED);
             assertThat(ended.ringsToAnswer()).isEqualTo(3);
             assertThat(ended.endedAt()).isEqualTo(arrived.plusSeconds(193));

@@ -140,9 +140,9 @@ final class RedisRoutingStore {
      * Telephony connected the agent's call: true when recorded now, false for a repeat. Throws when the contact has
      * ended ({@code contact-gone}) or is not this agent's ({@code not-assigned}).
      */
-    boolean answer(long contact, String agent, long now) {
+    boolean answer(long contact, String agent, java.time.Instant at) {
         List<Object> r = LuaScripts.list(scripts.run("answer", List.of(prefix, Long.toString(contact), agent,
-                Long.toString(now))));
+                Long.toString(at.toEpochMilli()), Long.toString(micros(at)))));
         if ("ERR".equals(LuaScripts.str(r.get(0)))) {
             String why = LuaScripts.str(r.get(1));
             throw new ConflictException("gone".equals(why) ? "contact-gone" : why,
@@ -170,8 +170,14 @@ final class RedisRoutingStore {
      * when nothing changed (unknown, already gone, or answered when it was to overflow).
      */
     Dropped drop(long contact, long now, long wrapMs, Leave mode, String detail) {
-        List<Object> r = LuaScripts.list(scripts.run("drop", List.of(prefix, Long.toString(contact), Long.toString(now),
-                Long.toString(wrapMs), mode.name().toLowerCase(java.util.Locale.ROOT), detail == null ? "" : detail)));
+        return drop(contact, java.time.Instant.ofEpochMilli(now), wrapMs, mode, detail);
+    }
+
+    /** {@code at} to the microsecond: a hang-up's time as the PBX reported it. */
+    Dropped drop(long contact, java.time.Instant at, long wrapMs, Leave mode, String detail) {
+        List<Object> r = LuaScripts.list(scripts.run("drop", List.of(prefix, Long.toString(contact),
+                Long.toString(at.toEpochMilli()), Long.toString(wrapMs), mode.name().toLowerCase(java.util.Locale.ROOT),
+                detail == null ? "" : detail, Long.toString(micros(at)))));
         if (r.isEmpty()) {
             return null;
         }
@@ -353,6 +359,10 @@ final class RedisRoutingStore {
                     customer(LuaScripts.str(r.get(i + 4))), deadline, "1".equals(LuaScripts.str(r.get(i + 5)))));
         }
         return out;
+    }
+
+    private static long micros(java.time.Instant at) {
+        return at.getEpochSecond() * 1_000_000 + at.getNano() / 1_000;
     }
 
     private static AgentState checked(String agent, AgentState to, Object reply) {

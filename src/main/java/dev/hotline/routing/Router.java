@@ -224,8 +224,7 @@ class Router implements ContactRouting {
 
     @Override
     public void answered(ContactId id, String agent, Instant at) {
-        long when = at == null ? now() : at.toEpochMilli();
-        store.answer(id.value(), agent, when);
+        store.answer(id.value(), agent, at == null ? Instant.ofEpochMilli(now()) : at);
     }
 
     void finish(ContactId id, String agent, String disposition) {
@@ -253,7 +252,7 @@ class Router implements ContactRouting {
     @Override
     public void callerHungUp(ContactId id, Instant at) {
         LiveContact c = store.contact(id.value());
-        long when = at == null ? now() : Math.min(at.toEpochMilli(), now());
+        Instant when = at == null ? Instant.ofEpochMilli(now()) : at;
         Dropped dropped = store.drop(id.value(), when, properties.wrapUp().toMillis(), Leave.HANGUP, null);
         if (c != null) {
             release(id, c.queue(), c.channel(), dropped, "contact-gone");
@@ -394,8 +393,11 @@ class Router implements ContactRouting {
     @Override
     public RoutingStatus status(ContactId contactId) {
         String s = store.contactState(contactId.value());
-        if (s == null || "DONE".equals(s) || "GONE".equals(s)) {
+        if (s == null) {
             return RoutingStatus.NOT_ROUTED;
+        }
+        if ("DONE".equals(s) || "GONE".equals(s)) {
+            return RoutingStatus.ENDED;
         }
         return RoutingStatus.valueOf(s);
     }

@@ -125,12 +125,22 @@ class RoutingJournal implements SmartLifecycle {
             Map<String, String> f = e.getFields();
             String outcome = f.getOrDefault("o", "");
             out.add(new ContactTransition(Long.parseLong(f.get("c")), seq(e.getID()),
-                    ContactTransition.Kind.valueOf(f.get("k")), Instant.ofEpochMilli(Long.parseLong(f.get("t"))),
+                    ContactTransition.Kind.valueOf(f.get("k")), time(f),
                     blankToNull(f.get("a")), blankToNull(f.get("q")), Long.parseLong(f.getOrDefault("rp", "0")),
                     outcome.isEmpty() ? null : ContactOutcome.valueOf(outcome), "1".equals(f.get("rq")),
                     blankToNull(f.get("r"))));
         }
         return out;
+    }
+
+    /** The transition's time: to the microsecond where telephony reported it so, else the routing millisecond. */
+    private static Instant time(Map<String, String> f) {
+        String us = f.get("us");
+        if (us != null && !us.isEmpty()) {
+            long micros = Long.parseLong(us);
+            return Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000), Math.floorMod(micros, 1_000_000) * 1_000);
+        }
+        return Instant.ofEpochMilli(Long.parseLong(f.get("t")));
     }
 
     /** Stream ids grow with time and within a millisecond, also across a Redis restart: a sequence for the record. */

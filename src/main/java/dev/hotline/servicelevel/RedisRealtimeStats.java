@@ -20,7 +20,6 @@ import dev.hotline.shared.ContactId;
 import dev.hotline.shared.RingClock;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -33,8 +32,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,23 +74,18 @@ class RedisRealtimeStats implements RealtimeStats {
 
     RedisRealtimeStats(RedisClient redis, RoutingAdministration routing, ContactRouting live,
                        RoutingProperties routingProperties, ApplicationEventPublisher events, MeterRegistry meters,
-                       @Value("${hotline.servicelevel.target-rings:3}") int targetRings,
-                       @Value("${hotline.servicelevel.short-abandon:5s}") Duration shortAbandon,
-                       @Value("${hotline.servicelevel.target:0.9}") double target,
-                       @Value("${hotline.servicelevel.alert-min-offered:3}") int alertMinOffered,
-                       @Value("${hotline.servicelevel.day-zone:Asia/Shanghai}") ZoneId zone,
-                       @Value("${hotline.servicelevel.day-reset:00:00}") LocalTime reset) {
+                       ServiceLevelProperties properties) {
         this.redis = redis;
         this.P = routingProperties.keyPrefix() + "stats:";
         this.live = live;
         this.routing = routing;
         this.events = events;
         this.meters = meters;
-        this.targetRings = targetRings;
-        this.shortAbandon = shortAbandon;
-        this.target = target;
-        this.alertMinOffered = alertMinOffered;
-        this.day = new StatsDay(zone, reset);
+        this.targetRings = properties.targetRings();
+        this.shortAbandon = properties.shortAbandon();
+        this.target = properties.target();
+        this.alertMinOffered = properties.alertMinOffered();
+        this.day = new StatsDay(properties.dayZone(), properties.dayReset());
     }
 
     @EventListener
@@ -192,7 +184,7 @@ class RedisRealtimeStats implements RealtimeStats {
             if (status == RoutingStatus.ASSIGNED) {
                 continue;
             }
-            if (status != RoutingStatus.NOT_ROUTED && redis.sadd(P + "missed", id) == 1) {
+            if ((status == RoutingStatus.WAITING || status == RoutingStatus.OFFERED) && redis.sadd(P + "missed", id) == 1) {
                 serviceLevel(queue, passed, false);
                 moved();
             }

@@ -44,6 +44,8 @@ class ConsoleBrowserTests {
 
     @Autowired
     ContactIntake contacts;
+    @Autowired
+    dev.hotline.routing.ContactRouting live;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String queue = "web-" + run;
@@ -84,7 +86,7 @@ class ConsoleBrowserTests {
         browser.findElement(By.id("go-available")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "AVAILABLE"));
 
-        var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", "web-" + run, phone, null, queue, null, null));
+        var contact = live.arrive(new NewContact(Channel.VOICE, "api", "web-" + run, phone, null, queue, null, null));
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offer")));
         assertThat(browser.findElement(By.id("rings")).getText()).matches("Ring \\d+ — \\d+ ring\\(s\\) left");
         assertThat(browser.findElement(By.id("pop-customer")).getText()).contains("Jiangxi Pump Works " + run);
@@ -113,7 +115,7 @@ class ConsoleBrowserTests {
         By waiting = By.cssSelector("section[data-queue='" + queue + "'] .waiting");
         wait.until(ExpectedConditions.textToBe(waiting, "0"));
 
-        contacts.arrived(new NewContact(Channel.VOICE, "api", "wall-" + run, "+8613955" + String.format("%06d",
+        live.arrive(new NewContact(Channel.VOICE, "api", "wall-" + run, "+8613955" + String.format("%06d",
                 (int) (Math.random() * 1_000_000)), null, queue, null, null));
         wait.until(ExpectedConditions.textToBe(waiting, "1"));
 

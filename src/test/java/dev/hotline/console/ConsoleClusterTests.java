@@ -1,6 +1,5 @@
 package dev.hotline.console;
 
-import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactStatus;
 import dev.hotline.contact.NewContact;
 import dev.hotline.routing.RoutingAdministration;
@@ -42,7 +41,9 @@ class ConsoleClusterTests {
     ConsoleFixture fixture;
 
     @Autowired
-    ContactIntake contactsOnA;
+    dev.hotline.routing.ContactRouting contactsOnA;
+    @Autowired
+    dev.hotline.contact.ContactIntake recordOnA;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String queue = "cluster-" + run;
@@ -82,7 +83,7 @@ class ConsoleClusterTests {
                     "one agent AVAILABLE");
 
             long arrived = System.currentTimeMillis();
-            var contact = contactsOnA.arrived(new NewContact(Channel.VOICE, "api", "cluster-" + run,
+            var contact = contactsOnA.arrive(new NewContact(Channel.VOICE, "api", "cluster-" + run,
                     "+8613966" + String.format("%05d", (int) (Math.random() * 100_000)), null, queue, null, null));
             var offer = console.next(OFFERS, "offer");
             assertThat(offer.path("contactId").asLong()).isEqualTo(contact.id().value());
@@ -102,7 +103,8 @@ class ConsoleClusterTests {
             var assigned = console.next(CONTACTS, "contact-assigned");
             assertThat(assigned.path("contactId").asLong()).isEqualTo(contact.id().value());
             seqs.add(assigned.path("seq").asLong());
-            assertThat(contactsOnA.find(contact.id()).orElseThrow().status()).isEqualTo(ContactStatus.CONNECTED);
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(
+                    () -> recordOnA.find(contact.id()).orElseThrow().status() == ContactStatus.CONNECTED);
             var answered = wallboard.next(WALLBOARD, w -> tile(w).path("answeredToday").asLong() == 1
                     && tile(w).path("waiting").asLong() == 0
                     && tile(w).path("agentsByState").path("BUSY").asLong() == 1, "answered 1, 0 waiting, 1 BUSY");

@@ -52,6 +52,8 @@ class ConsoleDoneWhenBrowserTests {
 
     @Autowired
     ContactIntake contacts;
+    @Autowired
+    dev.hotline.routing.ContactRouting live;
 
     @Autowired
     ConfigurableApplicationContext context;
@@ -108,7 +110,7 @@ class ConsoleDoneWhenBrowserTests {
                     .when("ring2", tile + "[data-figure=longest]\").dataset.value.endsWith('/2')")
                     .track("longest", tile + "[data-figure=longest]\").dataset.value");
             long arrived = System.currentTimeMillis();
-            var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", "walk-" + run,
+            var contact = live.arrive(new NewContact(Channel.VOICE, "api", "walk-" + run,
                     "+8613977" + String.format("%05d", (int) (Math.random() * 100_000)), null, queue, null, null));
             assertWithin(arrived, agentDom.at("offer"), "offer shown on the agent console");
             assertWithin(arrived, agentDom.at("reserved"), "agent shown as ringing (RESERVED)");

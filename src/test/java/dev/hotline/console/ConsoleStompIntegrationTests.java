@@ -45,6 +45,8 @@ class ConsoleStompIntegrationTests {
 
     @Autowired
     ContactIntake contacts;
+    @Autowired
+    dev.hotline.routing.ContactRouting live;
 
     @Autowired
     AgentPresence presence;
@@ -78,7 +80,7 @@ class ConsoleStompIntegrationTests {
             assertThat(available.path("state").asString()).isEqualTo("AVAILABLE");
             seqs.add(available.path("seq").asLong());
 
-            var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", "stomp-" + run, "+8613911" + digits(),
+            var contact = live.arrive(new NewContact(Channel.VOICE, "api", "stomp-" + run, "+8613911" + digits(),
                     null, queue, null, "noisy compressor"));
             var offer = console.next(OFFERS, "offer");
             assertThat(offer.path("contactId").asLong()).isEqualTo(contact.id().value());
@@ -99,7 +101,7 @@ class ConsoleStompIntegrationTests {
             var assigned = console.next(CONTACTS, "contact-assigned");
             seqs.add(assigned.path("seq").asLong());
             assertThat(assigned.path("contactId").asLong()).isEqualTo(contact.id().value());
-            assertThat(contacts.find(contact.id()).orElseThrow().status()).isEqualTo(ContactStatus.CONNECTED);
+            dev.hotline.Records.awaitRecorded(contacts, contact.id(), ContactStatus.CONNECTED);
 
             console.send("/app/agent/contacts/" + contact.id() + "/finish", "{\"disposition\":\"solved\"}");
             var wrapUp = console.next(STATE, "state");
@@ -173,7 +175,7 @@ class ConsoleStompIntegrationTests {
             console.next(STATE, "resume");
             console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
             console.next(STATE, "state");
-            contactId = contacts.arrived(new NewContact(Channel.VOICE, "api", "resume-" + run, "+8613922" + digits(),
+            contactId = live.arrive(new NewContact(Channel.VOICE, "api", "resume-" + run, "+8613922" + digits(),
                     null, queue, null, null)).id().value();
             assertThat(console.next(OFFERS, "offer").path("contactId").asLong()).isEqualTo(contactId);
         }
@@ -201,7 +203,7 @@ class ConsoleStompIntegrationTests {
         fixture.agent(agent, queue);
         fixture.agent(other, queue);
         presence.available(other);
-        var foreign = contacts.arrived(new NewContact(Channel.VOICE, "api", "bad-" + run, "+8613933" + digits(),
+        var foreign = live.arrive(new NewContact(Channel.VOICE, "api", "bad-" + run, "+8613933" + digits(),
                 null, queue, null, null));
         await().atMost(Duration.ofSeconds(5)).until(() -> presence.status(other).pendingOffer() != null);
         try (var console = agentConsole(agent)) {
@@ -295,7 +297,7 @@ class ConsoleStompIntegrationTests {
         String supervisor = "ivy-" + run;
         fixture.user(supervisor, "SUPERVISOR");
         presence.available(agent);
-        var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", "figures-" + run, "+8613944" + digits(),
+        var contact = live.arrive(new NewContact(Channel.VOICE, "api", "figures-" + run, "+8613944" + digits(),
                 null, queue, null, null));
         await().atMost(Duration.ofSeconds(5)).until(() -> contact.id().equals(presence.status(agent).pendingOffer()));
         presence.accept(contact.id(), agent);

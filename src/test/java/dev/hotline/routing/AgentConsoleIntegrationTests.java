@@ -36,6 +36,8 @@ class AgentConsoleIntegrationTests {
 
     @Autowired
     ContactIntake contacts;
+    @Autowired
+    dev.hotline.routing.ContactRouting live;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -84,7 +86,7 @@ class AgentConsoleIntegrationTests {
         mvc.perform(put("/api/agents/" + ann + "/state").with(asBob).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"state\":\"BREAK\",\"reason\":\"prank\"}")).andExpect(status().isForbidden());
 
-        var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", run, "+8613900000042", null, queue, null, null));
+        var contact = live.arrive(new NewContact(Channel.VOICE, "api", run, "+8613900000042", null, queue, null, null));
         String id = contact.id().toString();
         mvc.perform(get("/api/agents/me").with(asAnn))
                 .andExpect(jsonPath("$.state").value("RESERVED")).andExpect(jsonPath("$.pendingOffer").value(contact.id().value()));
@@ -94,10 +96,10 @@ class AgentConsoleIntegrationTests {
         mvc.perform(post("/api/offers/" + id + "/accept").with(asAnn).with(csrf())).andExpect(status().isNoContent());
         mvc.perform(get("/api/agents/me").with(asAnn))
                 .andExpect(jsonPath("$.state").value("BUSY")).andExpect(jsonPath("$.activeContacts[0]").value(contact.id().value()));
-        assertThat(contacts.find(contact.id()).orElseThrow().status()).isEqualTo(ContactStatus.CONNECTED);
+        dev.hotline.Records.awaitRecorded(contacts, contact.id(), ContactStatus.CONNECTED);
         mvc.perform(post("/api/contacts/" + id + "/finish").with(asAnn).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"disposition\":\"solved\"}")).andExpect(status().isOk()).andExpect(jsonPath("$.state").value("WRAP_UP"));
-        assertThat(contacts.find(contact.id()).orElseThrow().status()).isEqualTo(ContactStatus.ENDED);
+        dev.hotline.Records.awaitRecorded(contacts, contact.id(), ContactStatus.ENDED);
         mvc.perform(put("/api/agents/" + ann + "/state").with(supervisor).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"state\":\"BREAK\",\"reason\":\"coaching\"}")).andExpect(status().isOk())
                 .andExpect(jsonPath("$.reason").value("coaching"));

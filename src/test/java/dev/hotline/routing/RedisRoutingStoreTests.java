@@ -130,7 +130,7 @@ class RedisRoutingStoreTests {
         login("ann", 0);
         enqueue(voice(1, 0), now, RING);
         store.accept(1, "ann", now + 1_000, 0, false);
-        store.answer(1, "ann", now + 2_000);
+        store.answer(1, "ann", java.time.Instant.ofEpochMilli(now + 2_000));
         store.drop(1, now + 60_000, 30_000, RedisRoutingStore.Leave.HANGUP, null);
 
         var entries = redis.xrange(prefix + "journal", (redis.clients.jedis.StreamEntryID) null, null);

@@ -10,6 +10,7 @@ import dev.hotline.contact.MessageStatusChanged;
 import dev.hotline.contact.NewContact;
 import dev.hotline.contact.TextConversations;
 import dev.hotline.routing.ContactRouting;
+import dev.hotline.routing.RoutingStatus;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.InvalidInputException;
@@ -157,13 +158,19 @@ class TextMessaging implements TextConversations {
                 .map(m -> m.view(contactId)).toList();
     }
 
+    /** Routing let the contact go, or (routing does not know it) the record says it ended. */
+    private boolean over(ContactId contact) {
+        RoutingStatus status = routing.status(contact);
+        return status == RoutingStatus.ENDED || (status == RoutingStatus.NOT_ROUTED
+                && contacts.find(contact).map(ContactSnapshot::isFinal).orElse(false));
+    }
+
     /** The open conversation of this thread, or a new one when there is none or its contact is over. */
     private Conversation openConversation(Channel channel, String from, String to, String serviceSid, String body,
                                           Instant now) {
         String thread = Conversation.thread(channel, from, to);
         var open = conversations.findByOpenThread(thread).orElse(null);
-        if (open != null && open.contactId() != null
-                && contacts.find(new ContactId(open.contactId())).map(ContactSnapshot::isFinal).orElse(false)) {
+        if (open != null && open.contactId() != null && over(new ContactId(open.contactId()))) {
             open.close(now);
             conversations.saveAndFlush(open);
             open = null;

@@ -83,7 +83,7 @@ class VoiceCalls {
         }
         log.info("Agent {} did not pick up contact {} ({}); giving it back to routing", agent, contact, outcome);
         connector.giveBack(contact, agent, "agent-leg-" + outcome);
-        return routing.status(contact) != RoutingStatus.NOT_ROUTED ? scripts.waiting() : scripts.hangUp();
+        return routing.status(contact).isLive() ? scripts.waiting() : scripts.hangUp();
     }
 
     private void agentLeg(Webhook callback, ContactId contact, String agent, String status) {

@@ -1,4 +1,4 @@
--- ARGV: P, contact, now, wrapMs, mode, detail
+-- ARGV: P, contact, now, wrapMs, mode, detail, atMicros (when the caller hung up, to the microsecond)
 -- mode 'hangup': the caller left (abandoned, or ended when answered); 'overflow': sent to the on-call target in
 -- detail, only while unanswered; 'move': to another queue (no end). The contact's offers are withdrawn and its agent
 -- freed. A contact that left keeps a GONE marker for a day, so a redelivered arrival does not queue it again and the
@@ -9,7 +9,7 @@ local c, now, mode = ARGV[2], tonumber(ARGV[3]), ARGV[5]
 local h = redis.call('HMGET', ckey(c), 'queue', 'state', 'agent', 'kind', 'answered')
 if h[2] == 'GONE' or h[2] == 'DONE' then return {} end
 if not h[1] then
-  if mode == 'hangup' then journal(c, 'ENDED', now, '') end
+  if mode == 'hangup' then journal(c, 'ENDED', now, '', { 'us', ARGV[7] }) end
   return {}
 end
 if mode == 'overflow' and h[2] ~= 'WAITING' and h[2] ~= 'OFFERED' then return {} end
@@ -37,7 +37,7 @@ end
 redis.call('DEL', ckey(c), ckey(c) .. ':o', ckey(c) .. ':x')
 if mode == 'hangup' then
   local answered = h[5] and h[5] ~= ''
-  journal(c, 'ENDED', now, answered and h[3] or '', { 'o', answered and 'ANSWERED' or 'ABANDONED' })
+  journal(c, 'ENDED', now, answered and h[3] or '', { 'o', answered and 'ANSWERED' or 'ABANDONED', 'us', ARGV[7] })
 elseif mode == 'overflow' then
   journal(c, 'ENDED', now, '', { 'o', 'OVERFLOWED', 'r', ARGV[6] })
 end

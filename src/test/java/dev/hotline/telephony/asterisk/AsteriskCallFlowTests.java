@@ -143,7 +143,7 @@ class AsteriskCallFlowTests extends AsteriskWireTestSupport {
         presence.accept(id, other);
         await().atMost(Duration.ofSeconds(10)).until(() -> pbx.actions("Setvar").stream().anyMatch(a ->
                 call.channel().equals(a.get("Channel")) && a.get("Value").equals(offered.equals(first) ? "PJSIP/1102" : "PJSIP/1101")));
-        assertThat(intake.find(id).orElseThrow().status()).isEqualTo(ContactStatus.OFFERED);
+        assertThat(dev.hotline.Records.awaitRecorded(intake, id, ContactStatus.OFFERED).agent()).isEqualTo(other);
     }
 
     @Test

@@ -72,15 +72,14 @@ class TwilioCallFlowTests extends TwilioTestSupport {
                 + "\" answerOnBridge=\"true\" timeout=\"20\">"
                 + "<Client statusCallback=\"" + PUBLIC_BASE_URL + legCallback.replace("&", "&amp;")
                 + "\" statusCallbackEvent=\"answered completed\">" + clientIdentity + "</Client></Dial></Response>");
-        assertThat(contactOfCall(callSid).status()).isEqualTo(ContactStatus.OFFERED);   // not answered by the accept
+        assertThat(recorded(callSid, ContactStatus.OFFERED).answeredAt()).isNull();   // not answered by the accept
 
         Instant arrived = contact.arrivedAt().truncatedTo(ChronoUnit.SECONDS);
         String agentLeg = randomSid("CA");
         mvc.perform(signed(legCallback, agentLeg(agentLeg, callSid, "in-progress", 0, arrived.plusSeconds(8))))
                 .andExpect(status().isNoContent());
 
-        var answered = contactOfCall(callSid);
-        assertThat(answered.status()).isEqualTo(ContactStatus.CONNECTED);
+        var answered = recorded(callSid, ContactStatus.CONNECTED);
         assertThat(answered.agent()).isEqualTo(agent);
         assertThat(answered.answeredAt()).isEqualTo(arrived.plusSeconds(8));
         assertThat(answered.ringsToAnswer()).isEqualTo(2);   // 7-8 s after arrival, 5 s rings
@@ -96,8 +95,7 @@ class TwilioCallFlowTests extends TwilioTestSupport {
         mvc.perform(signed("/twilio/voice/status", callStatus(callSid, "completed", 104, timestamp(arrived.plusSeconds(104)), 2)))
                 .andExpect(status().isNoContent());
 
-        var ended = contactOfCall(callSid);
-        assertThat(ended.status()).isEqualTo(ContactStatus.ENDED);
+        var ended = recorded(callSid, ContactStatus.ENDED);
         assertThat(ended.outcome()).isEqualTo(ContactOutcome.ANSWERED);
         assertThat(ended.endedAt()).isEqualTo(arrived.plusSeconds(104));
         assertThat(eventually(() -> presence.status(agent).state() == AgentState.WRAP_UP ? true : null)).isTrue();
@@ -123,7 +121,7 @@ class TwilioCallFlowTests extends TwilioTestSupport {
         mvc.perform(signed(legCallback, agentLeg(agentLeg, callSid, "in-progress", 0, arrived.plusSeconds(12))))
                 .andExpect(status().isNoContent());
 
-        var answered = contactOfCall(callSid);
+        var answered = recorded(callSid, ContactStatus.CONNECTED);
         assertThat(answered.answeredAt()).isEqualTo(arrived.plusSeconds(12));
         assertThat(answered.ringsToAnswer()).isEqualTo(3);
         assertThat(contacts.history(contact.id())).filteredOn(h -> h.action().equals("ANSWERED")).hasSize(1);
@@ -132,7 +130,7 @@ class TwilioCallFlowTests extends TwilioTestSupport {
             mvc.perform(signed("/twilio/voice/status", callStatus(callSid, "completed", 53, timestamp(arrived.plusSeconds(53)), 4)))
                     .andExpect(status().isNoContent());
         }
-        assertThat(contactOfCall(callSid).outcome()).isEqualTo(ContactOutcome.ANSWERED);
+        assertThat(recorded(callSid, ContactStatus.ENDED).outcome()).isEqualTo(ContactOutcome.ANSWERED);
         assertThat(contacts.history(contact.id())).filteredOn(h -> h.action().equals("ANSWERED")).hasSize(2);   // answer + end
     }
 

@@ -229,7 +229,7 @@ class TwilioMessagingTests extends TwilioTestSupport {
     void aMessageAfterTheConversationEndedOpensANewOne() throws Exception {
         ContactId first = connectedConversation();
         presence.finish(first, agent, "solved");
-        assertThat(contacts.find(first).orElseThrow().isFinal()).isTrue();
+        assertThat(recorded(first, ContactStatus.ENDED).isFinal()).isTrue();
 
         mvc.perform(signed("/twilio/messaging", sms(randomSid("SM"), customer, AGENT_NUMBER, "还有一个问题")))
                 .andExpect(status().isOk());
@@ -252,7 +252,7 @@ class TwilioMessagingTests extends TwilioTestSupport {
             Thread.sleep(20);
         }
         presence.accept(contact, agent);
-        assertThat(contacts.find(contact).orElseThrow().status()).isEqualTo(ContactStatus.CONNECTED);
+        recorded(contact, ContactStatus.CONNECTED);
         return contact;
     }
 }

@@ -112,4 +112,16 @@ abstract class TwilioTestSupport {
     ContactSnapshot contactOfCall(String callSid) {
         return contacts.findByExternalId("twilio", callSid).orElseThrow();
     }
+
+    /** The call's record once it shows {@code status}: the record follows routing's journal a moment behind. */
+    ContactSnapshot recorded(String callSid, ContactStatus status) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> contactOfCall(callSid), c -> c.status() == status);
+    }
+
+    /** The contact's record once it shows {@code status}. */
+    ContactSnapshot recorded(dev.hotline.shared.ContactId id, ContactStatus status) {
+        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> contacts.find(id).orElseThrow(), c -> c.status() == status);
+    }
 }

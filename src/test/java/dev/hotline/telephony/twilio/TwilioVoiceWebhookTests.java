@@ -135,8 +135,7 @@ class TwilioVoiceWebhookTests extends TwilioTestSupport {
         mvc.perform(signed("/twilio/voice/status", callStatus(callSid, "ringing", 0, timestamp(arrived), 1)))
                 .andExpect(status().isNoContent());
 
-        var contact = contactOfCall(callSid);
-        assertThat(contact.status()).isEqualTo(ContactStatus.ENDED);
+        var contact = recorded(callSid, ContactStatus.ENDED);
         assertThat(contact.outcome()).isEqualTo(ContactOutcome.ABANDONED);
         assertThat(contact.endedAt()).isEqualTo(arrived.plusSeconds(12).truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
         assertThat(contacts.history(contact.id())).filteredOn(h -> h.action().equals("ABANDONED")).hasSize(1);
