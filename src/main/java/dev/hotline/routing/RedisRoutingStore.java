@@ -348,6 +348,12 @@ final class RedisRoutingStore {
         return redis.zrangeByScore(prefix + "timers", 0, now, 0, max);
     }
 
+    /** When the earliest timer is due (epoch millis), or null when there is none. */
+    Long earliestTimer() {
+        var first = redis.zrangeWithScores(prefix + "timers", 0, 0);
+        return first.isEmpty() ? null : (long) first.get(0).getScore();
+    }
+
     private List<OfferMade> offers(List<Object> r, String queue, long deadline) {
         if (r.isEmpty()) {
             return List.of();

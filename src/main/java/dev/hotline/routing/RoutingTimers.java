@@ -8,21 +8,26 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 
 /**
- * Ring deadlines and wrap-up ends live in the Redis {@code timers} ZSET, so they fire even when the node that set them
- * is gone: every node sweeps it each {@code sweep-interval}. The node that set a timer also wakes up exactly at its
- * time (a local early sweep), so deadlines are not up to a second late. Handling claims each timer atomically (ZREM in
- * the script), so a timer is handled once however many nodes see it.
+ * Routing's one timer engine. Ring deadlines, wrap-up ends, the three-ring escalation steps and re-offer checks live in
+ * the Redis {@code timers} ZSET, so they fire even when the node that set them is gone: every node sweeps it each
+ * {@code sweep-interval}. A node also wakes up exactly when the earliest timer it knows of is due, so deadlines are not
+ * up to a second late; wake-ups are coalesced (one planned at a time, the earliest), since a sweep handles every due
+ * timer at once. Handling claims each timer atomically (ZREM in the script), so a timer is handled once however many
+ * nodes see it.
  */
 @Component
 class RoutingTimers implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingTimers.class);
+    private static final int BATCH = 500;
 
     private final RedisRoutingStore store;
     private final RoutingProperties properties;
@@ -30,6 +35,8 @@ class RoutingTimers implements SmartLifecycle, DisposableBean {
     private final ScheduledExecutorService executor;
     private volatile BiConsumer<String, Long> handler = (member, now) -> { };
     private volatile boolean running;
+    /** The planned wake-up (epoch millis), or Long.MAX_VALUE when none is. */
+    private final AtomicLong wakeUp = new AtomicLong(Long.MAX_VALUE);
 
     RoutingTimers(RedisRoutingStore store, RoutingProperties properties, ObjectProvider<Clock> clock) {
         this.store = store;
@@ -46,10 +53,33 @@ class RoutingTimers implements SmartLifecycle, DisposableBean {
         this.handler = handler;
     }
 
-    /** Wake up at {@code epochMillis} on this node (the sweep of every node is the safety net). */
+    /** Wake up at {@code epochMillis} on this node, unless a wake-up no later than that is planned already. */
     void at(long epochMillis) {
-        if (running) {
-            executor.schedule(this::sweep, Math.max(0, epochMillis - clock.millis()), TimeUnit.MILLISECONDS);
+        if (!running) {
+            return;
+        }
+        long planned;
+        do {
+            planned = wakeUp.get();
+            if (planned <= epochMillis) {
+                return;
+            }
+        } while (!wakeUp.compareAndSet(planned, epochMillis));
+        executor.schedule(this::wake, Math.max(0, epochMillis - clock.millis()), TimeUnit.MILLISECONDS);
+    }
+
+    /** A planned wake-up: everything due now, then the next wake-up at the earliest timer left. */
+    private void wake() {
+        long now = clock.millis();
+        wakeUp.accumulateAndGet(now, (planned, at) -> planned <= at ? Long.MAX_VALUE : planned);
+        sweep();
+        try {
+            Long next = store.earliestTimer();
+            if (next != null && next > clock.millis()) {
+                at(next);
+            }
+        } catch (RuntimeException e) {
+            log.debug("Next routing timer unknown: {}", e.toString());
         }
     }
 
@@ -59,14 +89,18 @@ class RoutingTimers implements SmartLifecycle, DisposableBean {
             return;
         }
         try {
-            long now = clock.millis();
-            for (String member : store.dueTimers(now, 500)) {
-                try {
-                    handler.accept(member, now);
-                } catch (RuntimeException e) {
-                    log.warn("Routing timer {} failed: {}", member, e.toString());
+            List<String> due;
+            do {
+                long now = clock.millis();
+                due = store.dueTimers(now, BATCH);
+                for (String member : due) {
+                    try {
+                        handler.accept(member, now);
+                    } catch (RuntimeException e) {
+                        log.warn("Routing timer {} failed: {}", member, e.toString());
+                    }
                 }
-            }
+            } while (due.size() == BATCH && running);
         } catch (RuntimeException e) {
             log.warn("Routing timer sweep failed: {}", e.toString());
         }

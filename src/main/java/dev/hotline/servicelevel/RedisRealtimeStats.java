@@ -93,7 +93,8 @@ class RedisRealtimeStats implements RealtimeStats {
         redis.zadd(P + "waiting:" + e.queue(), e.arrivedAt().toEpochMilli(), e.contactId().toString());
         if (e.channel().isVoice()) {
             // the three-ring clock of a call: counted as missed the moment it passes the target ring unanswered
-            redis.zadd(P + "ringing", e.arrivedAt().toEpochMilli(), e.contactId().toString());
+            Instant passes = new RingClock(live.queue(e.queue()).ringPeriod()).startOfRing(e.arrivedAt(), targetRings + 1);
+            redis.zadd(P + "ringing", passes.toEpochMilli(), e.contactId().toString());
             redis.hset(P + "ringing:q", e.contactId().toString(), e.queue());
         }
         count(e.queue(), e.arrivedAt(), "offered", 1);
@@ -159,27 +160,22 @@ class RedisRealtimeStats implements RealtimeStats {
     }
 
     /**
-     * A call still ringing past the target ring has missed the three-ring rule now, not when it is finally answered or
+     * ({@code ringing}: each waiting call by the moment it passes the target ring.) A call still ringing past it has missed the three-ring rule now, not when it is finally answered or
      * given up: counted at once (once across all nodes), so the wallboard does not show 100 % while callers wait.
      * A call an agent has already taken is left to its answer, whose rings tell.
      */
     @Scheduled(fixedDelayString = "${hotline.servicelevel.sweep-interval:1s}")
     void countMissed() {
         long now = clock.millis();
-        for (String id : redis.zrangeByScore(P + "ringing", 0, now, 0, 500)) {
+        for (Tuple ringing : redis.zrangeByScoreWithScores(P + "ringing", 0, now, 0, 500)) {
+            String id = ringing.getElement();
             String queue = redis.hget(P + "ringing:q", id);
             var contact = ContactId.of(id);
             if (queue == null) {
                 forgetRinging(id);
                 continue;
             }
-            Double arrived = redis.zscore(P + "ringing", id);
-            var ringPeriod = live.queue(queue).ringPeriod();
-            Instant passed = new RingClock(ringPeriod).startOfRing(Instant.ofEpochMilli(arrived.longValue()),
-                    targetRings + 1);
-            if (passed.toEpochMilli() > now) {
-                continue;
-            }
+            Instant passed = Instant.ofEpochMilli((long) ringing.getScore());
             RoutingStatus status = live.status(contact);
             if (status == RoutingStatus.ASSIGNED) {
                 continue;

@@ -50,7 +50,10 @@ class RoutingSystemTests {
     final RoutingNode.Cluster cluster = RoutingNode.cluster();
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final List<Consumer<Object>> subscribed = new ArrayList<>();
+    /** Callers: arrivals and hang-ups. */
     final ScheduledExecutorService world = Executors.newScheduledThreadPool(8);
+    /** The agents at their consoles: on threads of their own, so that slow arrivals do not make every agent slow. */
+    final ScheduledExecutorService consoles = Executors.newScheduledThreadPool(8);
 
     final Map<ContactId, AtomicInteger> ended = new ConcurrentHashMap<>();
     final Map<ContactId, AtomicInteger> answered = new ConcurrentHashMap<>();
@@ -66,6 +69,7 @@ class RoutingSystemTests {
     void stop() {
         cluster.subscribers.removeAll(subscribed);
         world.shutdownNow();
+        consoles.shutdownNow();
     }
 
     @Test
@@ -124,6 +128,10 @@ class RoutingSystemTests {
                 assertThat(answered).containsKey(id);
             }
         }
+        System.out.printf("RoutingSystemTests: answered %d, abandoned %d, overflowed %d; offers %d (widened %d), "
+                        + "ring-no-answers %d, withdrawn %d%n", outcomes[ContactOutcome.ANSWERED.ordinal()],
+                outcomes[ContactOutcome.ABANDONED.ordinal()], outcomes[ContactOutcome.OVERFLOWED.ordinal()],
+                offers.get(), widenedOffers.get(), ringNoAnswers.get(), withdrawn.get());
         assertThat(store.waiting(queue)).isEmpty();
         // ring-no-answers are counted per agent in the database
         var jdbc = cluster.a.bean(org.springframework.jdbc.core.JdbcTemplate.class);
@@ -149,10 +157,6 @@ class RoutingSystemTests {
         assertThat(ringNoAnswers.get()).isPositive();
         assertThat(withdrawn.get()).isPositive();
         assertThat(offers.get()).isGreaterThan(CONTACTS);
-        System.out.printf("RoutingSystemTests: answered %d, abandoned %d, overflowed %d; offers %d (widened %d), "
-                        + "ring-no-answers %d, withdrawn %d%n", outcomes[ContactOutcome.ANSWERED.ordinal()],
-                outcomes[ContactOutcome.ABANDONED.ordinal()], outcomes[ContactOutcome.OVERFLOWED.ordinal()],
-                offers.get(), widenedOffers.get(), ringNoAnswers.get(), withdrawn.get());
     }
 
     // --- the simulated world: callers and agents at their consoles
@@ -213,7 +217,7 @@ class RoutingSystemTests {
     }
 
     private void later(int fromMillis, int toMillis, Runnable action) {
-        world.schedule(() -> {
+        consoles.schedule(() -> {
             try {
                 action.run();
             } catch (RuntimeException expected) {

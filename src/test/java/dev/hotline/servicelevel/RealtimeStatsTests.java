@@ -92,6 +92,51 @@ class RealtimeStatsTests {
         assertThat(published.stream(ServiceLevelAlert.class).filter(x -> x.queue().equals(queue)).count()).isEqualTo(1);
     }
 
+    @Autowired
+    dev.hotline.routing.ContactRouting live;
+
+    @Test
+    void aCallStillWaitingPastTheThirdRingCountsAsMissedAtOnceAndOnlyOnce() {
+        String q = "missed-" + run;
+        var d = routing.queueDefaults(q);
+        routing.saveQueue(new QueueSettings(q, Map.of(q, 1), d.strategy(), d.ringNoAnswer(), d.ringPeriod(),
+                d.alertRing(), d.widenRing(), d.overflowRing(), d.zone(), java.util.List.of()));   // nobody on call
+        // nobody serves the queue: the caller has been waiting 20 s, four 5 s rings
+        var call = live.arrive(new dev.hotline.contact.NewContact(Channel.VOICE, "api", "missed-" + run, "+8613900000077",
+                null, q, Instant.now().minusSeconds(20), null));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(tile(q).serviceLevel15m()).isEqualTo(0.0));
+        assertThat(tile(q).waiting()).isEqualTo(1);
+
+        live.callerHungUp(call.id(), null);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(tile(q).abandonedToday()).isEqualTo(1));
+        assertThat(tile(q).serviceLevelToday()).isEqualTo(0.0);
+        assertThat(stats.fresh().queues().stream().filter(t -> t.queue().equals(q)).findFirst().orElseThrow()
+                .serviceLevelSlots()).filteredOn(java.util.Objects::nonNull).containsOnly(0.0);
+    }
+
+    @Test
+    void textMessagesAreNotInTheThreeRingServiceLevel() {
+        String q = "text-" + run;
+        Instant now = Instant.now();
+        var sms = id();
+        events.publishEvent(new ContactQueued(sms, q, Channel.SMS, now.minusSeconds(600)));
+        events.publishEvent(new ContactAnswered(sms, Channel.SMS, q, "agent", null, now.minusSeconds(600), now, 120));
+
+        assertThat(stats.fresh().overall().offeredToday()).isPositive();
+        var d = routing.queueDefaults(q);
+        routing.saveQueue(new QueueSettings(q, Map.of(q, 1), d.strategy(), d.ringNoAnswer(), d.ringPeriod(),
+                d.alertRing(), d.widenRing(), d.overflowRing(), d.zone(), d.onCall()));
+        assertThat(tile(q).answeredToday()).isEqualTo(1);
+        assertThat(tile(q).serviceLevelToday()).isNull();
+    }
+
+    private QueueFigures tile(String q) {
+        return stats.fresh().queues().stream().filter(t -> t.queue().equals(q)).findFirst().orElseThrow();
+    }
+
     @Test
     void todayStartsAtTheConfiguredResetTimeInItsZone() {
         var day = new StatsDay(ZoneId.of("Asia/Shanghai"), LocalTime.of(6, 0));
