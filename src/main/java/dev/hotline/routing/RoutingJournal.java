@@ -3,6 +3,7 @@ package dev.hotline.routing;
 import dev.hotline.contact.ContactOutcome;
 import dev.hotline.contact.ContactRecords;
 import dev.hotline.contact.ContactTransition;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -48,6 +49,8 @@ class RoutingJournal implements SmartLifecycle {
     private final RoutingProperties.Journal settings;
     private volatile boolean running;
     private volatile Thread thread;
+    private final Counter batches;
+    private final Counter entriesRecorded;
 
     RoutingJournal(RedisClient redis, ContactRecords records, RoutingProperties properties,
                    ObjectProvider<MeterRegistry> meters) {
@@ -57,8 +60,13 @@ class RoutingJournal implements SmartLifecycle {
         this.stream = prefix + "journal";
         this.settings = properties.journal();
         this.scripts = new LuaScripts(redis, null);
-        meters.ifAvailable(m -> Gauge.builder("hotline.routing.journal.backlog", this::backlog)
-                .description("Contact transitions not yet written to the database").register(m));
+        MeterRegistry m = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
+        Gauge.builder("hotline.routing.journal.backlog", this::backlog)
+                .description("Contact transitions not yet written to the database").register(m);
+        batches = Counter.builder("hotline.routing.journal.batches")
+                .description("Transactions that wrote journal entries to the contact record").register(m);
+        entriesRecorded = Counter.builder("hotline.routing.journal.entries")
+                .description("Journal entries written to the contact record").register(m);
     }
 
     private void run() {
@@ -85,6 +93,8 @@ class RoutingJournal implements SmartLifecycle {
                 StreamEntryID[] ids = entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new);
                 redis.xack(stream, GROUP, ids);
                 redis.xdel(stream, ids);
+                batches.increment();
+                entriesRecorded.increment(ids.length);
                 if (failures > 0) {
                     log.info("Contact journal written again after {} failed attempt(s)", failures);
                     failures = 0;

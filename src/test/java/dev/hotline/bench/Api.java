@@ -121,7 +121,17 @@ final class Api {
                 .header("Content-Type", contentType));
     }
 
-    /** Heap in use (MB) from Micrometer, or -1 when the node does not answer. */
+    /** A Micrometer counter's count ({@code name?tag=k:v}), or -1 when the node does not answer or has none. */
+    double counter(String metric) {
+        try {
+            Reply r = get("/actuator/metrics/" + metric);
+            return r.ok() ? r.json().path("measurements").path(0).path("value").asDouble() : -1;
+        } catch (RuntimeException e) {
+            return -1;
+        }
+    }
+
+        /** Heap in use (MB) from Micrometer, or -1 when the node does not answer. */
     long heapMb() {
         try {
             Reply r = get("/actuator/metrics/jvm.memory.used?tag=area:heap");

@@ -75,12 +75,19 @@ final class Report {
         final AtomicLong rssMbMax = new AtomicLong(-1);
         final AtomicLong heapMbLast = new AtomicLong(-1);
         private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("sampler"));
+        private final List<Api> nodes;
         private final List<Long> pids;
         private final double cpuAtStart;
+        private final Map<String, Double> childCpuAtStart;
+        private final double generatorCpuAtStart = cpuSeconds(List.of(ProcessHandle.current().pid()));
+        private final Map<String, Double> countersAtStart;
 
         Sampler(List<Api> nodes, List<Long> pids) {
+            this.nodes = nodes;
             this.pids = pids;
             this.cpuAtStart = cpuSeconds(pids);
+            this.childCpuAtStart = childCpuSeconds(pids);
+            this.countersAtStart = counters();
             timer.scheduleAtFixedRate(() -> {
                 for (Api node : nodes) {
                     long heap = node.heapMb();
@@ -102,10 +109,63 @@ final class Report {
             return now < 0 || cpuAtStart < 0 ? -1 : Math.round((now - cpuAtStart) * 10) / 10.0;
         }
 
+        /**
+         * CPU seconds since the start, split by process: the app nodes, the servers they started (embedded MariaDB,
+         * redis-server, by command name) and this generator; -1 where unknown.
+         */
+        Map<String, Double> cpuSplit() {
+            var out = new java.util.LinkedHashMap<String, Double>();
+            out.put("node", nodeCpuSeconds());
+            childCpuSeconds(pids).forEach((name, now) ->
+                    out.put(name, Math.round((now - childCpuAtStart.getOrDefault(name, 0.0)) * 10) / 10.0));
+            double generator = cpuSeconds(List.of(ProcessHandle.current().pid()));
+            out.put("generator", Math.round((generator - generatorCpuAtStart) * 10) / 10.0);
+            return out;
+        }
+
+        /** How much each Micrometer counter of the nodes grew since the start (summed over the nodes). */
+        Map<String, Double> countersSinceStart() {
+            var out = new java.util.LinkedHashMap<String, Double>();
+            counters().forEach((k, v) -> out.put(k, v - countersAtStart.getOrDefault(k, 0.0)));
+            return out;
+        }
+
+        private Map<String, Double> counters() {
+            var out = new java.util.LinkedHashMap<String, Double>();
+            for (String metric : COUNTERS) {
+                double sum = 0;
+                for (Api node : nodes) {
+                    sum += Math.max(0, node.counter(metric));
+                }
+                out.put(metric, sum);
+            }
+            return out;
+        }
+
         @Override
         public void close() {
             timer.shutdownNow();
         }
+    }
+
+    /** Counters the routing run reports per contact: synchronous and background database use, journal batches. */
+    static final List<String> COUNTERS = List.of("hotline.db.connections?tag=for:caller",
+            "hotline.db.connections?tag=for:background", "hotline.routing.journal.batches",
+            "hotline.routing.journal.entries");
+
+    /** CPU seconds of the direct children of the processes (embedded database and Redis), by command name. */
+    static Map<String, Double> childCpuSeconds(List<Long> pids) {
+        var out = new java.util.TreeMap<String, Double>();
+        for (long pid : pids) {
+            ProcessHandle.of(pid).ifPresent(p -> p.children().forEach(child -> {
+                double cpu = cpuSeconds(List.of(child.pid()));
+                String name = child.info().command().map(c -> Path.of(c).getFileName().toString()).orElse("child-" + child.pid());
+                if (cpu >= 0) {
+                    out.merge(name, cpu, Double::sum);
+                }
+            }));
+        }
+        return out;
     }
 
     /** utime + stime of the processes from /proc (clock ticks of 1/100 s, Linux's USER_HZ), -1 when unknown. */

@@ -355,6 +355,13 @@ final class RoutingBench {
         double cpu = sampler.nodeCpuSeconds();
         out.put("nodeCpuSeconds", cpu);
         out.put("nodeCpuMsPerContact", cpu < 0 || arrived == 0 ? -1 : Math.round(cpu * 1000 / arrived));
+        out.put("cpuSecondsByProcess", sampler.cpuSplit());
+        var db = sampler.countersSinceStart();
+        out.put("dbConnectionsPerContact", Map.of(
+                "caller", perContact(db.get("hotline.db.connections?tag=for:caller"), arrived),
+                "background", perContact(db.get("hotline.db.connections?tag=for:background"), arrived)));
+        out.put("journalBatches", Math.round(db.getOrDefault("hotline.routing.journal.batches", 0.0)));
+        out.put("journalEntriesPerContact", perContact(db.get("hotline.routing.journal.entries"), arrived));
         out.put("agentSessionsFailed", connectFailures);
         out.put("agentSessionsDropped", sessionsDropped);
         out.put("entryFailures", entryFailures.get());
@@ -379,5 +386,10 @@ final class RoutingBench {
 
     static Path defaultOut(Args args) {
         return Path.of(args.string("out", "target/bench/routing.json"));
+    }
+
+    /** {@code count / contacts} to two decimals; -1 when unknown. */
+    private static double perContact(Double count, long contacts) {
+        return count == null || contacts == 0 ? -1 : Math.round(100.0 * count / contacts) / 100.0;
     }
 }

@@ -122,6 +122,33 @@ class ConsoleStompIntegrationTests {
     }
 
     @Test
+    void aCallerWhoHangsUpBeforeTheAcceptedCallIsConnectedLeavesTheAgentsScreen() throws Exception {
+        fixture.queue(queue);
+        String agent = "hang-" + run;
+        fixture.agent(agent, queue);
+        try (var console = agentConsole(agent)) {
+            console.next(STATE, "resume");
+            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+            console.next(STATE, "state");
+            // a telephony call: accepting it does not answer it; the PBX connects it to the agent's phone
+            var contact = live.arrive(new NewContact(Channel.VOICE, "twilio", "CA" + run + "hang", "+8613966" + digits(),
+                    null, queue, null, null));
+            console.next(OFFERS, "offer");
+            console.send("/app/agent/offers/" + contact.id() + "/accept", "{}");
+            console.next(CONTACTS, "contact-assigned");
+
+            live.callerHungUp(contact.id(), null);   // while the agent's phone still rings
+
+            assertThat(console.next(CONTACTS, "contact-ended").path("contactId").asLong()).isEqualTo(contact.id().value());
+            assertThat(dev.hotline.Records.awaitRecorded(contacts, contact.id(), ContactStatus.ENDED).outcome())
+                    .isEqualTo(dev.hotline.contact.ContactOutcome.ABANDONED);
+            console.send("/app/agent/contacts/" + contact.id() + "/finish", "{\"disposition\":\"caller gone before pick-up\"}");
+            await().atMost(Duration.ofSeconds(10)).until(() ->
+                    "caller gone before pick-up".equals(contacts.find(contact.id()).orElseThrow().disposition()));
+        }
+    }
+
+    @Test
     void agentMayNotSubscribeToTheWallboardButOwnQueuesAreRegistered() throws Exception {
         String agent = "eve-" + run;
         String other = "gus-" + run;

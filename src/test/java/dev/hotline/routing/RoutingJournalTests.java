@@ -1,0 +1,78 @@
+package dev.hotline.routing;
+
+import dev.hotline.contact.ContactHistoryView;
+import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactRecords;
+import dev.hotline.contact.ContactStatus;
+import dev.hotline.contact.NewContact;
+import dev.hotline.shared.Channel;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.params.XReadGroupParams;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The journal writer on the real Redis and MariaDB: what a writer read but never acknowledged is recorded once. */
+@SpringBootTest(properties = "hotline.routing.key-prefix=hotline:journal-test:")
+class RoutingJournalTests {
+
+    @Autowired
+    RedisClient redis;
+    @Autowired
+    ContactIntake contacts;
+    @Autowired
+    ContactRecords records;
+    @Autowired
+    RoutingProperties properties;
+    @Autowired
+    ObjectProvider<io.micrometer.core.instrument.MeterRegistry> meters;
+
+    @Test
+    void entriesAWriterReadButDidNotAcknowledgeAreRecordedByTheNextLeaseHolder() {
+        // a namespace of its own: no writer of this application runs there
+        String prefix = "hotline:journal-test-" + UUID.randomUUID() + ":";
+        var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", "journal-" + UUID.randomUUID(),
+                "+8613900000088", null, "hotline", null, null));
+        String stream = prefix + "journal";
+        long now = System.currentTimeMillis();
+        redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("k", "QUEUED", "c", contact.id().toString(), "t",
+                Long.toString(now), "a", "", "q", "hotline", "rp", "5000"));
+        redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("k", "OFFERED", "c", contact.id().toString(), "t",
+                Long.toString(now + 1), "a", "agent.dead"));
+        redis.xgroupCreate(stream, "recorder", new StreamEntryID(0, 0), true);
+        // the writer that held the lease read both entries, then its node died before it acknowledged them
+        redis.xreadGroupAsMap("recorder", "writer", XReadGroupParams.xReadGroupParams().count(10),
+                Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
+        assertThat(redis.xpending(stream, "recorder").getTotal()).isEqualTo(2);
+
+        var next = new RoutingJournal(redis, records, withPrefix(prefix), meters);
+        next.start();
+        try {
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+                assertThat(contacts.find(contact.id()).orElseThrow().status()).isEqualTo(ContactStatus.OFFERED);
+                assertThat(redis.xpending(stream, "recorder").getTotal()).isZero();
+            });
+            assertThat(contacts.history(contact.id())).extracting(ContactHistoryView::action)
+                    .containsExactly("ARRIVED", "QUEUED", "OFFERED");
+            assertThat(redis.xlen(stream)).isZero();
+        } finally {
+            next.stop();
+        }
+    }
+
+    private RoutingProperties withPrefix(String prefix) {
+        var p = properties;
+        return new RoutingProperties(p.defaultQueue(), p.strategy(), p.ringNoAnswer(), p.ringPeriod(), p.alertRing(),
+                p.widenRing(), p.overflowRing(), p.zone(), p.wrapUp(), p.sticky(), p.voiceCapacity(), p.textCapacity(),
+                p.telephonyProviders(), p.sweepInterval(), prefix, p.reofferPause(), p.journal());
+    }
+}
