@@ -4,23 +4,21 @@ import dev.hotline.shared.CallerIdentification;
 import dev.hotline.shared.KnownCaller;
 import dev.hotline.shared.PhoneNumber;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 import java.util.Optional;
 
-/** Resolves a caller at every call arrival with one indexed query on customer_phone.e164. */
+/** Resolves a caller at every call arrival: from the archive's cache, or one indexed query on customer_phone.e164. */
 @Component
 class ArchiveCallerIdentification implements CallerIdentification {
 
-    private final CustomerRepository customers;
+    private final CustomerArchive archive;
 
-    ArchiveCallerIdentification(CustomerRepository customers) {
-        this.customers = customers;
+    ArchiveCallerIdentification(CustomerArchive archive) {
+        this.archive = archive;
     }
 
     @Override
-    @Transactional(readOnly = true)
     public Optional<KnownCaller> identify(PhoneNumber number) {
-        return customers.identify(number.e164());
+        return archive.caller(number.e164());
     }
 }

@@ -1,5 +1,8 @@
 package dev.hotline.customer;
 
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import dev.hotline.shared.KnownCaller;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.InvalidInputException;
 import dev.hotline.shared.NotFoundException;
@@ -36,9 +39,15 @@ class CustomerArchive implements CustomerDirectory {
     private final PhoneNumbers phoneNumbers;
     private final WarrantyRules warranty;
     private final Clock clock;
+    private final CustomerCache cache;
+    private final TransactionTemplate readOnly;
 
     CustomerArchive(CustomerRepository customers, ProductRepository products, PhoneNumbers phoneNumbers,
-                    WarrantyRules warranty, ObjectProvider<Clock> clock) {
+                    WarrantyRules warranty, ObjectProvider<Clock> clock, CustomerCache cache,
+                    PlatformTransactionManager transactions) {
+        this.cache = cache;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.customers = customers;
         this.products = products;
         this.phoneNumbers = phoneNumbers;
@@ -46,16 +55,22 @@ class CustomerArchive implements CustomerDirectory {
         this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
     }
 
+    /** From the cache when it has the card; a miss reads it in a read-only transaction of its own. */
     @Override
-    @Transactional(readOnly = true)
     public Optional<CustomerCard> find(long customerId) {
-        return customers.findById(customerId).map(this::card);
+        return Optional.ofNullable(cache.card(customerId, id -> readOnly.execute(status ->
+                customers.findById(id).map(this::card).orElse(null))));
     }
 
+    /** The screen pop by number: two cache look-ups when warm, no database connection. */
     @Override
-    @Transactional(readOnly = true)
     public Optional<CustomerCard> lookup(PhoneNumber number) {
-        return customers.findByPhone(number.e164()).map(this::card);
+        return caller(number.e164()).flatMap(known -> find(known.customerId()));
+    }
+
+    /** Who owns the number (cached, also when nobody does). */
+    Optional<KnownCaller> caller(String e164) {
+        return cache.caller(e164, n -> readOnly.execute(status -> customers.identify(n)));
     }
 
     @Transactional(readOnly = true)
@@ -82,6 +97,7 @@ class CustomerArchive implements CustomerDirectory {
         Set<String> e164s = normalise(data.phones());
         refuseNumbersOfOthers(e164s, null);
         var customer = customers.saveAndFlush(new Customer(data, e164s, now(), currentUser()));
+        cache.changed(customer.id(), e164s);
         return card(customer);
     }
 
@@ -90,8 +106,11 @@ class CustomerArchive implements CustomerDirectory {
         var customer = customers.findById(customerId).orElseThrow(() -> new NotFoundException("Customer", customerId));
         Set<String> e164s = normalise(data.phones());
         refuseNumbersOfOthers(e164s, customerId);
+        var numbers = new LinkedHashSet<>(customer.phones());
+        numbers.addAll(e164s);
         customer.change(data, e164s, now(), currentUser());
         customers.flush();
+        cache.changed(customerId, numbers);
         return card(customer);
     }
 
@@ -115,6 +134,7 @@ class CustomerArchive implements CustomerDirectory {
         });
         customer.touch(now(), currentUser());
         var product = products.saveAndFlush(new Product(customerId, data, now(), currentUser()));
+        cache.changed(customerId, List.of());
         return owned(product, today());
     }
 

@@ -33,16 +33,19 @@ class CustomerImport {
     private final CustomerRepository customers;
     private final ProductRepository products;
     private final CustomerArchive archive;
+    private final CustomerCache cache;
     private final ImportRules rules;
     private final ArchiveBulkWriter writer;
     private final TransactionTemplate transaction;
     private final int batchSize;
 
-    CustomerImport(CustomerRepository customers, ProductRepository products, CustomerArchive archive, ImportRules rules,
+    CustomerImport(CustomerRepository customers, ProductRepository products, CustomerArchive archive,
+                   CustomerCache cache, ImportRules rules,
                    ArchiveBulkWriter writer, PlatformTransactionManager transactions, CustomerImportProperties properties) {
         this.customers = customers;
         this.products = products;
         this.archive = archive;
+        this.cache = cache;
         this.rules = rules;
         this.writer = writer;
         this.transaction = new TransactionTemplate(transactions);
@@ -83,6 +86,7 @@ class CustomerImport {
                     batch.get(0).line(), e.getMostSpecificCause().getMessage());
             results = batch.stream().map(this::storeOne).toList();
         }
+        cache.changedAll();   // numbers may have moved between customers: no card of this node may be older
         for (var r : Objects.requireNonNull(results)) {
             if (r.rejection() == null) {
                 tally.imported(r.stored());

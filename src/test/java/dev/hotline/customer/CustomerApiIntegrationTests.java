@@ -96,6 +96,25 @@ class CustomerApiIntegrationTests {
     }
 
     @Test
+    void aChangeShowsInTheNextScreenPopAtOnce() throws Exception {
+        String mobile = TestNumbers.mobile();
+        String nobodys = TestNumbers.mobile();
+        mvc.perform(get("/api/customers/lookup").param("phone", nobodys)).andExpect(status().isNotFound());
+        long id = createCustomer("Before Rename", mobile);
+        mvc.perform(get("/api/customers/lookup").param("phone", mobile)).andExpect(jsonPath("$.name").value("Before Rename"));
+
+        putJson("/api/customers/" + id, customerJson("After Rename", nobodys)).andExpect(status().isOk());
+        postJson("/api/customers/" + id + "/products", productJson(TestNumbers.serial(), LocalDate.now(), "DIRECT"))
+                .andExpect(status().isCreated());
+
+        // the number given up is nobody's now, the new one (a moment ago unknown) is this customer's
+        mvc.perform(get("/api/customers/lookup").param("phone", mobile)).andExpect(status().isNotFound());
+        mvc.perform(get("/api/customers/lookup").param("phone", nobodys))
+                .andExpect(jsonPath("$.name").value("After Rename"))
+                .andExpect(jsonPath("$.products", hasSize(1)));
+    }
+
+    @Test
     void lookupShowsProductsWithTheirWarrantyStatus() throws Exception {
         String mobile = TestNumbers.mobile();
         long id = createCustomer("Screen Pop Ltd", mobile);
