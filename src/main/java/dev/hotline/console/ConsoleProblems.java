@@ -1,5 +1,6 @@
 package dev.hotline.console;
 
+import dev.hotline.shared.Outages;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.DomainException;
 import dev.hotline.shared.InvalidInputException;
@@ -54,6 +55,11 @@ class ConsoleProblems {
     @MessageExceptionHandler
     @SendToUser(destinations = Destinations.ERRORS, broadcast = false)
     ConsoleMessages.Problem unexpected(Exception e, Message<?> message) {
+        if (Outages.isOutage(e)) {
+            log.warn("Refused a console action while a store is unreachable: {}", e.toString());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, Outages.CODE,
+                    Outages.DETAIL, message);
+        }
         log.error("Unexpected error in a console action", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal",
                 "Something went wrong on our side; it has been logged", message);

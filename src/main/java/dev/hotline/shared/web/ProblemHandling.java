@@ -1,5 +1,6 @@
 package dev.hotline.shared.web;
 
+import dev.hotline.shared.Outages;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.DomainException;
 import dev.hotline.shared.InvalidInputException;
@@ -145,7 +146,13 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
+    Object unexpected(Exception e) {
+        if (Outages.isOutage(e)) {
+            log.warn("Refused a request while a store is unreachable: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header("Retry-After", Integer.toString(Outages.RETRY_AFTER_SECONDS))
+                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, Outages.CODE, Outages.DETAIL));
+        }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side; it has been logged");
     }
