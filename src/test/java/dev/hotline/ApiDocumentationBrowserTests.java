@@ -16,6 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -24,6 +27,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -69,8 +74,7 @@ class ApiDocumentationBrowserTests {
             wait.until(ExpectedConditions.elementToBeClickable(create.findElement(By.cssSelector(".try-out__btn")))).click();
             WebElement body = wait.until(d -> create.findElement(By.cssSelector("textarea.body-param__text")));
             body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-            body.sendKeys("{\"name\":\"" + name + "\",\"phones\":[\"0795-7" + run.substring(0, 6).replaceAll("[^0-9]", "1")
-                    + "\"],\"tier\":\"KEY\"}");
+            body.sendKeys("{\"name\":\"" + name + "\",\"phones\":[\"" + randomPhone() + "\"],\"tier\":\"KEY\"}");
             create.findElement(By.cssSelector("button.execute")).click();
 
             By status = By.cssSelector(".live-responses-table .response .response-col_status");
@@ -116,10 +120,9 @@ class ApiDocumentationBrowserTests {
     }
 
     private HttpResponse<String> createCustomer(String admin, String cookie, String fetchSite) throws Exception {
-        String phone = "0795-7" + String.format("%06d", (int) (Math.random() * 1_000_000));
         var request = HttpRequest.newBuilder(uri("/api/customers"))
                 .header("Authorization", basic(admin)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"CSRF " + run + "\",\"phones\":[\"" + phone + "\"]}"));
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"CSRF " + run + "\",\"phones\":[\"" + randomPhone() + "\"]}"));
         if (cookie != null) {
             request.header("Cookie", cookie);
         }
@@ -129,22 +132,21 @@ class ApiDocumentationBrowserTests {
         return send(request);
     }
 
-    /** A form login the way a browser does it: the login page's CSRF token, then the session cookie it answers with. */
+    /** A form login the way a browser does it (the login page's cookies and CSRF token); the session cookie it gives. */
     private String formLogin(String user) throws Exception {
-        var page = send(HttpRequest.newBuilder(uri("/login")).GET());
-        String pageSession = cookie(page, "JSESSIONID");
-        var token = page.body().replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
-        String form = "username=" + enc(user) + "&password=" + enc(ConsoleFixture.PASSWORD) + "&_csrf=" + enc(token);
-        var login = send(HttpRequest.newBuilder(uri("/login")).header("Cookie", "JSESSIONID=" + pageSession)
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)));
+        var cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+        var browserLike = HttpClient.newBuilder().cookieHandler(cookies).build();
+        var page = browserLike.send(HttpRequest.newBuilder(uri("/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher token = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(page.body());
+        assertThat(token.find()).as("CSRF token on the login page").isTrue();
+        String form = "username=" + enc(user) + "&password=" + enc(ConsoleFixture.PASSWORD) + "&_csrf=" + enc(token.group(1));
+        var login = browserLike.send(HttpRequest.newBuilder(uri("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(login.statusCode()).isEqualTo(302);
         assertThat(login.headers().firstValue("Location").orElse("")).doesNotContain("error");
-        return cookie(login, "JSESSIONID");
-    }
-
-    private static String cookie(HttpResponse<String> response, String name) {
-        return response.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith(name + "="))
-                .map(c -> c.substring(name.length() + 1, c.indexOf(';'))).findFirst().orElseThrow();
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).reduce((first, last) -> last).orElseThrow();
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
@@ -157,6 +159,10 @@ class ApiDocumentationBrowserTests {
 
     private static String basic(String user) {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + ConsoleFixture.PASSWORD).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String randomPhone() {
+        return "0795-7" + String.format("%06d", (int) (Math.random() * 1_000_000));
     }
 
     private static String enc(String value) {
