@@ -94,7 +94,7 @@ public final class Screenshots {
         options.setBinary(BrowserSession.CHROMIUM);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--user-data-dir=" + Files.createTempDirectory("hotline-shot-"), "--lang=en-US",
-                "--window-size=1280,860", "--hide-scrollbars");
+                "--window-size=1280,900", "--hide-scrollbars");
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(BrowserSession.CHROMEDRIVER)).build();
         return new ChromeDriver(service, options);
     }
