@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** Hotline: after-sales contact center. Modules are the sub-packages; see ARCHITECTURE.md. */
+/** Hotline: after-sales contact center. Modules are the sub-packages; see docs/architecture.md. */
 @SpringBootApplication
 @Modulithic(sharedModules = "shared")
 @ConfigurationPropertiesScan

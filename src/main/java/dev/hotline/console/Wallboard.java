@@ -1,5 +1,8 @@
 package dev.hotline.console;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.hotline.routing.AgentRingNoAnswer;
 import dev.hotline.servicelevel.RealtimeStats;
 import dev.hotline.routing.RingAlert;
@@ -30,6 +33,7 @@ import java.util.function.Supplier;
  * through the relay) a fresh snapshot goes out within {@link #SOON} instead of at the next tick, so supervisors see
  * an event well within a second; bursts are coalesced to at most one early push per {@link #SOON}.
  */
+@Tag(name = "Consoles")
 @RestController
 class Wallboard implements SmartLifecycle {
 
@@ -55,6 +59,7 @@ class Wallboard implements SmartLifecycle {
         this.interval = properties.wallboardInterval();
     }
 
+    @Operation(summary = "Wallboard figures per queue and for all queues")
     @GetMapping("/api/wallboard")
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
     WallboardSnapshot wallboard() {

@@ -1,5 +1,8 @@
 package dev.hotline.customer;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.hotline.shared.InvalidInputException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
@@ -17,6 +20,7 @@ import java.io.IOException;
  * temporary file (a migration file of a million rows is some 100 MB). Answers when the whole file is stored; progress
  * is logged every 10 s.
  */
+@Tag(name = "Customers")
 @RestController
 @RequestMapping("/api/customers/import")
 class CustomerImportController {
@@ -27,6 +31,7 @@ class CustomerImportController {
         this.importer = importer;
     }
 
+    @Operation(summary = "Import customers and products from a CSV file (multipart, up to 200 MB)")
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @PreAuthorize("hasRole('ADMIN')")
     ImportReport upload(@RequestParam("file") MultipartFile file) throws IOException {
@@ -36,6 +41,7 @@ class CustomerImportController {
         return importer.importCsv(file.getInputStream());
     }
 
+    @Operation(summary = "Import customers and products from a CSV body (no size limit)")
     @PostMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE})
     @PreAuthorize("hasRole('ADMIN')")
     ImportReport body(HttpServletRequest request) throws IOException {

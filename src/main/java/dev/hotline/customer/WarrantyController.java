@@ -1,5 +1,8 @@
 package dev.hotline.customer;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.hotline.shared.InvalidInputException;
 import dev.hotline.shared.NotFoundException;
 import jakarta.validation.Valid;
@@ -19,6 +22,7 @@ import java.util.List;
  * Answers "is it in warranty, what will the repair cost, may it be returned?" for a registered serial number, or for a
  * ship date and sales channel given by the caller.
  */
+@Tag(name = "Warranty", description = "Warranty, charging and return rules of regulation 001 §5–§8")
 @RestController
 @RequestMapping("/api/warranty")
 class WarrantyController {
@@ -53,6 +57,7 @@ class WarrantyController {
                           Charge charge, ReturnAnswer returnDecision) {
     }
 
+    @Operation(summary = "Decide warranty, charge and return for a serial number or a ship date")
     @PostMapping("/check")
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
     @Transactional(readOnly = true)

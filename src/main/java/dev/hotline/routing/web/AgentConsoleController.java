@@ -1,5 +1,8 @@
 package dev.hotline.routing.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.AgentState;
 import dev.hotline.routing.AgentStatus;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** What an agent does from the console; acts on the logged-in agent. Supervisors and admins may set anyone's state. */
+@Tag(name = "Routing")
 @RestController
 class AgentConsoleController {
 
@@ -35,40 +39,47 @@ class AgentConsoleController {
     record Finish(@Size(max = 100) String disposition) {
     }
 
+    @Operation(summary = "Your state, pending offer and active contacts (agent)")
     @GetMapping("/api/agents/me")
     AgentStatus me(Authentication auth) {
         return presence.status(auth.getName());
     }
 
+    @Operation(summary = "Change your state: AVAILABLE, BREAK with a reason, OFFLINE")
     @PutMapping("/api/agents/me/state")
     AgentStatus myState(@Valid @RequestBody StateChange body, Authentication auth) {
         return presence.changeState(auth.getName(), body.state(), body.reason());
     }
 
+    @Operation(summary = "An agent's live state")
     @GetMapping("/api/agents/{username}/state")
     AgentStatus state(@PathVariable String username, Authentication auth) {
         requireSelfOrSupervisor(username, auth);
         return presence.status(username);
     }
 
+    @Operation(summary = "Set an agent's state (supervisor; OFFLINE = force logout)")
     @PutMapping("/api/agents/{username}/state")
     AgentStatus setState(@PathVariable String username, @Valid @RequestBody StateChange body, Authentication auth) {
         requireSelfOrSupervisor(username, auth);
         return presence.changeState(username, body.state(), body.reason());
     }
 
+    @Operation(summary = "Accept the contact offered to you")
     @PostMapping("/api/offers/{contactId}/accept")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void accept(@PathVariable String contactId, Authentication auth) {
         presence.accept(ContactId.of(contactId), auth.getName());
     }
 
+    @Operation(summary = "Reject the contact offered to you")
     @PostMapping("/api/offers/{contactId}/reject")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void reject(@PathVariable String contactId, Authentication auth) {
         presence.reject(ContactId.of(contactId), auth.getName());
     }
 
+    @Operation(summary = "Finish a contact with a disposition (wrap-up starts)")
     @PostMapping("/api/contacts/{contactId}/finish")
     AgentStatus finish(@PathVariable String contactId, @Valid @RequestBody(required = false) Finish body,
                        Authentication auth) {

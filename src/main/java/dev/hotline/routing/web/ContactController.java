@@ -1,5 +1,9 @@
 package dev.hotline.routing.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.hotline.contact.ContactHistoryView;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactSnapshot;
@@ -36,6 +40,7 @@ import java.util.List;
  * The API entry point for contacts (integrations, the load generator, agents logging letters and visits) and the
  * contact log for supervisors.
  */
+@Tag(name = "Contacts", description = "Every contact (call, message thread) and its history")
 @RestController
 @RequestMapping("/api/contacts")
 class ContactController {
@@ -63,6 +68,8 @@ class ContactController {
     }
 
     /** 201 for a new contact; 200 with the stored one when the same externalId was already registered. */
+    @Operation(summary = "A contact arrives through the API entry point (queued for routing)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
     ResponseEntity<ContactSnapshot> register(@Valid @RequestBody ContactRequest body, Authentication auth) {
@@ -84,6 +91,7 @@ class ContactController {
      * The caller hung up: abandoned while waiting, ended when connected. 202: routing applied it; the record (GET)
      * shows it within about a second.
      */
+    @Operation(summary = "The caller hangs up (API entry point)")
     @PostMapping("/{id}/hangup")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     ResponseEntity<Void> hangup(@PathVariable String id) {
@@ -95,6 +103,7 @@ class ContactController {
         return ResponseEntity.accepted().build();
     }
 
+    @Operation(summary = "A contact with its history")
     @GetMapping("/{id}")
     ContactDetail get(@PathVariable String id, Authentication auth) {
         var contactId = ContactId.of(id);
@@ -105,6 +114,7 @@ class ContactController {
         return new ContactDetail(contact, intake.history(contactId));
     }
 
+    @Operation(summary = "List contacts")
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     PagedModel<ContactSnapshot> search(@RequestParam(required = false) ContactStatus status,

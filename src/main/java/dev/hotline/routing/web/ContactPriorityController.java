@@ -1,5 +1,8 @@
 package dev.hotline.routing.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.hotline.routing.ContactRouting;
 import dev.hotline.routing.RoutingStatus;
 import dev.hotline.shared.ContactId;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** Where routing has a contact, and the major-complaint flag that puts it ahead of everyone waiting. */
+@Tag(name = "Routing", description = "Queues, agents, states and offers of the ACD")
 @RestController
 class ContactPriorityController {
 
@@ -27,11 +31,13 @@ class ContactPriorityController {
     record Routed(RoutingStatus status) {
     }
 
+    @Operation(summary = "Where a contact is in routing (queue, offer, agent)")
     @GetMapping("/api/contacts/{contactId}/routing")
     Routed routing(@PathVariable String contactId) {
         return new Routed(routing.status(ContactId.of(contactId)));
     }
 
+    @Operation(summary = "Mark a waiting contact a major complaint (served first)")
     @PutMapping("/api/contacts/{contactId}/priority")
     Routed prioritize(@PathVariable String contactId, @Valid @RequestBody Priority body) {
         var id = ContactId.of(contactId);

@@ -1,5 +1,8 @@
 package dev.hotline.routing.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.hotline.routing.AgentProfile;
 import dev.hotline.routing.OnCallShift;
 import dev.hotline.routing.QueueSettings;
@@ -30,6 +33,7 @@ import java.util.Map;
 import java.util.Set;
 
 /** Queues and agents: ADMIN edits, SUPERVISOR reads. PUT creates or replaces (idempotent). */
+@Tag(name = "Routing")
 @RestController
 class RoutingAdminController {
 
@@ -55,18 +59,21 @@ class RoutingAdminController {
                      @Positive Integer textCapacity) {
     }
 
+    @Operation(summary = "List queues")
     @GetMapping("/api/queues")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     List<QueueSettings> queues() {
         return admin.queues();
     }
 
+    @Operation(summary = "A queue's settings")
     @GetMapping("/api/queues/{name}")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     QueueSettings queue(@PathVariable String name) {
         return admin.queueSettings(name);
     }
 
+    @Operation(summary = "Create or change a queue (skills, strategy, rings, on-call shifts)")
     @PutMapping("/api/queues/{name}")
     @PreAuthorize("hasRole('ADMIN')")
     QueueSettings saveQueue(@PathVariable @Pattern(regexp = "[a-z0-9._-]{1,64}") String name,
@@ -81,18 +88,21 @@ class RoutingAdminController {
                 body.zone() == null ? d.zone() : ZoneId.of(body.zone()), shifts));
     }
 
+    @Operation(summary = "List agents' routing profiles")
     @GetMapping("/api/agents")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     List<AgentProfile> agents() {
         return admin.agents();
     }
 
+    @Operation(summary = "An agent's routing profile")
     @GetMapping("/api/agents/{username}")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     AgentProfile agent(@PathVariable String username) {
         return admin.agent(username);
     }
 
+    @Operation(summary = "Set an agent's routing profile (skills, extension, capacity)")
     @PutMapping("/api/agents/{username}")
     @PreAuthorize("hasRole('ADMIN')")
     AgentProfile saveAgent(@PathVariable @Pattern(regexp = "[a-zA-Z0-9._-]{2,64}") String username,

@@ -47,7 +47,13 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
-        RequestMatcher basicAuthenticated = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null;
+        // Scripts with HTTP Basic and no session skip CSRF. A request with a session cookie is a browser's and still needs
+        // the token, Basic or not (Swagger UI's Authorize adds Basic to the page's session; its CSRF support sends the
+        // token). A browser that cached Basic credentials after the /api challenge would attach them to a cross-site
+        // request too, so one that says it comes from another site (Sec-Fetch-Site) needs the token as well.
+        RequestMatcher basicAuthenticated = request -> request.getHeader(HttpHeaders.AUTHORIZATION) != null
+                && request.getRequestedSessionId() == null
+                && fromThisSiteOrNoBrowser(request.getHeader("Sec-Fetch-Site"));
         http
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
@@ -64,5 +70,10 @@ class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(problems, request -> request.getRequestURI().startsWith("/api/"))
                         .accessDeniedHandler(problems));
         return http.build();
+    }
+
+    /** Browsers send {@code Sec-Fetch-Site}; scripts (curl, HTTP clients) do not. */
+    private static boolean fromThisSiteOrNoBrowser(String secFetchSite) {
+        return secFetchSite == null || "same-origin".equals(secFetchSite) || "none".equals(secFetchSite);
     }
 }

@@ -1,5 +1,9 @@
 package dev.hotline.shared.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.NotFoundException;
 import dev.hotline.shared.NotPermittedException;
@@ -26,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** User accounts: admins create agents, supervisors and admins; everyone may change their own password. */
+@Tag(name = "Users", description = "Accounts and roles (ADMIN, SUPERVISOR, AGENT); admins create them, everyone changes their own password")
 @RestController
 @RequestMapping("/api/users")
 class UserController {
@@ -56,17 +61,21 @@ class UserController {
         }
     }
 
+    @Operation(summary = "The logged-in user")
     @GetMapping("/me")
     UserView me(Authentication auth) {
         return UserView.of(find(auth.getName()));
     }
 
+    @Operation(summary = "List users")
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     List<UserView> list() {
         return users.findAll().stream().map(UserView::of).toList();
     }
 
+    @Operation(summary = "Create a user")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasRole('ADMIN')")
@@ -79,6 +88,7 @@ class UserController {
         return UserView.of(users.save(new UserAccount(body.username(), encoder.encode(body.password()), body.role(), name)));
     }
 
+    @Operation(summary = "Change a user's role or enable/disable it")
     @PutMapping("/{username}")
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional
@@ -88,6 +98,7 @@ class UserController {
         return UserView.of(account);
     }
 
+    @Operation(summary = "Change a password (your own, or anyone's as admin)")
     @PutMapping("/{username}/password")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional

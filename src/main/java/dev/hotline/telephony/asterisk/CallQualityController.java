@@ -1,5 +1,8 @@
 package dev.hotline.telephony.asterisk;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.NotFoundException;
@@ -15,6 +18,7 @@ import java.util.List;
  * The service taboos the PBX measured on one call, for supervisors' reports. A contact the PBX reported nothing on
  * (abandoned, not a call, adapter off) has no first hang-up and no silences.
  */
+@Tag(name = "Contacts")
 @RestController
 class CallQualityController {
 
@@ -39,6 +43,7 @@ class CallQualityController {
                            List<SilenceView> silences, long longestSilenceMillis) {
     }
 
+    @Operation(summary = "Who hung up first and the silences of an Asterisk call")
     @GetMapping("/api/contacts/{id}/call-quality")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     CallQualityView callQuality(@PathVariable String id) {

@@ -1,5 +1,9 @@
 package dev.hotline.telephony.twilio;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ConversationMessage;
 import dev.hotline.contact.TextConversations;
@@ -23,6 +27,7 @@ import java.net.URI;
 import java.util.List;
 
 /** The agent console's view of a text conversation: read it, reply to the customer. */
+@Tag(name = "Conversations", description = "SMS and WhatsApp threads of text contacts")
 @RestController
 @RequestMapping("/api/conversations/{contactId}/messages")
 class ConversationController {
@@ -39,6 +44,8 @@ class ConversationController {
     }
 
     /** 201 with the message when Twilio took it; 422 problem (with the stored message) when it could not go out. */
+    @Operation(summary = "Reply to the customer (only the connected agent)")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<Object> reply(@PathVariable String contactId, @RequestBody Reply reply, Authentication user) {
         ConversationMessage message = conversations.send(ContactId.of(contactId), user.getName(),
@@ -57,6 +64,7 @@ class ConversationController {
     }
 
     /** The connected agent, supervisors and admins may read a conversation. */
+    @Operation(summary = "The thread of a text contact")
     @GetMapping
     List<ConversationMessage> messages(@PathVariable String contactId, Authentication user) {
         ContactId id = ContactId.of(contactId);

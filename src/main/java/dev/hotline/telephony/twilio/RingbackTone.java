@@ -1,5 +1,8 @@
 package dev.hotline.telephony.twilio;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -16,6 +19,7 @@ import java.time.Duration;
  * period (China's ringback, 1 s on / 4 s off), so one loop is one ring of the three-ring rule. Public: Twilio fetches
  * media without a signature.
  */
+@Tag(name = "Twilio webhooks")
 @RestController
 class RingbackTone {
 
@@ -28,6 +32,7 @@ class RingbackTone {
         this.wav = wav(Duration.ofSeconds(1), properties.ringbackPeriod(), 450);
     }
 
+    @Operation(summary = "The ringback tone a waiting caller hears")
     @GetMapping(PATH)
     ResponseEntity<byte[]> tone() {
         return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/wav"))

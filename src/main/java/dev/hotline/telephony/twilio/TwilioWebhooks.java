@@ -1,5 +1,8 @@
 package dev.hotline.telephony.twilio;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.TwiML;
 import jakarta.servlet.http.HttpServletRequest;
@@ -19,6 +22,7 @@ import java.net.URI;
  * The URLs pasted into the Twilio console (see README, "Twilio"). Every request is verified before anything is
  * recorded; a refusal is one log line and a problem response.
  */
+@Tag(name = "Twilio webhooks", description = "Called by Twilio, authenticated by X-Twilio-Signature (not by a user); paste these URLs into the Twilio console")
 @RestController
 class TwilioWebhooks {
 
@@ -34,29 +38,34 @@ class TwilioWebhooks {
         this.messaging = messaging;
     }
 
+    @Operation(summary = "A call comes in")
     @PostMapping("/twilio/voice")
     ResponseEntity<String> incomingCall(HttpServletRequest request) {
         return twiml(voice.incoming(verifier.verify(request)));
     }
 
+    @Operation(summary = "Call status changes (caller or agent leg)")
     @PostMapping("/twilio/voice/status")
     ResponseEntity<Void> callStatus(HttpServletRequest request) {
         voice.status(verifier.verify(request));
         return ResponseEntity.noContent().build();
     }
 
+    @Operation(summary = "End of the dial to an agent")
     @PostMapping("/twilio/voice/dial")
     ResponseEntity<String> dialOver(HttpServletRequest request) {
         return twiml(voice.dialOver(verifier.verify(request)));
     }
 
     /** A customer's SMS or WhatsApp message; the empty response means no automatic reply. */
+    @Operation(summary = "A message (SMS, WhatsApp) comes in")
     @PostMapping("/twilio/messaging")
     ResponseEntity<String> incomingMessage(HttpServletRequest request) {
         messaging.received(verifier.verify(request));
         return twiml(new MessagingResponse.Builder().build());
     }
 
+    @Operation(summary = "Delivery status of a reply")
     @PostMapping("/twilio/messaging/status")
     ResponseEntity<Void> messageStatus(HttpServletRequest request) {
         messaging.statusChanged(verifier.verify(request));

@@ -1,5 +1,9 @@
 package dev.hotline.ticket.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.NotFoundException;
 import dev.hotline.ticket.NewTicket;
@@ -37,6 +41,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Instant;
 
 /** Tickets for agents (their own and the unassigned queue) and supervisors (all, KPIs). */
+@Tag(name = "Tickets", description = "Tickets (工单): complaint, repair, return, inquiry flows with SLA deadlines and KPIs")
 @RestController
 @RequestMapping("/api/tickets")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
@@ -67,6 +72,7 @@ class TicketController {
      * {@code mine=true}: the caller's tickets; {@code queue=true}: unassigned ones; {@code customerId}: a customer's
      * timeline; {@code overdue=true}: a running deadline already missed.
      */
+    @Operation(summary = "List tickets (mine, queue, type, status, customer, open, overdue)")
     @GetMapping
     PagedModel<TicketView> list(@RequestParam(defaultValue = "false") boolean mine,
                                 @RequestParam(defaultValue = "false") boolean queue,
@@ -85,22 +91,27 @@ class TicketController {
         return new PagedModel<>(tickets.search(query, pageable));
     }
 
+    @Operation(summary = "A ticket with its history, contacts and deadlines")
     @GetMapping("/{id}")
     TicketDetail detail(@PathVariable long id) {
         return tickets.detail(id);
     }
 
+    @Operation(summary = "A ticket by its number (CS-yyyyMMdd-NNNN)")
     @GetMapping("/by-number/{number}")
     TicketView byNumber(@PathVariable String number) {
         return tickets.findByNumber(number).orElseThrow(() -> new NotFoundException("Ticket", number));
     }
 
+    @Operation(summary = "The ticket of a contact")
     @GetMapping("/by-contact/{contactId}")
     TicketView byContact(@PathVariable String contactId) {
         return tickets.findByContact(ContactId.of(contactId))
                 .orElseThrow(() -> new NotFoundException("Ticket of contact", contactId));
     }
 
+    @Operation(summary = "Open a ticket")
+    @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     ResponseEntity<TicketView> create(@Valid @RequestBody CreateRequest body, Authentication auth) {
         var contact = body.contactId() == null ? null : new ContactId(body.contactId());
@@ -108,32 +119,38 @@ class TicketController {
         return ResponseEntity.status(HttpStatus.CREATED).body(ticket);
     }
 
+    @Operation(summary = "Change a ticket's type, category, severity, fields")
     @PatchMapping("/{id}")
     TicketView update(@PathVariable long id, @RequestBody TicketFields fields, Authentication auth) {
         return tickets.update(id, fields, actor(auth));
     }
 
+    @Operation(summary = "Move a ticket to the next step of its flow")
     @PostMapping("/{id}/transitions")
     TicketView transition(@PathVariable long id, @Valid @RequestBody TransitionRequest body, Authentication auth) {
         return tickets.transition(id, body.target(), body.fields(), body.note(), actor(auth));
     }
 
+    @Operation(summary = "Comment on a ticket")
     @PostMapping("/{id}/comments")
     @org.springframework.web.bind.annotation.ResponseStatus(HttpStatus.CREATED)
     TicketView comment(@PathVariable long id, @Valid @RequestBody CommentRequest body, Authentication auth) {
         return tickets.comment(id, body.text(), actor(auth));
     }
 
+    @Operation(summary = "Assign a ticket")
     @PutMapping("/{id}/assignee")
     TicketView assign(@PathVariable long id, @Valid @RequestBody AssignRequest body, Authentication auth) {
         return tickets.assign(id, body.assignee(), actor(auth));
     }
 
+    @Operation(summary = "Move a contact onto this ticket")
     @PostMapping("/{id}/contacts")
     TicketView link(@PathVariable long id, @Valid @RequestBody LinkRequest body, Authentication auth) {
         return tickets.linkContact(id, new ContactId(body.contactId()), actor(auth));
     }
 
+    @Operation(summary = "Ticket KPIs for a period (JSON)")
     @GetMapping(value = "/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     TicketKpis kpis(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -142,6 +159,7 @@ class TicketController {
         return tickets.kpis(from, to, shipped);
     }
 
+    @Operation(summary = "Ticket KPIs for a period (CSV)")
     @GetMapping(value = {"/kpis", "/kpis.csv"}, produces = "text/csv")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     ResponseEntity<String> kpisCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
