@@ -65,10 +65,11 @@ final class RedisRoutingStore {
     record Declined(String queue, AgentState agentWas, AgentState agentNow, boolean requeued) {
     }
 
-    record Dropped(String queue, String wrappedAgent, long wrapDeadline, String releasedAgent, List<String> withdrawn) {
+    record Dropped(String queue, Channel channel, String wrappedAgent, long wrapDeadline, String releasedAgent,
+                   List<String> withdrawn) {
     }
 
-    record Finished(AgentState agentWas, AgentState agentNow, long wrapDeadline) {
+    record Finished(AgentState agentWas, AgentState agentNow, long wrapDeadline, String queue, Channel channel) {
     }
 
     record AgentView(String agent, AgentState state, String reason, long since, Long offer, List<Long> contacts,
@@ -119,10 +120,13 @@ final class RedisRoutingStore {
         return offers(LuaScripts.list(reply), queue, now + ringMs);
     }
 
-    /** {@code answerNow}: not a call telephony connects, so it is answered on accept. */
-    Accepted accept(long contact, String agent, long now, long stickyMs, boolean answerNow) {
+    /**
+     * Takes the offer; a contact that is not a call of one of {@code telephonyProviders} (which answer it when they
+     * connect it) is answered at once.
+     */
+    Accepted accept(long contact, String agent, long now, long stickyMs, String telephonyProviders) {
         List<Object> r = LuaScripts.list(scripts.run("accept", List.of(prefix, Long.toString(contact), agent,
-                Long.toString(now), Long.toString(stickyMs), answerNow ? "1" : "0")));
+                Long.toString(now), Long.toString(stickyMs), telephonyProviders)));
         if ("ERR".equals(LuaScripts.str(r.get(0)))) {
             String why = LuaScripts.str(r.get(1));
             if ("not-yours".equals(why)) {
@@ -181,9 +185,11 @@ final class RedisRoutingStore {
         if (r.isEmpty()) {
             return null;
         }
-        String deadline = LuaScripts.str(r.get(2));
-        return new Dropped(LuaScripts.str(r.get(0)), emptyToNull(LuaScripts.str(r.get(1))),
-                deadline.isEmpty() ? 0 : Long.parseLong(deadline), emptyToNull(LuaScripts.str(r.get(3))), strings(r, 4));
+        String deadline = LuaScripts.str(r.get(3));
+        String channel = LuaScripts.str(r.get(1));
+        return new Dropped(LuaScripts.str(r.get(0)), channel.isEmpty() ? null : Channel.valueOf(channel),
+                emptyToNull(LuaScripts.str(r.get(2))), deadline.isEmpty() ? 0 : Long.parseLong(deadline),
+                emptyToNull(LuaScripts.str(r.get(4))), strings(r, 5));
     }
 
     record Unassigned(String queue, AgentState agentWas, AgentState agentNow) {
@@ -213,8 +219,10 @@ final class RedisRoutingStore {
             return null;
         }
         String deadline = LuaScripts.str(r.get(3));
+        String channel = LuaScripts.str(r.get(5));
         return new Finished(state(LuaScripts.str(r.get(1))), state(LuaScripts.str(r.get(2))),
-                deadline.isEmpty() ? 0 : Long.parseLong(deadline));
+                deadline.isEmpty() ? 0 : Long.parseLong(deadline), emptyToNull(LuaScripts.str(r.get(4))),
+                channel.isEmpty() ? null : Channel.valueOf(channel));
     }
 
     /** Wrap-up over (claims the timer). The new state, or null when already handled or stale. */

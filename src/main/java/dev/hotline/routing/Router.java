@@ -44,6 +44,8 @@ class Router implements ContactRouting {
     private final RoutingProperties properties;
     private final RoutingTimers timers;
     private final Clock clock;
+    /** Their calls are answered when telephony connects them; every other contact when the agent accepts it. */
+    private final String telephonyProviders;
 
     Router(RedisRoutingStore store, QueueCatalog catalog, AgentDirectory directory, ContactIntake contacts,
            ApplicationEventPublisher events, RoutingProperties properties, RoutingTimers timers,
@@ -56,6 +58,7 @@ class Router implements ContactRouting {
         this.properties = properties;
         this.timers = timers;
         this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.telephonyProviders = String.join(",", properties.telephonyProviders());
         timers.onDue(this::fire);
     }
 
@@ -101,8 +104,7 @@ class Router implements ContactRouting {
         }
         QueueSettings q = catalog.resolve(toQueue);
         var escalation = EscalationTimeline.of(q, c.channel(), Instant.ofEpochMilli(c.arrivedMillis()));
-        release(id, c.queue(), c.channel(), store.drop(id.value(), now(), properties.wrapUp().toMillis(), Leave.MOVE, null),
-                "transferred");
+        release(id, store.drop(id.value(), now(), properties.wrapUp().toMillis(), Leave.MOVE, null), "transferred");
         var moved = new WaitingContact(c.id(), q.name(), c.score(), c.channel(), c.customerId(), c.tier(), c.provider(),
                 c.arrivedMillis());
         long now = now();
@@ -145,9 +147,7 @@ class Router implements ContactRouting {
     void accept(ContactId id, String agent) {
         long now = now();
         Instant at = Instant.ofEpochMilli(now);
-        LiveContact live = store.contact(id.value());
-        boolean answerNow = live == null || answersOnAccept(live.provider(), live.channel());
-        var accepted = store.accept(id.value(), agent, now, properties.sticky().toMillis(), answerNow);
+        var accepted = store.accept(id.value(), agent, now, properties.sticky().toMillis(), telephonyProviders);
         events.publishEvent(new AgentStateChanged(agent, accepted.agentWas(), AgentState.BUSY, "accept", id, at));
         withdrawn(id, accepted.withdrawn(), "accepted-by-other", at);
         AgentProfile profile = directory.get(agent);
@@ -229,7 +229,6 @@ class Router implements ContactRouting {
 
     void finish(ContactId id, String agent, String disposition) {
         long now = now();
-        LiveContact c = store.contact(id.value());
         var finished = store.finish(id.value(), agent, now, properties.wrapUp().toMillis(), disposition);
         if (finished == null) {
             return;   // the caller hung up first: the agent is in WRAP_UP already, the disposition is recorded
@@ -239,9 +238,7 @@ class Router implements ContactRouting {
             events.publishEvent(new AgentStateChanged(agent, finished.agentWas(), finished.agentNow(),
                     disposition == null ? "finished" : disposition, id, at));
         }
-        if (c != null) {
-            events.publishEvent(new ContactReleased(id, agent, c.queue(), c.channel(), "finished", at));
-        }
+        events.publishEvent(new ContactReleased(id, agent, finished.queue(), finished.channel(), "finished", at));
         if (finished.wrapDeadline() > 0) {
             timers.at(finished.wrapDeadline());
         } else {
@@ -251,23 +248,20 @@ class Router implements ContactRouting {
 
     @Override
     public void callerHungUp(ContactId id, Instant at) {
-        LiveContact c = store.contact(id.value());
         Instant when = at == null ? Instant.ofEpochMilli(now()) : at;
-        Dropped dropped = store.drop(id.value(), when, properties.wrapUp().toMillis(), Leave.HANGUP, null);
-        if (c != null) {
-            release(id, c.queue(), c.channel(), dropped, "contact-gone");
-        }
+        release(id, store.drop(id.value(), when, properties.wrapUp().toMillis(), Leave.HANGUP, null), "contact-gone");
     }
 
     /** What follows a contact leaving its place: offers withdrawn, its agent told (and in wrap-up), freed agents matched. */
-    private void release(ContactId id, String queue, Channel channel, Dropped dropped, String reason) {
+    private void release(ContactId id, Dropped dropped, String reason) {
         if (dropped == null) {
             return;
         }
         Instant at = Instant.ofEpochMilli(now());
         withdrawn(id, dropped.withdrawn(), reason, at);
         if (dropped.releasedAgent() != null) {
-            events.publishEvent(new ContactReleased(id, dropped.releasedAgent(), queue, channel, reason, at));
+            events.publishEvent(new ContactReleased(id, dropped.releasedAgent(), dropped.queue(), dropped.channel(),
+                    reason, at));
         }
         if (dropped.wrappedAgent() != null) {
             events.publishEvent(new AgentStateChanged(dropped.wrappedAgent(), AgentState.BUSY, AgentState.WRAP_UP,
@@ -336,12 +330,12 @@ class Router implements ContactRouting {
                 }
             }
             case "widen" -> widen(id);
-            case "overflow" -> overflow(id, c, q, at);
+            case "overflow" -> overflow(id, q, at);
             default -> log.warn("Unknown escalation step {} of contact {}", step, id);
         }
     }
 
-    private void overflow(ContactId id, LiveContact c, QueueSettings q, Instant at) {
+    private void overflow(ContactId id, QueueSettings q, Instant at) {
         var target = q.onCallTarget(at);
         if (target.isEmpty()) {
             // nobody on call at this hour: keep the caller waiting for an agent and make supervisors look
@@ -357,12 +351,8 @@ class Router implements ContactRouting {
         if (target == null || target.isBlank()) {
             throw new InvalidInputException("target", "An overflow needs the number to send the caller to");
         }
-        LiveContact c = store.contact(id.value());
-        if (c == null) {
-            return false;
-        }
         var dropped = store.drop(id.value(), now(), properties.wrapUp().toMillis(), Leave.OVERFLOW, target);
-        release(id, c.queue(), c.channel(), dropped, "overflowed");
+        release(id, dropped, "overflowed");
         return dropped != null;
     }
 
@@ -373,10 +363,6 @@ class Router implements ContactRouting {
             timers.at(escalation.widenAt());
             timers.at(escalation.overflowAt());
         }
-    }
-
-    private boolean answersOnAccept(String provider, Channel channel) {
-        return !channel.isVoice() || provider == null || !properties.telephonyProviders().contains(provider);
     }
 
     private long reofferPause() {

@@ -109,6 +109,8 @@ class RedisRoutingStoreTests {
     }
 
     static final long PAUSE = 5_000;
+    /** Calls of these providers are answered when telephony connects them, not on accept. */
+    static final String TELEPHONY = "asterisk,twilio";
 
     @Test
     void aCallIsNeverLeftWaitingWhileTheOnlyAgentWhoMissedItIsFreeAgain() {
@@ -129,7 +131,7 @@ class RedisRoutingStoreTests {
     void everyTransitionIsJournalledWithItsContact() {
         login("ann", 0);
         enqueue(voice(1, 0), now, RING);
-        store.accept(1, "ann", now + 1_000, 0, false);
+        store.accept(1, "ann", now + 1_000, 0, TELEPHONY);
         store.answer(1, "ann", java.time.Instant.ofEpochMilli(now + 2_000));
         store.drop(1, now + 60_000, 30_000, RedisRoutingStore.Leave.HANGUP, null);
 
@@ -144,19 +146,19 @@ class RedisRoutingStoreTests {
     void neverGivesAnAgentTwoVoiceContactsButSeveralTexts() {
         login("ann", 0);
         enqueue(voice(1, 0), now, RING);
-        store.accept(1, "ann", now, 0, false);
+        store.accept(1, "ann", now, 0, TELEPHONY);
         assertThat(enqueue(voice(2, 10), now, RING)).isEmpty();
         assertThat(store.agent("ann").state()).isEqualTo(AgentState.BUSY);
 
         login("bob", 0);
         assertThat(store.match(Q, now, RING, 10, 0)).extracting(OfferMade::agent).containsExactly("bob");
-        store.accept(2, "bob", now, 0, false);
+        store.accept(2, "bob", now, 0, TELEPHONY);
         store.finish(2, "bob", now, 1_000, null);
         store.changeState("bob", AgentState.WRAP_UP, AgentState.AVAILABLE, "", now);
         for (int i = 3; i <= 6; i++) {
             var offers = enqueue(contact(i, Channel.SMS, null, CustomerTier.REGULAR, false, i), now, RING);
             if (!offers.isEmpty()) {
-                store.accept(offers.get(0).contact(), offers.get(0).agent(), now, 0, false);
+                store.accept(offers.get(0).contact(), offers.get(0).agent(), now, 0, TELEPHONY);
             }
         }
         // bob takes three texts (text capacity 3), ann is on a call and takes none
@@ -170,7 +172,7 @@ class RedisRoutingStoreTests {
         login("ann", -9_000);
         login("bob", 0);
         enqueue(contact(1, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 0), now, RING);
-        store.accept(1, "ann", now, 600_000, false);
+        store.accept(1, "ann", now, 600_000, TELEPHONY);
         store.drop(1, now, 0, RedisRoutingStore.Leave.HANGUP, null);
         store.changeState("ann", AgentState.WRAP_UP, AgentState.AVAILABLE, "", now);
         login("cid", -20_000);  // idle longest, but customer 77 talked to ann last
@@ -185,7 +187,7 @@ class RedisRoutingStoreTests {
     void stickyAgentWhoIsBusyDoesNotHoldTheContact() {
         login("ann", 0);
         enqueue(contact(1, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 0), now, RING);
-        store.accept(1, "ann", now, 600_000, false);            // ann busy with customer 77's first call
+        store.accept(1, "ann", now, 600_000, TELEPHONY);            // ann busy with customer 77's first call
         login("bob", 0);
         assertThat(enqueue(contact(2, Channel.VOICE, 77L, CustomerTier.REGULAR, false, 5), now, RING))
                 .extracting(OfferMade::agent).containsExactly("bob");
@@ -213,10 +215,10 @@ class RedisRoutingStoreTests {
         login("bob", 0);
         var offer = enqueue(voice(1, 0), now, RING).get(0);
         String other = offer.agent().equals("ann") ? "bob" : "ann";
-        assertThatThrownBy(() -> store.accept(1, other, now, 0, false)).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> store.accept(1, other, now, 0, TELEPHONY)).isInstanceOf(NotPermittedException.class);
         assertThat(store.agent(other).state()).isEqualTo(AgentState.AVAILABLE);
         store.decline(1, offer.agent(), now + RING, true);
-        assertThatThrownBy(() -> store.accept(1, offer.agent(), now, 0, false)).isInstanceOf(ConflictException.class);
+        assertThatThrownBy(() -> store.accept(1, offer.agent(), now, 0, TELEPHONY)).isInstanceOf(ConflictException.class);
         assertThat(store.agent(offer.agent()).state()).isEqualTo(AgentState.BREAK);
     }
 
@@ -229,7 +231,7 @@ class RedisRoutingStoreTests {
         var second = store.match(Q, now + RING, RING, 10, 0).get(0);           // now it rings the other one
         assertThat(second.agent()).isNotEqualTo(first.agent());
 
-        assertThatThrownBy(() -> store.accept(1, first.agent(), now + RING + 500, 0, false))
+        assertThatThrownBy(() -> store.accept(1, first.agent(), now + RING + 500, 0, TELEPHONY))
                 .isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("offer-expired"));
         assertThat(store.offeredTo(1)).containsExactly(second.agent());
@@ -246,13 +248,13 @@ class RedisRoutingStoreTests {
         assertThat(widened).extracting(OfferMade::agent).containsExactlyInAnyOrder("bob", "cid");
         assertThat(widened).allMatch(OfferMade::widened);
         assertThat(store.offeredTo(1)).containsExactly("ann", "bob", "cid");
-        var accepted = store.accept(1, "cid", now + 11_000, 0, false);
+        var accepted = store.accept(1, "cid", now + 11_000, 0, TELEPHONY);
         assertThat(accepted.withdrawn()).containsExactlyInAnyOrder("ann", "bob");
         assertThat(store.agent("ann").state()).isEqualTo(AgentState.AVAILABLE);
         assertThat(store.agent("bob").state()).isEqualTo(AgentState.AVAILABLE);
         assertThat(store.agent("cid").state()).isEqualTo(AgentState.BUSY);
         // bob clicked a moment too late: told it was taken (409), not that it was never his (403)
-        assertThatThrownBy(() -> store.accept(1, "bob", now, 0, false)).isInstanceOf(ConflictException.class)
+        assertThatThrownBy(() -> store.accept(1, "bob", now, 0, TELEPHONY)).isInstanceOf(ConflictException.class)
                 .satisfies(e -> assertThat(((ConflictException) e).code()).isEqualTo("offer-taken"));
         assertThat(store.agent("bob").state()).isEqualTo(AgentState.AVAILABLE);
     }
@@ -266,7 +268,7 @@ class RedisRoutingStoreTests {
         var dropped = store.drop(1, now, 0, RedisRoutingStore.Leave.HANGUP, null);                       // abandoned while ringing
         assertThat(dropped.withdrawn()).containsExactly(o1.agent());
         assertThat(store.agent(o1.agent()).state()).isEqualTo(AgentState.AVAILABLE);
-        store.accept(2, o2.agent(), now, 0, false);
+        store.accept(2, o2.agent(), now, 0, TELEPHONY);
         var ended = store.drop(2, now, 30_000, RedisRoutingStore.Leave.HANGUP, null);
         assertThat(ended.wrappedAgent()).isEqualTo(o2.agent());
         assertThat(store.agent(o2.agent()).state()).isEqualTo(AgentState.WRAP_UP);
@@ -336,7 +338,7 @@ class RedisRoutingStoreTests {
             while ((c = next.incrementAndGet()) <= contacts) {
                 for (OfferMade o : enqueue(voice(c, c), now, RING)) {
                     offersByContact.computeIfAbsent(o.contact(), k -> ConcurrentHashMap.newKeySet()).add(o.agent());
-                    store.accept(o.contact(), o.agent(), now, 0, false);
+                    store.accept(o.contact(), o.agent(), now, 0, TELEPHONY);
                     voiceByAgent.computeIfAbsent(o.agent(), k -> new AtomicInteger()).incrementAndGet();
                 }
                 for (OfferMade o : store.match(Q, now, RING, 5, 0)) {
@@ -363,7 +365,7 @@ class RedisRoutingStoreTests {
     private void answerAndFinish(long contact, String agent) {
         var offers = enqueue(voice(contact, 0), now, RING);
         assertThat(offers).extracting(OfferMade::agent).containsExactly(agent);
-        store.accept(contact, agent, now, 0, false);
+        store.accept(contact, agent, now, 0, TELEPHONY);
         store.finish(contact, agent, now, 1_000, null);
     }
 

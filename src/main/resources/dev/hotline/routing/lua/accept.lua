@@ -1,4 +1,5 @@
--- ARGV: P, contact, agent, now, stickyMs, answerNow ('1': not a call that telephony connects, answered on accept)
+-- ARGV: P, contact, agent, now, stickyMs, telephonyProviders (comma-separated: their calls are answered when
+--       telephony connects them; every other contact is answered on accept)
 -- Returns {'ERR', why} or {'OK', queue, channel, provider, customer, fromState, withdrawnAgent...}
 local c, a, now = ARGV[2], ARGV[3], tonumber(ARGV[4])
 local h = redis.call('HMGET', ckey(c), 'queue', 'channel', 'provider', 'cust', 'state', 'kind')
@@ -31,7 +32,7 @@ refresh(a)
 if h[4] and h[4] ~= '' and tonumber(ARGV[5]) > 0 then
   redis.call('SET', P .. 'sticky:' .. h[4], a, 'PX', ARGV[5])
 end
-if ARGV[6] == '1' then
+if h[6] ~= 'v' or not h[3] or h[3] == '' or not string.find(',' .. ARGV[6] .. ',', ',' .. h[3] .. ',', 1, true) then
   redis.call('HSET', ckey(c), 'answered', now)
   journal(c, 'ANSWERED', now, a)
 end

@@ -4,9 +4,9 @@
 -- freed. A contact that left keeps a GONE marker for a day, so a redelivered arrival does not queue it again and the
 -- recovery sweep cannot mistake it for one Redis lost. The marker keeps the agent it was with: that agent's finish
 -- (its disposition) is still welcome. A hang-up of a contact routing does not know (Redis lost it) is still recorded.
--- Returns {queue, wrappedAgent, wrapDeadline, releasedAgent, withdrawnAgent...} or {} when nothing changed.
+-- Returns {queue, channel, wrappedAgent, wrapDeadline, releasedAgent, withdrawnAgent...} or {} when nothing changed.
 local c, now, mode = ARGV[2], tonumber(ARGV[3]), ARGV[5]
-local h = redis.call('HMGET', ckey(c), 'queue', 'state', 'agent', 'kind', 'answered')
+local h = redis.call('HMGET', ckey(c), 'queue', 'state', 'agent', 'kind', 'answered', 'channel')
 if h[2] == 'GONE' or h[2] == 'DONE' then return {} end
 if not h[1] then
   if mode == 'hangup' then journal(c, 'ENDED', now, '', { 'us', ARGV[7] }) end
@@ -16,21 +16,21 @@ if mode == 'overflow' and h[2] ~= 'WAITING' and h[2] ~= 'OFFERED' then return {}
 local reason = mode == 'hangup' and 'contact-gone' or (mode == 'overflow' and 'overflowed' or 'transferred')
 redis.call('ZREM', P .. 'q:' .. h[1] .. ':wait', c)
 calm(c)
-local out = { h[1], '', '', '' }
+local out = { h[1], h[6] or '', '', '', '' }
 for _, o in ipairs(redis.call('SMEMBERS', ckey(c) .. ':o')) do
   if dropOffer(c, o, now, reason) then out[#out + 1] = o end
 end
 if h[3] and h[3] ~= '' and redis.call('SREM', akey(h[3]) .. ':c', c) == 1 then
   local a = h[3]
-  out[4] = a
+  out[5] = a
   redis.call('HINCRBY', akey(a), h[4] == 'v' and 'vuse' or 'tuse', -1)
   local u = redis.call('HMGET', akey(a), 'vuse', 'tuse', 'state')
   if num(u[1]) + num(u[2]) == 0 and u[3] == 'BUSY' then
     local token = redis.call('HINCRBY', akey(a), 'wrap', 1)
     setState(a, 'WRAP_UP', '', now)
     redis.call('ZADD', TIMERS, now + tonumber(ARGV[4]), 'w|' .. a .. '|' .. token)
-    out[2] = a
-    out[3] = tostring(now + tonumber(ARGV[4]))
+    out[3] = a
+    out[4] = tostring(now + tonumber(ARGV[4]))
   end
   refresh(a)
 end

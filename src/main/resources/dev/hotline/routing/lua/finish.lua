@@ -1,7 +1,7 @@
 -- ARGV: P, contact, agent, now, wrapMs, disposition
 -- The agent is done with a contact: capacity freed, the contact ended; WRAP_UP when it was the last one. After the
 -- caller hung up first (GONE, with this agent) only the disposition is recorded.
--- Returns {'ERR', why}, {'GONE'} or {'OK', fromState, toState, wrapDeadline}.
+-- Returns {'ERR', why}, {'GONE'} or {'OK', fromState, toState, wrapDeadline, queue, channel}.
 local c, a, now, disposition = ARGV[2], ARGV[3], tonumber(ARGV[4]), ARGV[6]
 if redis.call('SREM', akey(a) .. ':c', c) == 0 then
   local h = redis.call('HMGET', ckey(c), 'state', 'agent')
@@ -9,7 +9,7 @@ if redis.call('SREM', akey(a) .. ':c', c) == 0 then
   if disposition ~= '' then journal(c, 'DISPOSITION', now, a, { 'r', disposition }) end
   return { 'GONE' }
 end
-local h = redis.call('HMGET', ckey(c), 'kind', 'answered')
+local h = redis.call('HMGET', ckey(c), 'kind', 'answered', 'queue', 'channel')
 redis.call('HINCRBY', akey(a), h[1] == 'v' and 'vuse' or 'tuse', -1)
 redis.call('HSET', ckey(c), 'state', 'DONE')
 redis.call('PEXPIRE', ckey(c), 86400000)
@@ -25,4 +25,4 @@ if num(u[1]) + num(u[2]) == 0 and u[3] == 'BUSY' then
   redis.call('ZADD', TIMERS, deadline, 'w|' .. a .. '|' .. token)
 end
 refresh(a)
-return { 'OK', from, redis.call('HGET', akey(a), 'state'), deadline }
+return { 'OK', from, redis.call('HGET', akey(a), 'state'), deadline, h[3] or '', h[4] or '' }
