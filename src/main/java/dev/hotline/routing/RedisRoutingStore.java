@@ -33,7 +33,7 @@ final class RedisRoutingStore {
 
     /** A contact as it waits in a queue. {@code score} orders the queue (see {@link RoutingPolicy#waitingScore}). */
     record WaitingContact(long id, String queue, double score, Channel channel, Long customerId, CustomerTier tier,
-                          String provider, long arrivedMillis) {
+                          String provider, String externalId, long arrivedMillis) {
     }
 
     /** An offer just made: {@code agent}'s console rings with {@code contact} until {@code deadline}. */
@@ -43,7 +43,8 @@ final class RedisRoutingStore {
 
     /** A contact as routing holds it: {@code state} WAITING, OFFERED, ASSIGNED (with {@code agent}), DONE or GONE. */
     record LiveContact(long id, String queue, double score, Channel channel, Long customerId, CustomerTier tier,
-                       String provider, long arrivedMillis, String state, String agent, boolean answered) {
+                       String provider, String externalId, long arrivedMillis, String state, String agent,
+                       boolean answered) {
 
         boolean unanswered() {
             return "WAITING".equals(state) || "OFFERED".equals(state);
@@ -58,8 +59,8 @@ final class RedisRoutingStore {
     record Enqueued(boolean isNew, List<OfferMade> offers) {
     }
 
-    record Accepted(String queue, Channel channel, String provider, Long customerId, AgentState agentWas,
-                    List<String> withdrawn) {
+    record Accepted(String queue, Channel channel, String provider, String externalId, Long customerId,
+                    AgentState agentWas, List<String> withdrawn) {
     }
 
     record Declined(String queue, AgentState agentWas, AgentState agentNow, boolean requeued) {
@@ -103,7 +104,7 @@ final class RedisRoutingStore {
                 Long.toString(ringMs), Long.toString(ringPeriodMs), Long.toString(escalation.alertAt()),
                 Long.toString(escalation.widenAt()), Long.toString(escalation.overflowAt()),
                 fromQueue == null ? "QUEUED" : "TRANSFERRED", fromQueue == null ? "" : fromQueue,
-                Long.toString(reofferPauseMs))));
+                Long.toString(reofferPauseMs), c.externalId() == null ? "" : c.externalId())));
         return new Enqueued("1".equals(LuaScripts.str(r.get(0))), offers(r.subList(1, r.size()), c.queue(), now + ringMs));
     }
 
@@ -136,8 +137,8 @@ final class RedisRoutingStore {
                     + " is no longer open (" + why + ")");
         }
         return new Accepted(LuaScripts.str(r.get(1)), Channel.valueOf(LuaScripts.str(r.get(2))),
-                emptyToNull(LuaScripts.str(r.get(3))), customer(LuaScripts.str(r.get(4))),
-                state(LuaScripts.str(r.get(5))), strings(r, 6));
+                emptyToNull(LuaScripts.str(r.get(3))), emptyToNull(LuaScripts.str(r.get(6))),
+                customer(LuaScripts.str(r.get(4))), state(LuaScripts.str(r.get(5))), strings(r, 7));
     }
 
     /**
@@ -329,7 +330,7 @@ final class RedisRoutingStore {
         String tier = h.getOrDefault("tier", "");
         return new LiveContact(contact, h.get("queue"), parseLong(h.get("score")), Channel.valueOf(h.get("channel")),
                 customer(h.get("cust")), tier.isEmpty() ? null : CustomerTier.valueOf(tier),
-                emptyToNull(h.get("provider")), parseLong(h.get("arrived")), h.get("state"),
+                emptyToNull(h.get("provider")), emptyToNull(h.get("ext")), parseLong(h.get("arrived")), h.get("state"),
                 emptyToNull(h.get("agent")), !h.getOrDefault("answered", "").isEmpty());
     }
 

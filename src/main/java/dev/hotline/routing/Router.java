@@ -81,7 +81,7 @@ class Router implements ContactRouting {
         long arrived = c.arrivedAt().toEpochMilli();
         var waiting = new WaitingContact(c.id().value(), q.name(),
                 RoutingPolicy.waitingScore(c.customerTier(), false, arrived), c.channel(), c.customerId(),
-                c.customerTier(), c.provider(), arrived);
+                c.customerTier(), c.provider(), c.externalId(), arrived);
         long now = now();
         var escalation = EscalationTimeline.of(q, c.channel(), c.arrivedAt());
         var enqueued = store.enqueue(waiting, now, q.ringNoAnswer().toMillis(), q.ringPeriod().toMillis(), escalation,
@@ -106,7 +106,7 @@ class Router implements ContactRouting {
         var escalation = EscalationTimeline.of(q, c.channel(), Instant.ofEpochMilli(c.arrivedMillis()));
         release(id, store.drop(id.value(), now(), properties.wrapUp().toMillis(), Leave.MOVE, null), "transferred");
         var moved = new WaitingContact(c.id(), q.name(), c.score(), c.channel(), c.customerId(), c.tier(), c.provider(),
-                c.arrivedMillis());
+                c.externalId(), c.arrivedMillis());
         long now = now();
         Instant arrivedAt = Instant.ofEpochMilli(c.arrivedMillis());
         events.publishEvent(new ContactQueued(id, q.name(), c.channel(), arrivedAt));
@@ -151,7 +151,8 @@ class Router implements ContactRouting {
         events.publishEvent(new AgentStateChanged(agent, accepted.agentWas(), AgentState.BUSY, "accept", id, at));
         withdrawn(id, accepted.withdrawn(), "accepted-by-other", at);
         AgentProfile profile = directory.get(agent);
-        events.publishEvent(new ContactAssigned(id, agent, accepted.queue(), accepted.channel(), profile.extension(),
+        events.publishEvent(new ContactAssigned(id, agent, accepted.queue(), accepted.channel(), accepted.provider(),
+                accepted.externalId(), profile.extension(),
                 profile.phone(), profile.clientIdentity()));
         for (String other : accepted.withdrawn()) {
             matchFor(other);

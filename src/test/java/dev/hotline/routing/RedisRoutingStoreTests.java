@@ -310,7 +310,7 @@ class RedisRoutingStoreTests {
         store.strategy("q2", RoutingStrategy.LONGEST_IDLE);
         login("ann", 0);
         var other = new WaitingContact(1, "q2", RoutingPolicy.waitingScore(null, false, now), Channel.VOICE, null, null,
-                "api", now);
+                "api", "other-1", now);
         assertThat(enqueue(other, now, RING)).isEmpty();
         store.memberships("ann", List.of(Q, "q2"), List.of(Q, "q2"));
         assertThat(store.match("q2", now, RING, 10, 0)).extracting(OfferMade::agent).containsExactly("ann");
@@ -375,7 +375,7 @@ class RedisRoutingStoreTests {
 
     private WaitingContact contact(long id, Channel channel, Long customer, CustomerTier tier, boolean major, long arrivalOffset) {
         long arrived = now + arrivalOffset;
-        return new WaitingContact(id, Q, RoutingPolicy.waitingScore(tier, major, arrived), channel, customer, tier, "api", arrived);
+        return new WaitingContact(id, Q, RoutingPolicy.waitingScore(tier, major, arrived), channel, customer, tier, "api", "ext-" + id, arrived);
     }
 
     interface Worker {

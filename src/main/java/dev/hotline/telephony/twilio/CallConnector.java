@@ -1,9 +1,7 @@
 package dev.hotline.telephony.twilio;
 
 import com.twilio.twiml.VoiceResponse;
-import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactOverflowed;
-import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.ContactAssigned;
 import dev.hotline.shared.ContactId;
@@ -21,7 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Moves live Twilio calls when the ACD decides: to the agent who accepted, or to the on-call phone on overflow. The
- * REST call can take a second or fail, so it runs on a small executor, never on the thread that published the event
+ * REST call can take a second or fail, so it runs on an executor of its own ({@code hotline.twilio.call-moves-in-flight}), never on the thread that published the event
  * (an agent's accept, the escalation sweep). A call that cannot be moved is handed back to routing, not lost.
  */
 @Component
@@ -29,25 +27,23 @@ class CallConnector implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(CallConnector.class);
 
-    private final ContactIntake contacts;
     private final AgentPresence presence;
     private final TwilioApi api;
     private final CallScripts scripts;
     private final TwilioProperties properties;
     private final ThreadPoolExecutor executor;
 
-    CallConnector(ContactIntake contacts, AgentPresence presence, TwilioApi api, CallScripts scripts,
-                  TwilioProperties properties) {
-        this.contacts = contacts;
+    CallConnector(AgentPresence presence, TwilioApi api, CallScripts scripts, TwilioProperties properties) {
         this.presence = presence;
         this.api = api;
         this.scripts = scripts;
         this.properties = properties;
-        var threads = new AtomicInteger();
+        var named = new AtomicInteger();
         // bounded: when Twilio is slow and the queue fills up, the publisher waits rather than dropping a call
-        this.executor = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000),
+        int threads = properties.callMovesInFlight();
+        this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(1_000),
                 r -> {
-                    var t = new Thread(r, "twilio-calls-" + threads.incrementAndGet());
+                    var t = new Thread(r, "twilio-calls-" + named.incrementAndGet());
                     t.setDaemon(true);
                     return t;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
@@ -68,23 +64,23 @@ class CallConnector implements DisposableBean {
         }
     }
 
+    /** Routing tells which call it is: no database read (a caller who hung up meanwhile makes the redirect fail). */
     private void connect(ContactAssigned assigned) {
-        ContactSnapshot contact = contacts.find(assigned.contactId()).orElse(null);
-        if (contact == null || !VoiceCalls.PROVIDER.equals(contact.provider()) || contact.isFinal()) {
+        if (!VoiceCalls.PROVIDER.equals(assigned.provider()) || assigned.externalId() == null) {
             return;
         }
+        ContactId contact = assigned.contactId();
         boolean hasClient = assigned.clientIdentity() != null && !assigned.clientIdentity().isBlank();
         boolean hasPhone = assigned.phone() != null && !assigned.phone().isBlank();
         if (!hasClient && !hasPhone) {
             log.warn("Agent {} accepted Twilio call {} but has neither a Twilio client identity nor a phone",
-                    assigned.agent(), contact.id());
-            giveBack(contact.id(), assigned.agent(), "agent-unreachable");
+                    assigned.agent(), contact);
+            giveBack(contact, assigned.agent(), "agent-unreachable");
             return;
         }
-        VoiceResponse dial = scripts.connectAgent(contact.id(), assigned.agent(), assigned.clientIdentity(),
-                assigned.phone());
-        if (!move(contact.externalId(), dial, "contact " + contact.id() + " to agent " + assigned.agent())) {
-            giveBack(contact.id(), assigned.agent(), "redirect-failed");
+        VoiceResponse dial = scripts.connectAgent(contact, assigned.agent(), assigned.clientIdentity(), assigned.phone());
+        if (!move(assigned.externalId(), dial, "contact " + contact + " to agent " + assigned.agent())) {
+            giveBack(contact, assigned.agent(), "redirect-failed");
         }
     }
 

@@ -22,12 +22,14 @@ import java.util.Map;
  *                                    caller hears the carrier's own ringback unbilled; 0 = play our tone at once
  * @param agentRingTimeout            how long an agent's softphone or phone rings once the agent accepted
  * @param maxFormBytes                webhook bodies above this are refused (413)
+ * @param callMovesInFlight           live calls moved (to an agent, to the on-call phone) at once through the REST API;
+ *                                    Twilio answers a move in about 100-300 ms, so 8 serve some 30-60 moves a second
  */
 @ConfigurationProperties("hotline.twilio")
 public record TwilioProperties(String accountSid, String authToken, String publicBaseUrl, String apiBaseUrl,
                                Map<String, String> numbers, String messagingStatusCallbackPath, String ringbackUrl,
                                Duration ringbackPeriod, Duration answerDelay, Duration agentRingTimeout,
-                               Integer maxFormBytes) {
+                               Integer maxFormBytes, Integer callMovesInFlight) {
 
     public static final String TWILIO_API = "https://api.twilio.com";
 
@@ -44,6 +46,7 @@ public record TwilioProperties(String accountSid, String authToken, String publi
         answerDelay = answerDelay == null ? Duration.ZERO : answerDelay;
         agentRingTimeout = agentRingTimeout == null ? Duration.ofSeconds(20) : agentRingTimeout;
         maxFormBytes = maxFormBytes == null ? 65_536 : maxFormBytes;
+        callMovesInFlight = callMovesInFlight == null || callMovesInFlight < 1 ? 8 : callMovesInFlight;
     }
 
     public boolean enabled() {

@@ -3,7 +3,7 @@
 --        P..'a:'..agent..':q'  SET   queues the agent serves at the required skill level
 --        P..'a:'..agent..':w'  SET   queues the agent may be rung for when a contact is widened (any level)
 --        P..'a:'..agent..':c'  SET   contacts the agent is working on
---        P..'c:'..contact      HASH  queue kind channel cust tier provider arrived score state agent widened answered
+--        P..'c:'..contact      HASH  queue kind channel cust tier provider ext arrived score state agent widened answered
 --        P..'c:'..contact..':o' SET  agents whose console rings with it now (one, or many when widened)
 --        P..'c:'..contact..':x' ZSET agents who declined or missed it, by when: offered again only when no other
 --                                    agent can take it and the re-offer pause has passed

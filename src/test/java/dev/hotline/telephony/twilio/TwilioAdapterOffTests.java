@@ -14,7 +14,7 @@ class TwilioAdapterOffTests {
 
     @Test
     void refusesWebhooksWithAHintWhenNoAccountIsConfigured() {
-        var off = new TwilioProperties(null, " ", null, null, null, null, null, null, null, null, null);
+        var off = new TwilioProperties(null, " ", null, null, null, null, null, null, null, null, null, null);
         var request = new MockHttpServletRequest("POST", "/twilio/voice");
         request.setContentType("application/x-www-form-urlencoded");
         request.setContent("CallSid=CA0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8));
@@ -37,7 +37,7 @@ class TwilioAdapterOffTests {
     @Test
     void mapsNumbersToQueuesWithOrWithoutTheWhatsappPrefix() {
         var on = new TwilioProperties("AC1", "token", "https://hotline.example.com/", null,
-                java.util.Map.of("+8675586001000", "repairs"), null, null, null, null, null, null);
+                java.util.Map.of("+8675586001000", "repairs"), null, null, null, null, null, null, null);
         assertThat(on.queueOf("+8675586001000")).isEqualTo("repairs");
         assertThat(on.queueOf("whatsapp:+8675586001000")).isEqualTo("repairs");
         assertThat(on.queueOf("+8675500000000")).isNull();
