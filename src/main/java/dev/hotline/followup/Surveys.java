@@ -126,12 +126,11 @@ public class Surveys {
         return rows.get(0);
     }
 
-    /** A new link for an INVITED survey (the old nonce is kept, so earlier links of it stay valid until used). */
+    /** The public link of a survey: the page, with the signed token in the fragment (never sent to a server log). */
     String linkOf(long surveyId) {
-        var row = jdbc.queryForMap("select token_nonce, expires_at from survey where id = ?", surveyId);
-        String token = tokens.sign(surveyId, ((Timestamp) row.get("expires_at")).toInstant(),
-                (String) row.get("token_nonce"));
-        return rules.publicBaseUrl() + "/survey.html#" + token;
+        var survey = find(surveyId);
+        String nonce = jdbc.queryForObject("select token_nonce from survey where id = ?", String.class, surveyId);
+        return rules.publicBaseUrl() + "/survey.html#" + tokens.sign(surveyId, survey.expiresAt(), nonce);
     }
 
     private SurveyView answer(long surveyId, SurveyAnswer answer, SurveyChannel channel, String by) {
