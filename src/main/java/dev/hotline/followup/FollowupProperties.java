@@ -58,6 +58,7 @@ public record FollowupProperties(@DefaultValue("6") int keyIntervalMonths,
      * @param tokenSecret        HMAC key signing survey links; the same on every node. Empty = a random key per start
      *                           (links die with a restart; fine for the embedded default, not for a cluster)
      * @param publicBaseUrl      prefix of the public survey link in the SMS, e.g. {@code https://hotline.example.com}
+     * @param smsFrom            the number survey texts come from; empty = the first configured hotline number
      */
     public record Survey(@DefaultValue("100") int goodPoints,
                          @DefaultValue("60") int fairPoints,
@@ -67,7 +68,8 @@ public record FollowupProperties(@DefaultValue("6") int keyIntervalMonths,
                          @DefaultValue("90") double target,
                          @DefaultValue("7d") Duration linkValidity,
                          @DefaultValue("") String tokenSecret,
-                         @DefaultValue("") String publicBaseUrl) {
+                         @DefaultValue("") String publicBaseUrl,
+                         @DefaultValue("") String smsFrom) {
 
         public Survey {
             if (weights == null || weights.isEmpty()) {

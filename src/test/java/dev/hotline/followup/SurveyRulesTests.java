@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class SurveyRulesTests {
 
     private static FollowupProperties.Survey rules(Map<Dimension, Integer> weights) {
-        return new FollowupProperties.Survey(100, 60, 0, weights, 60, 90, Duration.ofDays(7), "", "");
+        return new FollowupProperties.Survey(100, 60, 0, weights, 60, 90, Duration.ofDays(7), "", "", "");
     }
 
     private static Map<Dimension, Level> levels(Level q, Level d, Level s, Level p, Level k) {

@@ -46,18 +46,20 @@ class TextMessaging implements TextConversations {
     private final OptOuts optOuts;
     private final ContactIntake contacts;
     private final TwilioApi api;
+    private final SurveyTexts surveyTexts;
     private final TwilioProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TextMessaging(ConversationRepository conversations, TextMessageRepository messages, OptOuts optOuts,
-                  ContactIntake contacts, TwilioApi api, TwilioProperties properties,
+                  ContactIntake contacts, TwilioApi api, SurveyTexts surveyTexts, TwilioProperties properties,
                   ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
         this.conversations = conversations;
         this.messages = messages;
         this.optOuts = optOuts;
         this.contacts = contacts;
         this.api = api;
+        this.surveyTexts = surveyTexts;
         this.properties = properties;
         this.events = events;
         this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -77,6 +79,9 @@ class TextMessaging implements TextConversations {
             log.info("{} texted {}: {}", from, keyword, optOuts.optedOut(from) ? "opted out" : "opted in");
         }
         var existing = messages.findByMessageSid(sid);
+        if (existing.isEmpty() && keyword == null && surveyTexts.answered(from, body)) {
+            return;   // a digit reply to a satisfaction survey, not a conversation
+        }
         Conversation conversation = existing.isPresent()
                 ? conversations.findById(existing.get().conversationId()).orElseThrow()
                 : openConversation(channel, from, to, webhook.param("MessagingServiceSid"), body, now);
