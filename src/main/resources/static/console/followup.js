@@ -1,0 +1,57 @@
+// Shared by followup.html (agents) and followup-plan.html (supervisors): own dictionaries, JSON calls with CSRF.
+'use strict';
+const Followup = (() => {
+  let dict = {};
+  const lang = () => localStorage.getItem('hotline.lang') || (navigator.language.startsWith('zh') ? 'zh-CN' : 'en');
+
+  async function loadLanguage(code) {
+    localStorage.setItem('hotline.lang', code);
+    document.documentElement.lang = code;
+    dict = await (await fetch('i18n/followup.' + code + '.json')).json();
+    document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
+    const select = document.getElementById('lang');
+    if (select) select.value = code;
+  }
+
+  function t(key, values) {
+    let text = dict[key] || key;
+    Object.entries(values || {}).forEach(([k, v]) => { text = text.replace('{' + k + '}', v); });
+    return text;
+  }
+
+  let token = null;
+  async function csrf() {
+    if (!token) {
+      const r = await fetch('/api/csrf', {credentials: 'same-origin'});
+      if (r.status === 401 || r.redirected) { location.href = '/login'; throw new Error('login'); }
+      token = await r.json();
+    }
+    return token;
+  }
+
+  /** GET (body undefined) or POST/PUT JSON; resolves to the parsed body, rejects with the problem's detail. */
+  async function call(method, url, body) {
+    const headers = {'Accept': 'application/json'};
+    if (method !== 'GET') {
+      const c = await csrf();
+      headers[c.headerName] = c.token;
+      headers['Content-Type'] = 'application/json';
+    }
+    const r = await fetch(url, {method, headers, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body)});
+    if (r.status === 401) { location.href = '/login'; throw new Error('login'); }
+    const text = await r.text();
+    const json = text ? JSON.parse(text) : null;
+    if (!r.ok) throw new Error(json && json.detail ? json.detail : r.statusText);
+    return json;
+  }
+
+  function el(tag, props, ...children) {
+    const e = document.createElement(tag);
+    Object.assign(e, props || {});
+    children.forEach(c => e.append(c));
+    return e;
+  }
+
+  return {lang, loadLanguage, t, call, el};
+})();
