@@ -19,14 +19,18 @@ const Followup = (() => {
     return text;
   }
 
-  let token = null;
+  /**
+   * The CSRF header for REST writes. The application's SPA CSRF setup takes the raw token of the XSRF-TOKEN cookie
+   * in a header (the masked /api/csrf token is for STOMP); /api/csrf is called first so that the cookie exists.
+   */
   async function csrf() {
-    if (!token) {
+    const cookie = () => document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    if (!cookie()) {
       const r = await fetch('/api/csrf', {credentials: 'same-origin'});
       if (r.status === 401 || r.redirected) { location.href = '/login'; throw new Error('login'); }
-      token = await r.json();
     }
-    return token;
+    const c = cookie();
+    return {headerName: 'X-XSRF-TOKEN', token: c ? decodeURIComponent(c.slice('XSRF-TOKEN='.length)) : ''};
   }
 
   /** GET (body undefined) or POST/PUT JSON; resolves to the parsed body, rejects with the problem's detail. */
