@@ -161,6 +161,28 @@ class FollowupIntegrationTests {
     }
 
     @Test
+    void aVisitRecordedNotSatisfiedRaisesTheEventAndPutsTheComplaintBackIntoWork() {
+        long customer = FollowupFixtures.customer(jdbc, "LONG_TERM", Instant.now());
+        var ticket = FollowupFixtures.complaint(tickets, customer, TicketStatus.CLOSED);
+        long task = await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForList(
+                "select id from visit_task where ticket_id = ?", Long.class, ticket.id()), l -> !l.isEmpty()).get(0);
+
+        var done = visits.record(task, VisitChannel.ON_SITE, VisitOutcome.NOT_SATISFIED, "更换后仍有异响",
+                new FollowupActor("agent.onsite", false));
+
+        assertThat(done.status()).isEqualTo(VisitStatus.DONE);
+        assertThat(done.assignee()).isEqualTo("agent.onsite");
+        assertThat(NOT_SATISFIED).anySatisfy(n -> {
+            assertThat(n.visitTaskId()).isEqualTo(task);
+            assertThat(n.ticketNumber()).isEqualTo(ticket.number());
+            assertThat(n.surveyId()).isNull();
+        });
+        await().atMost(Duration.ofSeconds(15)).until(() -> count(
+                "select count(*) from ticket where customer_id = ? and type = 'COMPLAINT' and subject = ?",
+                customer, "Not satisfied after " + ticket.number()) == 1);
+    }
+
+    @Test
     void coverageCountsDistinctCustomersVisitedThisYear() {
         var today = calendar.today(Clock.systemUTC());
         var before = planner.coverage(today.getYear(), today);

@@ -19,7 +19,7 @@ class PublicSurveySecurity {
     @Order(0)
     SecurityFilterChain publicSurveyFilterChain(HttpSecurity http) throws Exception {
         http
-                .securityMatcher("/public/survey", "/survey.html", "/survey/**")
+                .securityMatcher("/public/survey", "/survey.html")
                 .authorizeHttpRequests(auth -> auth.anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .requestCache(cache -> cache.disable())
