@@ -175,6 +175,41 @@ class FollowupBrowserTests {
                 Long.class, task.id())).isEqualTo(1);
     }
 
+    @Test
+    void aSupervisorSeesThePlanAndTheMonthlyReportWithItsChartAndDownloads() {
+        String supervisor = "fu-sup-" + run;
+        fixture.user(supervisor, "SUPERVISOR");
+        long customer = customer();
+        var survey = surveys.open(customer, null, null, new FollowupActor("agent", false));
+        surveys.answerByAgent(survey.id(), new dev.hotline.followup.SurveyAnswer(dev.hotline.followup.Level.GOOD,
+                dev.hotline.followup.Level.GOOD, dev.hotline.followup.Level.FAIR, dev.hotline.followup.Level.GOOD,
+                dev.hotline.followup.Level.GOOD, null), new FollowupActor("agent", false));
+        String month = YearMonth.from(survey.createdAt().atZone(ZoneId.of("Asia/Shanghai"))).toString();
+
+        chromium.logIn(port, supervisor, "/console/followup-plan.html");
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-ready", "true"));
+        new Select(browser.findElement(By.id("lang"))).selectByValue("zh-CN");
+        wait.until(ExpectedConditions.textMatches(By.id("coverage"), java.util.regex.Pattern.compile("已回访 \\d+ / \\d+ 家客户.*")));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('month').value = arguments[0]", month);
+        browser.findElement(By.id("regenerate")).click();
+
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("distribution-chart")));
+        assertThat(browser.findElements(By.cssSelector("#distribution-chart rect"))).hasSize(15);
+        assertThat(browser.findElement(By.id("distribution-chart")).getText()).contains("产品实物质量", "包装");
+        assertThat(Long.parseLong(browser.findElement(By.id("report-answered")).getText())).isPositive();
+        assertThat(browser.findElement(By.id("csv")).getAttribute("href")).endsWith("/api/followup/reports/" + month
+                + "?format=csv");
+        Object csv = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('csv').href).then(r => r.text()).then(done)");
+        assertThat((String) csv).contains("period," + month, "average_score,");
+        Object xlsxType = ((org.openqa.selenium.JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(document.getElementById('xlsx').href).then(r => done(r.headers.get('content-type')))");
+        assertThat((String) xlsxType).startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    }
+
     /** Waits; a timeout names what the page reported, which says more than the condition. */
     private void untilOrShowErrors(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
         try {
