@@ -1,23 +1,10 @@
-// Shared by followup.html (agents) and followup-plan.html (supervisors): own dictionaries, JSON calls with CSRF.
+// Shared by followup.html (agents) and followup-plan.html (supervisors): the console's dictionaries plus
+// i18n/followup.<lang>.json (through console.js), and JSON calls with CSRF.
 'use strict';
 const Followup = (() => {
-  let dict = {};
-  const lang = () => localStorage.getItem('hotline.lang') || (navigator.language.startsWith('zh') ? 'zh-CN' : 'en');
-
-  async function loadLanguage(code) {
-    localStorage.setItem('hotline.lang', code);
-    document.documentElement.lang = code;
-    dict = await (await fetch('i18n/followup.' + code + '.json')).json();
-    document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
-    const select = document.getElementById('lang');
-    if (select) select.value = code;
-  }
-
-  function t(key, values) {
-    let text = dict[key] || key;
-    Object.entries(values || {}).forEach(([k, v]) => { text = text.replace('{' + k + '}', v); });
-    return text;
-  }
+  const lang = () => Hotline.lang();
+  const t = (key, values) => Hotline.t(key, values);
+  const loadLanguage = code => Hotline.loadLanguage(code, 'followup');
 
   /**
    * The CSRF header for REST writes. The application's SPA CSRF setup takes the raw token of the XSRF-TOKEN cookie

@@ -36,6 +36,9 @@ public record FollowupProperties(@DefaultValue("6") int keyIntervalMonths,
         if (afterTicketDays == null || afterTicketDays.isEmpty()) {
             afterTicketDays = new EnumMap<>(Map.of(TicketType.COMPLAINT, 7, TicketType.REPAIR, 7));
         }
+        if (afterTicketDays.values().stream().anyMatch(days -> days == null || days < 0)) {
+            throw new IllegalArgumentException("hotline.followup.after-ticket-days must be >= 0");
+        }
         if (keyIntervalMonths < 1 || longTermIntervalMonths < 1 || planAheadDays < 0) {
             throw new IllegalArgumentException("hotline.followup visit intervals must be positive");
         }

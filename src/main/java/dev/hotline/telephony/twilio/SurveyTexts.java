@@ -49,7 +49,8 @@ class SurveyTexts {
             return;
         }
         try {
-            var sent = api.send(invited.phone(), from, body(invited), properties.messagingStatusCallbackPath());
+            var sent = api.send(invited.phone(), from, body(invited, absolute(invited.link())),
+                    properties.messagingStatusCallbackPath());
             log.info("Survey {} texted to {} as {} ({})", invited.surveyId(), invited.phone(), sent.sid(),
                     sent.status());
         } catch (ApiException refused) {
@@ -72,9 +73,14 @@ class SurveyTexts {
         }
     }
 
-    static String body(SurveyInvited invited) {
+    /** A link without a host (no follow-up public base URL configured) gets the one Twilio calls us on. */
+    private String absolute(String link) {
+        return link.startsWith("/") ? properties.publicBaseUrl() + link : link;
+    }
+
+    static String body(SurveyInvited invited, String link) {
         String about = invited.ticketNumber() == null ? "" : "（工单 " + invited.ticketNumber() + "）";
-        return "【客服回访】感谢您的支持" + about + "。请评价我们的产品和服务：" + invited.link()
+        return "【客服回访】感谢您的支持" + about + "。请评价我们的产品和服务：" + link
                 + " 或直接回复5位数字（1好 2一般 3差）：质量、交货期、服务、价格、包装，如 11211。"
                 + " Please rate us at the link or reply 5 digits (1 good, 2 fair, 3 poor). 回复TD退订";
     }

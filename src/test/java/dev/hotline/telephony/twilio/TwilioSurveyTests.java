@@ -42,7 +42,7 @@ class TwilioSurveyTests extends TwilioTestSupport {
                 customer, Instant.now(), false)).orElseThrow();
 
         var sent = twilio.await(r -> r.path().endsWith("/Messages.json") && phone.equals(r.field("To")));
-        assertThat(sent.field("Body")).contains("/survey.html#" + survey.id() + ".").contains("CS-SMS-" + ticketId)
+        assertThat(sent.field("Body")).contains(SignedWebhooks.PUBLIC_BASE_URL + "/survey.html#" + survey.id() + ".").contains("CS-SMS-" + ticketId)
                 .contains("回复TD退订");
         assertThat(sent.field("From")).isEqualTo(WAITING_NUMBER);
         assertThat(sent.field("StatusCallback")).endsWith("/twilio/messaging/status");
