@@ -4,10 +4,14 @@ const Hotline = (() => {
   let dict = {};
   const lang = () => localStorage.getItem('hotline.lang') || (navigator.language.startsWith('zh') ? 'zh-CN' : 'en');
 
-  async function loadLanguage(code) {
+  /** Loads the console dictionary of {@code code}, plus page dictionaries i18n/<extra>.<code>.json on top. */
+  async function loadLanguage(code, ...extras) {
     localStorage.setItem('hotline.lang', code);
     document.documentElement.lang = code;
     dict = await (await fetch('i18n/' + code + '.json')).json();
+    for (const extra of extras) {
+      Object.assign(dict, await (await fetch('i18n/' + extra + '.' + code + '.json')).json());
+    }
     document.querySelectorAll('[data-i18n]').forEach(el => { el.textContent = t(el.dataset.i18n); });
     document.querySelectorAll('[data-i18n-label]').forEach(el => el.setAttribute('aria-label', t(el.dataset.i18nLabel)));
     const select = document.getElementById('lang');

@@ -49,12 +49,14 @@ class TextMessaging implements TextConversations {
     private final ContactIntake contacts;
     private final ContactRouting routing;
     private final TwilioApi api;
+    private final SurveyTexts surveyTexts;
     private final TwilioProperties properties;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     TextMessaging(ConversationRepository conversations, TextMessageRepository messages, OptOuts optOuts,
-                  ContactIntake contacts, ContactRouting routing, TwilioApi api, TwilioProperties properties,
+                  ContactIntake contacts, ContactRouting routing, TwilioApi api, SurveyTexts surveyTexts,
+                  TwilioProperties properties,
                   ApplicationEventPublisher events, ObjectProvider<Clock> clock) {
         this.conversations = conversations;
         this.messages = messages;
@@ -62,6 +64,7 @@ class TextMessaging implements TextConversations {
         this.contacts = contacts;
         this.routing = routing;
         this.api = api;
+        this.surveyTexts = surveyTexts;
         this.properties = properties;
         this.events = events;
         this.clock = clock.getIfUnique(Clock::systemUTC);
@@ -81,6 +84,9 @@ class TextMessaging implements TextConversations {
             log.info("{} texted {}: {}", from, keyword, optOuts.optedOut(from) ? "opted out" : "opted in");
         }
         var existing = messages.findByMessageSid(sid);
+        if (existing.isEmpty() && keyword == null && surveyTexts.answered(from, body)) {
+            return;   // a digit reply to a satisfaction survey, not a conversation
+        }
         Conversation conversation = existing.isPresent()
                 ? conversations.findById(existing.get().conversationId()).orElseThrow()
                 : openConversation(channel, from, to, webhook.param("MessagingServiceSid"), body, now);
