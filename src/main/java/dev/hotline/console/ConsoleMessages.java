@@ -44,4 +44,9 @@ final class ConsoleMessages {
     record Alert(String type, String kind, String queue, String agent, Long contactId, Integer ring, Double value,
                  Double target, String window, Instant at) {
     }
+
+    /** An escalation for this person; acknowledged through POST /api/notifications/{id}/acknowledge. */
+    record Notification(String type, long id, String rule, String title, String body, Long ticketId,
+                        String ticketNumber, Instant occurredAt) {
+    }
 }

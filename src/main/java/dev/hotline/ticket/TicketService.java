@@ -154,6 +154,9 @@ class TicketService implements TicketManagement {
             record(ticket, actor, "UPDATED", ticket.status(), String.join(", ", changed));
             if (ticket.status() != TicketStatus.DRAFT && before.severity() != after.severity()) {
                 start(ticket, sla.onSeverityChange(after.type(), after.severity(), clock.instant()));
+                if (after.severity() == Severity.MAJOR) {
+                    majorIncident(ticket, clock.instant());
+                }
             }
             if (ticket.type() == TicketType.REPAIR && !Objects.equals(before.productSerial(), after.productSerial())) {
                 markRepeatRepair(ticket, actor);
@@ -310,6 +313,10 @@ class TicketService implements TicketManagement {
         if (target == TicketStatus.REGISTERED && values.type() == TicketType.REPAIR) {
             markRepeatRepair(ticket, actor);
         }
+        if (target == TicketStatus.REGISTERED
+                && (values.severity() == Severity.MAJOR || values.type() == TicketType.EMERGENCY)) {
+            majorIncident(ticket, now);
+        }
         events.publishEvent(new TicketStatusChanged(ticket.id(), ticket.number(), ticket.type(), from, target,
                 actor.name(), now));
         if (target == TicketStatus.REOPENED) {
@@ -321,6 +328,11 @@ class TicketService implements TicketManagement {
             events.publishEvent(new TicketClosed(ticket.id(), ticket.number(), ticket.type(), ticket.customerId(),
                     now, ticket.reopenCount() > 0));
         }
+    }
+
+    private void majorIncident(Ticket ticket, Instant at) {
+        events.publishEvent(new MajorIncidentOpened(ticket.id(), ticket.number(), ticket.type(), ticket.severity(),
+                ticket.customerId(), ticket.assignee(), ticket.fields().subject(), at));
     }
 
     /** Moves (or first links) a contact onto {@code target}; a draft left empty is closed as merged. */

@@ -39,7 +39,7 @@ import java.time.Instant;
 /** Tickets for agents (their own and the unassigned queue) and supervisors (all, KPIs). */
 @RestController
 @RequestMapping("/api/tickets")
-@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'MANAGER', 'AGENT')")
 class TicketController {
 
     private final TicketManagement tickets;
@@ -135,7 +135,7 @@ class TicketController {
     }
 
     @GetMapping(value = "/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'MANAGER')")
     TicketKpis kpis(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                     @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                     @RequestParam(required = false) Long shipped) {
@@ -143,7 +143,7 @@ class TicketController {
     }
 
     @GetMapping(value = {"/kpis", "/kpis.csv"}, produces = "text/csv")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'MANAGER')")
     ResponseEntity<String> kpisCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
                                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
                                    @RequestParam(required = false) Long shipped) {
@@ -155,7 +155,8 @@ class TicketController {
 
     private static TicketActor actor(Authentication auth) {
         boolean supervisor = auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_SUPERVISOR"));
+                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_SUPERVISOR")
+                        || a.getAuthority().equals("ROLE_MANAGER"));
         return new TicketActor(auth.getName(), supervisor);
     }
 }
