@@ -54,6 +54,12 @@ class CustomerArchive implements CustomerDirectory {
 
     @Override
     @Transactional(readOnly = true)
+    public long productsShipped(java.time.LocalDate from, java.time.LocalDate to) {
+        return products.unitsShippedBetween(from, to);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<CustomerCard> lookup(PhoneNumber number) {
         return customers.findByPhone(number.e164()).map(this::card);
     }

@@ -45,11 +45,16 @@ class TicketService implements TicketManagement {
     /** Its own transaction: a caller's (a listener's) snapshot must not hide a link another node just committed. */
     private final TransactionTemplate separateTx;
     private final Clock clock;
+    private final dev.hotline.customer.CustomerDirectory archive;
+    private final KpiTargets targets;
 
     TicketService(TicketRepository tickets, TicketHistoryRepository history, TicketContactRepository links,
                   TicketDeadlineRepository deadlines, TicketNumbers numbers, SlaPolicy sla,
                   TicketProperties properties, ApplicationEventPublisher events,
-                  PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+                  PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
+                  dev.hotline.customer.CustomerDirectory archive, KpiTargets targets) {
+        this.archive = archive;
+        this.targets = targets;
         this.tickets = tickets;
         this.history = history;
         this.links = links;
@@ -274,6 +279,18 @@ class TicketService implements TicketManagement {
                     t.number(), t.type(), d.kind(), d.dueAt(), t.assignee())));
         }
         return TicketKpiCalculator.compute(from, to, facts, productsShipped, now, overdue);
+    }
+
+    @Override
+    public KpiScorecard scorecard(Instant from, Instant to) {
+        var zone = sla.calendar().zone();
+        var firstDay = from.atZone(zone).toLocalDate();
+        var afterLast = to.atZone(zone).toLocalDate();
+        if (to.atZone(zone).toLocalTime().isAfter(java.time.LocalTime.MIDNIGHT)) {
+            afterLast = afterLast.plusDays(1);
+        }
+        long shipped = archive.productsShipped(firstDay, afterLast);
+        return KpiScorecard.of(kpis(from, to, shipped), null, targets.current());
     }
 
     // --- the steps -------------------------------------------------------------------------------------------------

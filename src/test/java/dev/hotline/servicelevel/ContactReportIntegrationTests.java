@@ -1,5 +1,6 @@
 package dev.hotline.servicelevel;
 
+import dev.hotline.SeededMonth;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -14,12 +15,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A seeded month, March 2024 in Asia/Shanghai: 12 000 contacts, one every 3 minutes from 1 March 00:00 local
- * (29 Feb 16:00 UTC), inserted set-based. Contact n is in queue A when n is even, B when odd; by n mod 10:
- * 0,1,2 answered after 3 s (ring 1), 3,4 after 8 s (ring 2), 5 after 14 s (ring 3), 6 after 22 s (ring 5);
- * 7 abandoned after 2 s (a short abandon, ring 1), 8 after 12 s (ring 3); 9 overflowed. Handle time 60 s in A,
- * 180 s in B. Answers in A are offered to agent A, in B to agent B; contacts answered on ring 5 rang out at agent B
- * first. The expected figures below are worked out by hand in the comments.
+ * A seeded month, March 2024 in Asia/Shanghai: 12 000 contacts of {@link SeededMonth}'s pattern, one every 3 minutes
+ * from 1 March 00:00 local (29 Feb 16:00 UTC). The expected figures are worked out by hand in the comments.
  */
 @SpringBootTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -38,27 +35,7 @@ class ContactReportIntegrationTests {
 
     @BeforeAll
     void seedMonth() {
-        String digits = "(select 0 d union all select 1 union all select 2 union all select 3 union all select 4"
-                + " union all select 5 union all select 6 union all select 7 union all select 8 union all select 9)";
-        // wait and handle seconds per n, as described above
-        String wait = "case n % 10 when 0 then 3 when 1 then 3 when 2 then 3 when 3 then 8 when 4 then 8"
-                + " when 5 then 14 when 6 then 22 when 7 then 2 when 8 then 12 else 30 end";
-        String outcome = "case when n % 10 <= 6 then 'ANSWERED' when n % 10 <= 8 then 'ABANDONED' else 'OVERFLOWED' end";
-        String rings = "case n % 10 when 0 then 1 when 1 then 1 when 2 then 1 when 3 then 2 when 4 then 2"
-                + " when 5 then 3 when 6 then 5 end";
-        jdbc.update("""
-                insert into contact (channel, provider, external_id, queue, status, outcome, agent, arrived_at,
-                    queued_at, answered_at, ended_at, rings_to_answer, ring_period_ms, offer_count, subject)
-                select 'VOICE', 'seed', concat(?, '-', n), if(n %% 2 = 0, ?, ?), 'ENDED', %2$s,
-                    if(n %% 10 <= 6, if(n %% 2 = 0, ?, ?), null),
-                    ? + interval n * 180 second, ? + interval n * 180 second,
-                    if(n %% 10 <= 6, ? + interval n * 180 + (%1$s) second, null),
-                    ? + interval n * 180 + (%1$s) + if(n %% 10 <= 6, if(n %% 2 = 0, 60, 180), 0) second,
-                    if(n %% 10 <= 6, %3$s, null), 5000, 0, null
-                from (select a.d + 10 * b.d + 100 * c.d + 1000 * e.d + 10000 * f.d as n
-                      from %4$s a, %4$s b, %4$s c, %4$s e, %4$s f) seq
-                where n < 12000""".formatted(wait, outcome, rings, digits),
-                run, queueA, queueB, agentA, agentB, ts(MARCH), ts(MARCH), ts(MARCH), ts(MARCH));
+        SeededMonth.contacts(jdbc, run, 12_000, MARCH, 180, queueA, queueB, agentA, agentB);
         // one minute outside the month on either side: must not count
         jdbc.update("""
                 insert into contact (channel, provider, external_id, queue, status, outcome, agent, arrived_at,
@@ -67,20 +44,6 @@ class ContactReportIntegrationTests {
                        ('VOICE', 'seed', ?, ?, 'ENDED', 'ANSWERED', ?, ?, ? + interval 1 second, ? + interval 1 minute, 1, 5000)""",
                 run + "-before", queueA, agentA, ts(MARCH), ts(MARCH), ts(MARCH),
                 run + "-after", queueA, agentA, ts(APRIL), ts(APRIL), ts(APRIL));
-        // offers: every answer was offered to its agent; ring-5 answers rang out at agent B before
-        jdbc.update("""
-                insert into contact_history (contact_id, at, action, from_status, to_status, agent, detail)
-                select id, arrived_at, 'OFFERED', 'WAITING', 'OFFERED', ?, null from contact
-                where provider = 'seed' and external_id like concat(?, '-%') and rings_to_answer = 5""", agentB, run);
-        jdbc.update("""
-                insert into contact_history (contact_id, at, action, from_status, to_status, agent, detail)
-                select id, arrived_at + interval 15 second, 'REQUEUED', 'OFFERED', 'WAITING', ?, 'ring-no-answer'
-                from contact where provider = 'seed' and external_id like concat(?, '-%') and rings_to_answer = 5""",
-                agentB, run);
-        jdbc.update("""
-                insert into contact_history (contact_id, at, action, from_status, to_status, agent, detail)
-                select id, answered_at, 'OFFERED', 'WAITING', 'OFFERED', agent, null from contact
-                where provider = 'seed' and external_id like concat(?, '-%') and outcome = 'ANSWERED'""", run);
         // agent A on 1 March (local): available 00:00, busy 01:00–03:00, offline 04:00 → occupancy 2 h / 4 h
         jdbc.update("""
                 insert into agent_state_history (agent, from_state, to_state, reason, contact_id, at) values
