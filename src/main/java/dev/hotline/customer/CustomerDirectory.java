@@ -13,6 +13,6 @@ public interface CustomerDirectory {
     /** The customer owning this number, with products and warranty status: the agent's screen pop. */
     Optional<CustomerCard> lookup(PhoneNumber number);
 
-    /** Units shipped in [from, to) by the archive's products (the base of the complaint rate, 004 §6.0 4.5). */
+    /** Units the products of the archive shipped from {@code from} up to (not including) {@code to}: the base of the complaint rate (004 §6.0 4.5). */
     long productsShipped(LocalDate from, LocalDate to);
 }

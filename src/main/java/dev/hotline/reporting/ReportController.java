@@ -53,7 +53,7 @@ class ReportController {
         QUEUE, AGENT
     }
 
-    /** Figures per interval and queue or agent, over a month ({@code month=2024-03}) or [from, to). */
+    /** Figures per interval and queue or agent, over a month ({@code month=2024-03}) or from {@code from} up to {@code to}. */
     @GetMapping("/contacts")
     List<ContactFigures> contacts(@RequestParam(required = false) String month,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,

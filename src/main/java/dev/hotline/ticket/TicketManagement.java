@@ -58,8 +58,8 @@ public interface TicketManagement {
     TicketKpis kpis(Instant from, Instant to, Long productsShipped);
 
     /**
-     * KPIs of tickets opened in [from, to), the complaint rate over the units the archive shipped in those days (in
-     * the business calendar's zone), scored against the targets. Satisfaction is not measured yet (null).
+     * KPIs of tickets opened from {@code from} up to {@code to}, the complaint rate over the units the archive shipped
+     * in those days (in the zone of the business calendar), scored against the targets. Satisfaction is not measured yet (null).
      */
     KpiScorecard scorecard(Instant from, Instant to);
 }

@@ -1,0 +1,95 @@
+package dev.hotline.console;
+
+import dev.hotline.SeededMonth;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The report page in headless Chromium: a manager picks a seeded month (July 2008, 2 400 contacts over 5 days),
+ * sees the KPI scorecard, the service-level and volume charts (inline SVG) and the figures, in English and Chinese,
+ * generates the monthly report and downloads it.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@Import(ConsoleFixture.class)
+class ReportsBrowserTests {
+
+    static final Instant JULY = Instant.parse("2008-06-30T16:00:00Z");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConsoleFixture fixture;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final String run = Long.toString(System.nanoTime(), 36);
+    BrowserSession session;
+
+    @BeforeAll
+    static void chromiumIsInstalled() {
+        Chromium.assumeInstalled();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (session != null) {
+            session.close();
+        }
+    }
+
+    @Test
+    void aManagerSeesChartsAndFiguresOfAMonthInBothLanguagesAndDownloadsTheReport() throws Exception {
+        String queueA = "bqa-" + run, queueB = "bqb-" + run;
+        // one contact every 3 minutes: 480 a day for 5 days (see SeededMonth for the pattern)
+        SeededMonth.contacts(jdbc, run, 2_400, JULY, 180, queueA, queueB, "baa-" + run, "bab-" + run);
+        String manager = "boss-" + run;
+        fixture.user(manager, "MANAGER");
+
+        session = BrowserSession.start(port).logIn(manager, "/console/reports.html?month=2008-07");
+        var browser = session.browser;
+        var wait = session.waiting();
+        wait.until(ExpectedConditions.attributeToBe(By.tagName("body"), "data-loaded", "2008-07/DAY/QUEUE"));
+
+        // five days, one bar each; every day both queues: (144 + 144) within 3 rings / (240 + 192) offered = 66.7 %
+        var bars = browser.findElements(By.cssSelector("#sl-chart rect.bar"));
+        assertThat(bars).hasSize(5);
+        assertThat(bars).allSatisfy(bar -> assertThat(bar.getAttribute("data-value")).isEqualTo("66.7"));
+        assertThat(browser.findElements(By.cssSelector("#volume-chart rect.bar.offered"))).hasSize(5);
+        // queue A on the first day: 240 offered, 180 within 3 rings (60 %)
+        var rowA = browser.findElements(By.cssSelector("#figures tbody tr")).stream()
+                .filter(r -> r.getText().contains(queueA)).findFirst().orElseThrow();
+        assertThat(rowA.findElement(By.cssSelector("td[data-column='interval']")).getText()).isEqualTo("2008-07-01");
+        assertThat(rowA.findElement(By.cssSelector("td[data-column='offered']")).getText()).isEqualTo("240");
+        assertThat(rowA.findElement(By.cssSelector("td[data-column='serviceLevelPercent']")).getText()).isEqualTo("60.0");
+        assertThat(browser.findElements(By.cssSelector("#kpis tbody tr"))).hasSize(7);
+
+        new Select(browser.findElement(By.id("lang"))).selectByValue("zh-CN");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("header h1"), "统计报表"));
+        wait.until(ExpectedConditions.textToBe(By.id("sl-title"), "服务水平（三声内接听）"));
+
+        browser.findElement(By.id("generate")).click();
+        var link = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#stored li[data-month='2008-07'] a.download-csv")));
+        // the download, fetched by the page with the manager's session
+        Object csv = ((JavascriptExecutor) browser).executeAsyncScript(
+                "const done = arguments[arguments.length - 1];"
+                        + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed ' + e));",
+                link.getAttribute("href"));
+        assertThat((String) csv).contains("2008-07," + queueA + ",,1200,960,720,60.0");
+    }
+}
