@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The report page in headless Chromium: a manager picks a seeded month (July 2008, 2 400 contacts over 5 days),
  * sees the KPI scorecard, the service-level and volume charts (inline SVG) and the figures, in English and Chinese,
- * generates the monthly report and downloads it.
+ * gets an escalation pushed and acknowledges it, generates the monthly report and downloads it.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @Import(ConsoleFixture.class)
@@ -36,6 +36,10 @@ class ReportsBrowserTests {
     ConsoleFixture fixture;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
+    @Autowired
+    org.springframework.transaction.PlatformTransactionManager transactions;
 
     final String run = Long.toString(System.nanoTime(), 36);
     BrowserSession session;
@@ -77,6 +81,23 @@ class ReportsBrowserTests {
         assertThat(rowA.findElement(By.cssSelector("td[data-column='offered']")).getText()).isEqualTo("240");
         assertThat(rowA.findElement(By.cssSelector("td[data-column='serviceLevelPercent']")).getText()).isEqualTo("60");
         assertThat(browser.findElements(By.cssSelector("#kpis tbody tr"))).hasSize(7);
+
+        // an escalation raised while the page is open is pushed to it over STOMP, and acknowledged there
+        jdbc.update("""
+                insert into notification (event_key, recipient, rule, title, body, occurred_at, created_at)
+                values (?, ?, 'MAJOR_INCIDENT', ?, 'b', now(6), now(6))""", "browser:" + run, manager, "重大投诉 " + run);
+        long id = jdbc.queryForObject("select id from notification where event_key = ?", Long.class, "browser:" + run);
+        new org.springframework.transaction.support.TransactionTemplate(transactions).executeWithoutResult(s ->
+                events.publishEvent(new dev.hotline.notification.NotificationRaised(id, manager, "MAJOR_INCIDENT",
+                        "重大投诉 " + run, "b", null, null, Instant.now())));
+        var pushed = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#notifications li[data-notification='" + id + "']")));
+        assertThat(pushed.getText()).contains("重大投诉 " + run);
+        pushed.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("#notifications li[data-notification='" + id + "']")));
+        assertThat(jdbc.queryForObject("select acknowledged_at is not null from notification where id = ?",
+                Boolean.class, id)).isTrue();
 
         new Select(browser.findElement(By.id("lang"))).selectByValue("zh-CN");
         wait.until(ExpectedConditions.textToBe(By.cssSelector("header h1"), "统计报表"));
