@@ -17,7 +17,7 @@ record Notice(String eventKey, Rule rule, Long ticketId, String ticketNumber, St
     /** The escalation rules of SPEC §5 and seeds 003 §4.4, §6.4. */
     enum Rule {
         MAJOR_INCIDENT, DEADLINE_NEAR, DEADLINE_MISSED, COMPLAINT_ESCALATED, COMPLAINT_REOPENED,
-        MAJOR_CLOSED, HANDED_TO_DEPARTMENT, NOT_SATISFIED
+        MAJOR_CLOSED, HANDED_TO_DEPARTMENT
     }
 
     Notice {

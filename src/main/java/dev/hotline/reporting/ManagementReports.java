@@ -15,6 +15,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -59,9 +60,9 @@ class ManagementReports {
     ManagementReport build(YearMonth month) {
         Instant from = month.atDay(1).atStartOfDay(properties.zone()).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(properties.zone()).toInstant();
-        return new ManagementReport(month, from, to, contacts.byQueue(from, to, Granularity.MONTH),
-                contacts.byAgent(from, to, Granularity.MONTH), contacts.byQueue(from, to, Granularity.DAY),
-                tickets.scorecard(from, to));
+        var queues = contacts.byQueue(from, to, EnumSet.of(Granularity.DAY, Granularity.MONTH));
+        return new ManagementReport(month, from, to, queues.get(Granularity.MONTH),
+                contacts.byAgent(from, to, Granularity.MONTH), queues.get(Granularity.DAY), tickets.scorecard(from, to));
     }
 
     /** Builds the month's report and stores it, replacing an earlier one of the same month. */

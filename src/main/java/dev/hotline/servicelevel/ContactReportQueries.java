@@ -10,14 +10,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * {@link ContactReports} in SQL: one grouped scan of the month's contacts (by interval, queue or agent, outcome and
- * ring), one of their offers, one of the agents' state changes; Java only folds the grouped rows. Intervals are cut in
+ * ring), one of their offers, one of the agents' state changes; Java only folds the grouped rows (and sums fine
+ * intervals into coarse ones). Intervals are cut in
  * the report zone at its UTC offset at the start of the period (China has no daylight saving time).
  */
 @Repository
@@ -44,10 +49,25 @@ class ContactReportQueries implements ContactReports {
 
     @Override
     public List<ContactFigures> byQueue(Instant from, Instant to, Granularity granularity) {
+        return byQueue(from, to, EnumSet.of(granularity)).get(granularity);
+    }
+
+    @Override
+    public Map<Granularity, List<ContactFigures>> byQueue(Instant from, Instant to, Set<Granularity> granularities) {
+        var finest = Collections.min(granularities);
         var tallies = new LinkedHashMap<String, FiguresTally>();
-        outcomes(from, to, granularity, "c.queue", (interval, key) -> new FiguresTally(interval, key, null), tallies);
-        offers(from, to, granularity, "c.queue", (interval, key) -> new FiguresTally(interval, key, null), tallies);
-        return sorted(tallies);
+        outcomes(from, to, finest, "c.queue", (interval, key) -> new FiguresTally(interval, key, null), tallies);
+        offers(from, to, finest, "c.queue", (interval, key) -> new FiguresTally(interval, key, null), tallies);
+        var figures = new EnumMap<Granularity, List<ContactFigures>>(Granularity.class);
+        for (var granularity : granularities) {
+            var coarse = new LinkedHashMap<String, FiguresTally>();
+            for (var t : tallies.values()) {
+                tally(coarse, (interval, key) -> new FiguresTally(interval, key, null), granularity.labelOf(t.interval),
+                        t.queue).add(t);
+            }
+            figures.put(granularity, sorted(coarse));
+        }
+        return figures;
     }
 
     @Override
@@ -84,8 +104,6 @@ class ContactReportQueries implements ContactReports {
                           Map<String, FiguresTally> tallies) {
         boolean agents = key.endsWith("agent");
         String interval = granularity.sqlLabel("c.arrived_at + INTERVAL ? SECOND");
-        // the label's expression takes the offset once per use of the placeholder
-        int uses = granularity == Granularity.QUARTER_HOUR ? 2 : 1;
         String sql = """
                 select %s as iv, %s as k, c.outcome,
                     case when c.outcome = 'ANSWERED' then least(c.rings_to_answer, %d)
@@ -99,18 +117,12 @@ class ContactReportQueries implements ContactReports {
                 where c.arrived_at >= ? and c.arrived_at < ? and c.status = 'ENDED' and %s is not null %s
                 group by iv, k, c.outcome, ring, short_abandon""".formatted(interval, key, LAST_RING, LAST_RING, key,
                 agents ? "and c.outcome = 'ANSWERED'" : "");
-        var args = new ArrayList<Object>();
-        long offset = zone.getRules().getOffset(from).getTotalSeconds();
-        for (int i = 0; i < uses; i++) {
-            args.add(offset);
-        }
+        var args = offsets(from, granularity);
         args.add(shortAbandon.toNanos() / 1000);
         args.add(Timestamp.from(from));
         args.add(Timestamp.from(to));
         jdbc.query(sql, rs -> {
-            String iv = rs.getString(1), k = rs.getString(2);
-            var tally = tallies.computeIfAbsent(iv + "\n" + k, x -> factory.create(iv, k));
-            tally.add(rs.getString(3), (Integer) rs.getObject(4, Integer.class), rs.getBoolean(5), rs.getLong(6),
+            tally(tallies, factory, rs.getString(1), rs.getString(2)).add(rs.getString(3), (Integer) rs.getObject(4, Integer.class), rs.getBoolean(5), rs.getLong(6),
                     rs.getLong(7), rs.getLong(8), rs.getLong(9), targetRings);
         }, args.toArray());
     }
@@ -118,7 +130,6 @@ class ContactReportQueries implements ContactReports {
     private void offers(Instant from, Instant to, Granularity granularity, String key, TallyFactory factory,
                         Map<String, FiguresTally> tallies) {
         String interval = granularity.sqlLabel("c.arrived_at + INTERVAL ? SECOND");
-        int uses = granularity == Granularity.QUARTER_HOUR ? 2 : 1;
         String sql = """
                 select %s as iv, %s as k, sum(h.action = 'OFFERED') as offers,
                     sum(h.action = 'REQUEUED' and h.detail = 'ring-no-answer') as rna
@@ -126,19 +137,29 @@ class ContactReportQueries implements ContactReports {
                 where c.arrived_at >= ? and c.arrived_at < ? and c.status = 'ENDED'
                     and h.action in ('OFFERED', 'REQUEUED') and %s is not null
                 group by iv, k""".formatted(interval, key, key);
-        var args = new ArrayList<Object>();
-        long offset = zone.getRules().getOffset(from).getTotalSeconds();
-        for (int i = 0; i < uses; i++) {
-            args.add(offset);
-        }
+        var args = offsets(from, granularity);
         args.add(Timestamp.from(from));
         args.add(Timestamp.from(to));
         jdbc.query(sql, rs -> {
-            String iv = rs.getString(1), k = rs.getString(2);
-            var tally = tallies.computeIfAbsent(iv + "\n" + k, x -> factory.create(iv, k));
+            var tally = tally(tallies, factory, rs.getString(1), rs.getString(2));
             tally.offers += rs.getLong(3);
             tally.ringNoAnswers += rs.getLong(4);
         }, args.toArray());
+    }
+
+    /** The zone offset once for each use of it in the interval label's SQL (the 15-minute label uses it twice). */
+    private List<Object> offsets(Instant from, Granularity granularity) {
+        long offset = zone.getRules().getOffset(from).getTotalSeconds();
+        var args = new ArrayList<Object>();
+        for (int i = 0; i < (granularity == Granularity.QUARTER_HOUR ? 2 : 1); i++) {
+            args.add(offset);
+        }
+        return args;
+    }
+
+    private static FiguresTally tally(Map<String, FiguresTally> tallies, TallyFactory factory, String interval,
+                                      String key) {
+        return tallies.computeIfAbsent(interval + "\n" + key, k -> factory.create(interval, key));
     }
 
     private static List<ContactFigures> sorted(Map<String, FiguresTally> tallies) {

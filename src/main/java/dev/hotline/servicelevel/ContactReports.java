@@ -2,6 +2,8 @@ package dev.hotline.servicelevel;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Interval reports from the durable contact record ({@code contact}, {@code contact_history},
@@ -12,6 +14,12 @@ public interface ContactReports {
 
     /** One row per interval and queue, in interval then queue order. */
     List<ContactFigures> byQueue(Instant from, Instant to, Granularity granularity);
+
+    /**
+     * {@link #byQueue(Instant, Instant, Granularity)} at several granularities at once, from one pass over the
+     * contacts at the finest of them (a coarser interval is the sum of the finer ones it holds).
+     */
+    Map<Granularity, List<ContactFigures>> byQueue(Instant from, Instant to, Set<Granularity> granularities);
 
     /** One row per interval and agent who was offered or answered a contact, in interval then agent order. */
     List<ContactFigures> byAgent(Instant from, Instant to, Granularity granularity);

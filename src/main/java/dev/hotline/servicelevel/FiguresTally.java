@@ -54,6 +54,22 @@ final class FiguresTally {
         }
     }
 
+    /** Adds {@code other} (a finer interval of the same queue or agent) to this one. */
+    void add(FiguresTally other) {
+        offered += other.offered;
+        answered += other.answered;
+        inTime += other.inTime;
+        abandoned += other.abandoned;
+        overflowed += other.overflowed;
+        ringNoAnswers += other.ringNoAnswers;
+        offers += other.offers;
+        ringsSum += other.ringsSum;
+        waitMicros += other.waitMicros;
+        handleMicros += other.handleMicros;
+        other.rings.forEach((ring, n) -> rings.merge(ring, n, Long::sum));
+        other.abandonRings.forEach((ring, n) -> abandonRings.merge(ring, n, Long::sum));
+    }
+
     ContactFigures figures() {
         // an agent is offered what rang at them; their service level is the share of their answers within target
         long offeredHere = agent != null ? offers : offered;

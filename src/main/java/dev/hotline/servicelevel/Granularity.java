@@ -44,6 +44,16 @@ public enum Granularity {
         };
     }
 
+    /** This granularity's label of the interval holding the finer interval {@code label} (intervals nest). */
+    String labelOf(String label) {
+        return switch (this) {
+            case QUARTER_HOUR -> label;
+            case HOUR -> label.substring(0, 13) + ":00";
+            case DAY -> label.substring(0, 10);
+            case MONTH -> label.substring(0, 7);
+        };
+    }
+
     String label(LocalDateTime t) {
         return label.format(floor(t));
     }

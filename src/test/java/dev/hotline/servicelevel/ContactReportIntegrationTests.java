@@ -114,6 +114,15 @@ class ContactReportIntegrationTests {
     }
 
     @Test
+    void coarseIntervalsSummedFromFineOnesEqualTheirOwnScan() {
+        var all = reports.byQueue(MARCH, APRIL, java.util.EnumSet.of(Granularity.QUARTER_HOUR, Granularity.DAY,
+                Granularity.MONTH));
+        assertThat(mine(all.get(Granularity.MONTH))).isEqualTo(mine(reports.byQueue(MARCH, APRIL, Granularity.MONTH)));
+        assertThat(mine(all.get(Granularity.DAY))).isEqualTo(mine(reports.byQueue(MARCH, APRIL, Granularity.DAY)));
+        assertThat(mine(all.get(Granularity.QUARTER_HOUR))).hasSize(4800);
+    }
+
+    @Test
     void perAgentOffersAnswersRingNoAnswersAndOccupancy() {
         var month = reports.byAgent(MARCH, APRIL, Granularity.MONTH).stream()
                 .filter(f -> f.agent().equals(agentA) || f.agent().equals(agentB)).toList();
