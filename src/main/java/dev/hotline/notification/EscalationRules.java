@@ -12,16 +12,18 @@ import dev.hotline.ticket.TicketManagement;
 import dev.hotline.ticket.TicketStatus;
 import dev.hotline.ticket.TicketStatusChanged;
 import dev.hotline.ticket.TicketType;
-import dev.hotline.ticket.TicketView;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Who is told about what (SPEC §5; 003 §4.4.4–6, §6.4.2; 004 §6.0 4.6). Each listener is durable (the event
- * publication registry retries it after a crash) and idempotent (the notification's unique key).
+ * Who is told about what (SPEC §5; 003 §4.4.4–6, §6.4.2; 004 §6.0 4.6); the defaults below, changed per rule with
+ * {@code hotline.notification.audiences.*}. Each listener is durable (the event publication registry retries it after
+ * a crash) and idempotent (the notification's unique key).
  * <ul>
  * <li>major complaint or incident → general managers and the responsible department's head</li>
  * <li>deadline near → the ticket's owner and their supervisor</li>
@@ -38,21 +40,24 @@ class EscalationRules {
     private final People people;
     private final TicketManagement tickets;
 
-    EscalationRules(Notifications notifications, People people, TicketManagement tickets) {
+    private final NotificationProperties properties;
+
+    EscalationRules(Notifications notifications, People people, TicketManagement tickets,
+                    NotificationProperties properties) {
         this.notifications = notifications;
         this.people = people;
         this.tickets = tickets;
+        this.properties = properties;
     }
 
     @ApplicationModuleListener
     void on(MajorIncidentOpened e) {
-        var ticket = tickets.find(e.ticketId());
         String what = e.type() == TicketType.EMERGENCY ? "突发事件 Emergency" : "重大投诉 Major " + english(e.type());
         notifications.raise(new Notice("major:" + e.ticketId(), Notice.Rule.MAJOR_INCIDENT, e.ticketId(), e.number(),
                 what + " " + e.number(),
                 what + " " + e.number() + (e.subject() == null ? "" : ": " + e.subject())
                         + "\n请在 24 小时内组织处理 / to be resolved within 24 h by the special team.",
-                e.at(), Notice.all(people.generalManagers(), departmentHead(ticket))));
+                e.at(), audience(Notice.Rule.MAJOR_INCIDENT, e.assignee(), e.ticketId())));
     }
 
     @ApplicationModuleListener
@@ -60,7 +65,7 @@ class EscalationRules {
         notifications.raise(new Notice("near:" + e.ticketId() + ":" + e.kind(), Notice.Rule.DEADLINE_NEAR,
                 e.ticketId(), e.number(), "时限将到 Deadline near " + e.number(),
                 e.number() + ": " + e.kind() + " 时限 due " + e.dueAt(), e.dueAt(),
-                Notice.all(owner(e.assignee()), supervisors(e.assignee()))));
+                audience(Notice.Rule.DEADLINE_NEAR, e.assignee(), e.ticketId())));
     }
 
     @ApplicationModuleListener
@@ -68,18 +73,17 @@ class EscalationRules {
         notifications.raise(new Notice("missed:" + e.ticketId() + ":" + e.kind(), Notice.Rule.DEADLINE_MISSED,
                 e.ticketId(), e.number(), "已超时 Deadline missed " + e.number(),
                 e.number() + ": " + e.kind() + " 时限已过 was due " + e.dueAt(), e.dueAt(),
-                Notice.all(owner(e.assignee()), supervisors(e.assignee()), people.generalManagers())));
+                audience(Notice.Rule.DEADLINE_MISSED, e.assignee(), e.ticketId())));
     }
 
     @ApplicationModuleListener
     void on(ComplaintEscalated e) {
         boolean reopened = e.reason() == ComplaintEscalated.Reason.REOPENED;
-        var recipients = reopened
-                ? Notice.all(people.generalManagers(), owner(e.assignee()))
-                : Notice.all(people.generalManagers(), departmentHead(tickets.find(e.ticketId())));
+        var rule = reopened ? Notice.Rule.COMPLAINT_REOPENED : Notice.Rule.COMPLAINT_ESCALATED;
+        var recipients = audience(rule, e.assignee(), e.ticketId());
         String title = reopened ? "客户不满意，投诉重新处理 Complaint reopened " : "投诉升级为重大 Complaint escalated ";
         notifications.raise(new Notice("escalated:" + e.ticketId() + ":" + e.reason() + ":" + e.at().toEpochMilli(),
-                reopened ? Notice.Rule.COMPLAINT_REOPENED : Notice.Rule.COMPLAINT_ESCALATED, e.ticketId(), e.number(),
+                rule, e.ticketId(), e.number(),
                 title + e.number(), title + e.number() + (e.detail() == null ? "" : ": " + e.detail()), e.at(),
                 recipients));
     }
@@ -96,7 +100,7 @@ class EscalationRules {
         notifications.raise(new Notice("closed:" + e.ticketId() + ":" + e.closedAt().toEpochMilli(),
                 Notice.Rule.MAJOR_CLOSED, e.ticketId(), e.number(), "重大投诉已关闭 Major complaint closed " + e.number(),
                 e.number() + (e.everReopened() ? " (曾重新处理 was reopened)" : ""), e.closedAt(),
-                people.generalManagers()));
+                audience(Notice.Rule.MAJOR_CLOSED, ticket.get().assignee(), e.ticketId())));
     }
 
     @ApplicationModuleListener
@@ -105,28 +109,32 @@ class EscalationRules {
             return;
         }
         var ticket = tickets.find(e.ticketId());
-        var head = departmentHead(ticket);
-        if (head.isEmpty()) {
+        String department = ticket.map(t -> t.fields().responsibleDepartment()).orElse(null);
+        if (department == null) {
             return;
         }
-        String department = ticket.get().fields().responsibleDepartment();
         notifications.raise(new Notice("handed:" + e.ticketId() + ":" + department, Notice.Rule.HANDED_TO_DEPARTMENT,
                 e.ticketId(), e.number(), "转交责任部门 Handed to " + department + " " + e.number(),
-                e.number() + ": " + Optional.ofNullable(ticket.get().fields().cause()).orElse(""), e.at(), head));
+                e.number() + ": " + Optional.ofNullable(ticket.get().fields().cause()).orElse(""), e.at(),
+                audience(Notice.Rule.HANDED_TO_DEPARTMENT, ticket.get().assignee(), e.ticketId())));
     }
 
-    private List<Person> owner(String assignee) {
-        return people.find(assignee).map(List::of).orElse(List.of());
-    }
-
-    /** The owner's supervisor; every supervisor when the ticket has no owner or the owner no supervisor. */
-    private List<Person> supervisors(String assignee) {
-        return people.supervisorsOf(assignee);
-    }
-
-    private List<Person> departmentHead(Optional<TicketView> ticket) {
-        return ticket.map(t -> t.fields().responsibleDepartment()).flatMap(people::headOf).map(List::of)
-                .orElse(List.of());
+    /**
+     * The people the rule's audiences name for a ticket owned by {@code assignee}; the ticket (for its responsible
+     * department) is read only when a department head is wanted.
+     */
+    private List<Person> audience(Notice.Rule rule, String assignee, long ticketId) {
+        var people = new ArrayList<Person>();
+        for (Audience audience : properties.audiences().getOrDefault(rule, Set.of())) {
+            switch (audience) {
+                case OWNER -> this.people.find(assignee).ifPresent(people::add);
+                case SUPERVISOR -> people.addAll(this.people.supervisorsOf(assignee));
+                case GENERAL_MANAGER -> people.addAll(this.people.generalManagers());
+                case DEPARTMENT_HEAD -> tickets.find(ticketId).map(t -> t.fields().responsibleDepartment())
+                        .flatMap(this.people::headOf).ifPresent(people::add);
+            }
+        }
+        return people;
     }
 
     private static String english(TicketType type) {

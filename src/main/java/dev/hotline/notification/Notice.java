@@ -3,7 +3,6 @@ package dev.hotline.notification;
 import dev.hotline.shared.Person;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 
@@ -25,10 +24,5 @@ record Notice(String eventKey, Rule rule, Long ticketId, String ticketNumber, St
         var unique = new LinkedHashMap<String, Person>();
         recipients.forEach(p -> unique.putIfAbsent(p.username(), p));
         recipients = List.copyOf(unique.values());
-    }
-
-    @SafeVarargs
-    static List<Person> all(Collection<Person>... groups) {
-        return java.util.Arrays.stream(groups).flatMap(Collection::stream).toList();
     }
 }
