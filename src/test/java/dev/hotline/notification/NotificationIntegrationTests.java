@@ -2,7 +2,9 @@ package dev.hotline.notification;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import dev.hotline.HotlineApplication;
 import dev.hotline.ticket.ComplaintCategory;
+import dev.hotline.ticket.ComplaintEscalated;
 import dev.hotline.ticket.NewTicket;
 import dev.hotline.ticket.Severity;
 import dev.hotline.ticket.TicketActor;
@@ -16,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -111,6 +115,8 @@ class NotificationIntegrationTests {
 
     @Autowired
     MovableClock clock;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     TicketManagement tickets;
     @Autowired
@@ -232,6 +238,46 @@ class NotificationIntegrationTests {
         assertThat(jdbc.queryForObject("select count(*) from notification where event_key = ?", Integer.class,
                 "twice:" + run)).isEqualTo(1);
         assertThat(mailsTo(gm)).hasSize(1);
+    }
+
+    @Test
+    void twoNodesHandlingTheSameEscalationTellTheManagerOnce() throws Exception {
+        String gm = user("gm", "MANAGER", null, null);
+        var event = new ComplaintEscalated(-1, "CS-TWO-NODES", ComplaintEscalated.Reason.REOPENED, Severity.MINOR,
+                null, null, "two nodes " + run, clock.instant());
+        // another node of the cluster: its own context on the same database
+        try (var nodeB = new SpringApplicationBuilder(HotlineApplication.class).web(WebApplicationType.SERVLET)
+                .run("--server.port=0", "--spring.jmx.enabled=false", "--spring.application.name=hotline-node-b",
+                        "--hotline.notification.delivery-interval=1h", "--logging.level.dev.hotline=WARN")) {
+            var start = new CountDownLatch(1);
+            Callable<Void> publishOnA = () -> publish(start, context, event);
+            Callable<Void> publishOnB = () -> publish(start, nodeB, event);
+            var pool = Executors.newFixedThreadPool(2);
+            try {
+                var a = pool.submit(publishOnA);
+                var b = pool.submit(publishOnB);
+                start.countDown();
+                a.get();
+                b.get();
+            } finally {
+                pool.shutdownNow();
+            }
+            // both nodes' listeners ran (each publication completed), and one notification was kept
+            await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.queryForObject("""
+                    select count(*) from event_publication where serialized_event like ?""", Integer.class,
+                    "%two nodes " + run + "%") == 0);
+        }
+        assertThat(jdbc.queryForObject("select count(*) from notification where recipient = ? and rule = ?",
+                Integer.class, gm, "COMPLAINT_REOPENED")).isEqualTo(1);
+    }
+
+    private static Void publish(CountDownLatch start, org.springframework.context.ApplicationContext node,
+                                Object event) throws InterruptedException {
+        start.await();
+        new org.springframework.transaction.support.TransactionTemplate(
+                node.getBean(org.springframework.transaction.PlatformTransactionManager.class))
+                .executeWithoutResult(s -> node.publishEvent(event));
+        return null;
     }
 
     @Test
