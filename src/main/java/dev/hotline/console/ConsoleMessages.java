@@ -45,6 +45,14 @@ final class ConsoleMessages {
                  Double target, String window, Instant at) {
     }
 
+    /**
+     * A ticket alert on the wallboard: {@code kind} major-incident (a major complaint or emergency), deadline-near or
+     * deadline-missed ({@code deadline} the SLA clock, {@code dueAt} when it runs out).
+     */
+    record TicketAlert(String type, String kind, long ticketId, String ticketNumber, String deadline, Instant dueAt,
+                       String assignee, Instant at) {
+    }
+
     /** An escalation for this person; acknowledged through POST /api/notifications/{id}/acknowledge. */
     record Notification(String type, long id, String rule, String title, String body, Long ticketId,
                         String ticketNumber, Instant occurredAt) {
