@@ -39,6 +39,8 @@ class ReportsBrowserTests {
     @Autowired
     org.springframework.context.ApplicationEventPublisher events;
     @Autowired
+    dev.hotline.ticket.TicketManagement tickets;
+    @Autowired
     org.springframework.transaction.PlatformTransactionManager transactions;
 
     final String run = Long.toString(System.nanoTime(), 36);
@@ -115,5 +117,27 @@ class ReportsBrowserTests {
                         + "fetch(arguments[0]).then(r => r.text()).then(done, e => done('failed ' + e));",
                 link.getAttribute("href"));
         assertThat((String) csv).contains("2008-07," + queueA + ",,1200,960,720,60.0");
+    }
+
+    @Test
+    void theWallboardShowsAMajorComplaintAlertInChinese() throws Exception {
+        String supervisor = "wall-sup-" + run;
+        fixture.user(supervisor, "SUPERVISOR");
+        session = BrowserSession.start(port).logIn(supervisor, "/console/wallboard.html");
+        var browser = session.browser;
+        var wait = session.waiting();
+        new Select(browser.findElement(By.id("lang"))).selectByValue("zh-CN");
+        wait.until(ExpectedConditions.textToBe(By.id("alerts-title"), "告警"));
+        // the page subscribes once connected
+        wait.until(ExpectedConditions.attributeContains(By.id("link"), "class", "up"));
+
+        var ticket = tickets.create(new dev.hotline.ticket.NewTicket(null, null, new dev.hotline.ticket.TicketFields(
+                dev.hotline.ticket.TicketType.COMPLAINT, dev.hotline.ticket.ComplaintCategory.QUALITY,
+                dev.hotline.ticket.Severity.MAJOR, "批量漏水", "十台设备漏水", null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null)), dev.hotline.ticket.TicketActor.agent("wall-agent-" + run));
+
+        var alert = wait.until(ExpectedConditions.presenceOfElementLocated(By.xpath(
+                "//ul[@id='alerts']/li[@data-kind='major-incident'][contains(., '" + ticket.number() + "')]")));
+        assertThat(alert.getText()).contains("重大投诉").contains("wall-agent-" + run);
     }
 }
