@@ -56,7 +56,7 @@ class Wallboard implements SmartLifecycle {
     }
 
     @GetMapping("/api/wallboard")
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER', 'ADMIN')")
     WallboardSnapshot wallboard() {
         return stats.snapshot();
     }

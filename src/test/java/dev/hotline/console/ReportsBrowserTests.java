@@ -140,4 +140,40 @@ class ReportsBrowserTests {
                 "//ul[@id='alerts']/li[@data-kind='major-incident'][contains(., '" + ticket.number() + "')]")));
         assertThat(alert.getText()).contains("重大投诉").contains("wall-agent-" + run);
     }
+
+    @Test
+    void anAdminSetsAKpiTargetAndRetriesAFailedNotification() throws Exception {
+        String admin = "rep-admin-" + run;
+        fixture.user(admin, "ADMIN");
+        jdbc.update("""
+                insert into notification (event_key, recipient, rule, title, body, occurred_at, created_at)
+                values (?, 'someone', 'DEADLINE_MISSED', 't', 'b', now(6), now(6))""", "failed:" + run);
+        long notification = jdbc.queryForObject("select id from notification where event_key = ?", Long.class,
+                "failed:" + run);
+        jdbc.update("""
+                insert into notification_delivery (notification_id, channel, address, status, attempts, next_attempt_at,
+                    last_error) values (?, 'EMAIL', 'x@example.com', 'FAILED', 8, now(6), 'smtp refused')""", notification);
+        long delivery = jdbc.queryForObject("select id from notification_delivery where notification_id = ?",
+                Long.class, notification);
+
+        session = BrowserSession.start(port).logIn(admin, "/console/reports.html?month=2008-07");
+        var browser = session.browser;
+        var wait = session.waiting();
+        var failed = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#failed li[data-delivery='" + delivery + "']")));
+        assertThat(failed.getText()).contains("smtp refused");
+        failed.findElement(By.tagName("button")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(
+                By.cssSelector("#failed li[data-delivery='" + delivery + "']")));
+        assertThat(jdbc.queryForObject("select status from notification_delivery where id = ?", String.class, delivery))
+                .isEqualTo("PENDING");
+
+        var target = browser.findElement(By.cssSelector("#targets input[name='COMPLAINT_RESOLUTION']"));
+        target.clear();
+        target.sendKeys("96.5");
+        target.findElement(By.xpath("following-sibling::button")).click();
+        wait.until(d -> Double.valueOf(96.5).equals(jdbc.queryForObject(
+                "select coalesce(max(target), -1) from kpi_target where kpi = 'COMPLAINT_RESOLUTION'", Double.class)));
+        jdbc.update("delete from kpi_target where kpi = 'COMPLAINT_RESOLUTION'");
+    }
 }
