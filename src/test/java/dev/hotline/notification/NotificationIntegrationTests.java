@@ -321,7 +321,7 @@ class NotificationIntegrationTests {
     }
 
     private Notifications.Listed awaitNotification(String recipient, TicketView ticket, String rule) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> notifications.of(recipient, false, 50).stream()
+        return await().atMost(Duration.ofSeconds(30)).until(() -> notifications.of(recipient, false, 500).stream()
                         .filter(n -> Long.valueOf(ticket.id()).equals(n.ticketId()) && rule.equals(n.rule()))
                         .findFirst(), o -> o.isPresent())
                 .orElseThrow();
