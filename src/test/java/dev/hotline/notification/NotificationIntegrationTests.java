@@ -15,6 +15,7 @@ import dev.hotline.ticket.TicketType;
 import dev.hotline.ticket.TicketView;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -81,12 +82,16 @@ class NotificationIntegrationTests {
         SMTP.stop();
     }
 
-    /** The application's clock, moved by the tests (SLA deadlines, back-off). */
+    /**
+     * The application's clock, moved by the tests (SLA deadlines); it keeps ticking from where it was set, and is
+     * back on real time after each test, because this context's deadline watch keeps running while later test
+     * classes use the same database.
+     */
     static final class MovableClock extends Clock {
-        private volatile Instant now = Instant.now();
+        private volatile Duration ahead = Duration.ZERO;
 
         void set(Instant at) {
-            now = at;
+            ahead = Duration.between(Instant.now(), at);
         }
 
         @Override
@@ -101,7 +106,7 @@ class NotificationIntegrationTests {
 
         @Override
         public Instant instant() {
-            return now;
+            return Instant.now().plus(ahead);
         }
     }
 
@@ -130,8 +135,12 @@ class NotificationIntegrationTests {
 
     @BeforeEach
     void freshPeople() {
-        clock.set(Instant.now());
         run = Long.toString(System.nanoTime(), 36);
+    }
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.set(Instant.now());
     }
 
     @Test
