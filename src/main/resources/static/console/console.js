@@ -1,4 +1,4 @@
-// Shared by agent.html and wallboard.html: language dictionaries and the STOMP connection (session cookie + CSRF).
+// Shared by agent.html, wallboard.html and reports.html: language dictionaries and the STOMP connection (session cookie + CSRF).
 'use strict';
 const Hotline = (() => {
   let dict = {};
@@ -53,5 +53,46 @@ const Hotline = (() => {
     client.publish({destination, body: JSON.stringify(body || {}), headers: {'content-type': 'application/json'}});
   }
 
-  return {lang, loadLanguage, t, connect, send};
+  /** A REST write: the XSRF-TOKEN cookie's value goes back in its header (Spring Security's single-page-app CSRF). */
+  async function write(method, url, body) {
+    const token = await csrf();
+    const cookie = document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN='));
+    const r = await fetch(url, {method, credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: {'Content-Type': 'application/json',
+        [token.headerName]: cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : token.token}});
+    if (!r.ok) {
+      const p = await r.json().catch(() => ({detail: r.statusText}));
+      throw new Error(p.detail || p.title || r.status);
+    }
+    return r.status === 204 ? null : r.json();
+  }
+
+  /**
+   * The person's escalations in {@code list}: those not yet seen at once, then each one pushed on
+   * /user/queue/notifications (pass the frames to the returned function). "Seen" acknowledges one.
+   */
+  function notifications(list) {
+    const shown = new Set();
+    const add = n => {
+      if (shown.has(n.id)) return;
+      shown.add(n.id);
+      const item = document.createElement('li');
+      item.dataset.notification = n.id;
+      item.dataset.rule = n.rule;
+      const text = document.createElement('span');
+      text.textContent = new Date(n.occurredAt).toLocaleString() + ' ' + n.title;
+      text.title = n.body;
+      const seen = document.createElement('button');
+      seen.type = 'button'; seen.dataset.i18n = 'notification.ack'; seen.textContent = t('notification.ack');
+      seen.onclick = () => write('POST', '/api/notifications/' + n.id + '/acknowledge').then(() => item.remove());
+      item.append(text, ' ', seen);
+      list.prepend(item);
+    };
+    fetch('/api/notifications?unacknowledged=true', {credentials: 'same-origin'})
+      .then(r => r.ok ? r.json() : []).then(items => items.reverse().forEach(add));
+    return add;
+  }
+
+  return {lang, loadLanguage, t, connect, send, write, notifications};
 })();

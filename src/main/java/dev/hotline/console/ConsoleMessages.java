@@ -44,4 +44,17 @@ final class ConsoleMessages {
     record Alert(String type, String kind, String queue, String agent, Long contactId, Integer ring, Double value,
                  Double target, String window, Instant at) {
     }
+
+    /**
+     * A ticket alert on the wallboard: {@code kind} major-incident (a major complaint or emergency), deadline-near or
+     * deadline-missed ({@code deadline} the SLA clock, {@code dueAt} when it runs out).
+     */
+    record TicketAlert(String type, String kind, long ticketId, String ticketNumber, String deadline, Instant dueAt,
+                       String assignee, Instant at) {
+    }
+
+    /** An escalation for this person; acknowledged through POST /api/notifications/{id}/acknowledge. */
+    record Notification(String type, long id, String rule, String title, String body, Long ticketId,
+                        String ticketNumber, Instant occurredAt) {
+    }
 }

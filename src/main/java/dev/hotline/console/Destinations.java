@@ -9,6 +9,8 @@ final class Destinations {
     static final String ERRORS = "/queue/errors";
     /** Text conversations (SMS, WhatsApp) of the agent's active contacts. */
     static final String MESSAGES = "/queue/messages";
+    /** Escalations for this person (every role), see the notification module. */
+    static final String NOTIFICATIONS = "/queue/notifications";
     static final String WALLBOARD = "/topic/wallboard";
     static final String ALERTS = "/topic/alerts";
 

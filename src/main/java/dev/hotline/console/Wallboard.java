@@ -61,7 +61,7 @@ class Wallboard implements SmartLifecycle {
 
     @Operation(summary = "Wallboard figures per queue and for all queues")
     @GetMapping("/api/wallboard")
-    @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")
+    @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER', 'ADMIN')")
     WallboardSnapshot wallboard() {
         return stats.snapshot();
     }

@@ -23,10 +23,10 @@ class WebSocketSecurityConfiguration {
         return messages
                 .simpTypeMatchers(SimpMessageType.CONNECT, SimpMessageType.HEARTBEAT, SimpMessageType.UNSUBSCRIBE,
                         SimpMessageType.DISCONNECT).permitAll()
-                .simpSubscribeDestMatchers("/user/queue/errors").authenticated()
+                .simpSubscribeDestMatchers("/user/queue/errors", "/user/queue/notifications").authenticated()
                 .simpSubscribeDestMatchers("/user/queue/offers", "/user/queue/state", "/user/queue/contacts").hasRole("AGENT")
                 .simpSubscribeDestMatchers("/user/queue/messages").hasRole("AGENT")
-                .simpSubscribeDestMatchers("/topic/wallboard", "/topic/alerts").hasAnyRole("SUPERVISOR", "ADMIN")
+                .simpSubscribeDestMatchers("/topic/wallboard", "/topic/alerts").hasAnyRole("SUPERVISOR", "MANAGER", "ADMIN")
                 .simpDestMatchers("/app/agent/**").hasRole("AGENT")
                 .simpDestMatchers("/app/supervisor/**").hasAnyRole("SUPERVISOR", "ADMIN")
                 // other /app destinations reach no action: the catch-all answers with an "unknown-destination" problem

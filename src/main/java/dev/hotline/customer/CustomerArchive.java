@@ -62,6 +62,12 @@ class CustomerArchive implements CustomerDirectory {
                 customers.findById(id).map(this::card).orElse(null))));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public long productsShipped(java.time.LocalDate from, java.time.LocalDate to) {
+        return products.unitsShippedBetween(from, to);
+    }
+
     /** The screen pop by number: two cache look-ups when warm, no database connection. */
     @Override
     public Optional<CustomerCard> lookup(PhoneNumber number) {

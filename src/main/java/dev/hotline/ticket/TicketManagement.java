@@ -56,4 +56,10 @@ public interface TicketManagement {
 
     /** KPIs of tickets opened in [from, to); {@code productsShipped} null when unknown (no complaint rate). */
     TicketKpis kpis(Instant from, Instant to, Long productsShipped);
+
+    /**
+     * KPIs of tickets opened from {@code from} up to {@code to}, the complaint rate over the units the archive shipped
+     * in those days (in the zone of the business calendar), scored against the targets. Satisfaction is not measured yet (null).
+     */
+    KpiScorecard scorecard(Instant from, Instant to);
 }

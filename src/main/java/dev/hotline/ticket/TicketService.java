@@ -45,11 +45,16 @@ class TicketService implements TicketManagement {
     /** Its own transaction: a caller's (a listener's) snapshot must not hide a link another node just committed. */
     private final TransactionTemplate separateTx;
     private final Clock clock;
+    private final dev.hotline.customer.CustomerDirectory archive;
+    private final KpiTargets targets;
 
     TicketService(TicketRepository tickets, TicketHistoryRepository history, TicketContactRepository links,
                   TicketDeadlineRepository deadlines, TicketNumbers numbers, SlaPolicy sla,
                   TicketProperties properties, ApplicationEventPublisher events,
-                  PlatformTransactionManager transactions, ObjectProvider<Clock> clock) {
+                  PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
+                  dev.hotline.customer.CustomerDirectory archive, KpiTargets targets) {
+        this.archive = archive;
+        this.targets = targets;
         this.tickets = tickets;
         this.history = history;
         this.links = links;
@@ -154,6 +159,9 @@ class TicketService implements TicketManagement {
             record(ticket, actor, "UPDATED", ticket.status(), String.join(", ", changed));
             if (ticket.status() != TicketStatus.DRAFT && before.severity() != after.severity()) {
                 start(ticket, sla.onSeverityChange(after.type(), after.severity(), clock.instant()));
+                if (after.severity() == Severity.MAJOR) {
+                    majorIncident(ticket, clock.instant());
+                }
             }
             if (ticket.type() == TicketType.REPAIR && !Objects.equals(before.productSerial(), after.productSerial())) {
                 markRepeatRepair(ticket, actor);
@@ -273,6 +281,18 @@ class TicketService implements TicketManagement {
         return TicketKpiCalculator.compute(from, to, facts, productsShipped, now, overdue);
     }
 
+    @Override
+    public KpiScorecard scorecard(Instant from, Instant to) {
+        var zone = sla.calendar().zone();
+        var firstDay = from.atZone(zone).toLocalDate();
+        var afterLast = to.atZone(zone).toLocalDate();
+        if (to.atZone(zone).toLocalTime().isAfter(java.time.LocalTime.MIDNIGHT)) {
+            afterLast = afterLast.plusDays(1);
+        }
+        long shipped = archive.productsShipped(firstDay, afterLast);
+        return KpiScorecard.of(kpis(from, to, shipped), null, targets.current());
+    }
+
     // --- the steps -------------------------------------------------------------------------------------------------
 
     private Ticket open(Long customerId, String subject, String by, Instant openedAt) {
@@ -310,6 +330,10 @@ class TicketService implements TicketManagement {
         if (target == TicketStatus.REGISTERED && values.type() == TicketType.REPAIR) {
             markRepeatRepair(ticket, actor);
         }
+        if (target == TicketStatus.REGISTERED
+                && (values.severity() == Severity.MAJOR || values.type() == TicketType.EMERGENCY)) {
+            majorIncident(ticket, now);
+        }
         events.publishEvent(new TicketStatusChanged(ticket.id(), ticket.number(), ticket.type(), from, target,
                 actor.name(), now));
         if (target == TicketStatus.REOPENED) {
@@ -321,6 +345,11 @@ class TicketService implements TicketManagement {
             events.publishEvent(new TicketClosed(ticket.id(), ticket.number(), ticket.type(), ticket.customerId(),
                     now, ticket.reopenCount() > 0));
         }
+    }
+
+    private void majorIncident(Ticket ticket, Instant at) {
+        events.publishEvent(new MajorIncidentOpened(ticket.id(), ticket.number(), ticket.type(), ticket.severity(),
+                ticket.customerId(), ticket.assignee(), ticket.fields().subject(), at));
     }
 
     /** Moves (or first links) a contact onto {@code target}; a draft left empty is closed as merged. */

@@ -107,4 +107,29 @@ class DeadlineWatchIntegrationTests {
         assertThat(jdbc.queryForObject("select count(*) from ticket_alert where ticket_id = ?", Integer.class,
                 ticket.id())).isZero();
     }
+
+    @Test
+    void hundredsOfOverdueOpenTicketsAlreadyAlertedDoNotHideANewMissedDeadline() {
+        // 600 open tickets whose response deadline passed long ago and was alerted: more than one watch batch
+        String run = Long.toString(System.nanoTime(), 36);
+        jdbc.update("""
+                insert into ticket (number, status, created_by, opened_at, reopen_count, escalated, version)
+                select concat('W', ?, '-', n), 'DRAFT', 'seed', timestamp('2001-01-01') + interval n minute, 0, false, 0
+                from %s seq where n < 600""".formatted(dev.hotline.SeededMonth.sequence(3)), run);
+        jdbc.update("""
+                insert into ticket_deadline (ticket_id, kind, started_at, near_at, due_at)
+                select id, 'RESPONSE', opened_at, opened_at + interval 96 minute, opened_at + interval 2 hour
+                from ticket where number like concat('W', ?, '-%')""", run);
+        jdbc.update("""
+                insert into ticket_alert (ticket_id, deadline_kind, alert_kind, due_at, raised_at)
+                select ticket_id, kind, 'MISSED', due_at, due_at from ticket_deadline
+                where ticket_id in (select id from ticket where number like concat('W', ?, '-%'))""", run);
+        var ticket = tickets.openForContact(TicketRepositoryTests.uniqueContact(), null, null,
+                Instant.now().minus(Duration.ofHours(3)));
+
+        var raised = watch.check(Instant.now());
+
+        assertThat(raised).contains(new DeadlineWatch.Alert(ticket.id(), DeadlineKind.RESPONSE,
+                DeadlineWatch.AlertKind.MISSED));
+    }
 }

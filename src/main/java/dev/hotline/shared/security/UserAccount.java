@@ -1,5 +1,6 @@
 package dev.hotline.shared.security;
 
+import dev.hotline.shared.Person;
 import dev.hotline.shared.Role;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -12,7 +13,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A person who logs in: an agent, a supervisor or an admin. Passwords are stored as BCrypt hashes only. */
+/** A person who logs in: an agent, a supervisor, a manager or an admin. Passwords are stored as BCrypt hashes only. */
 @Entity
 @Table(name = "app_user")
 class UserAccount {
@@ -39,6 +40,17 @@ class UserAccount {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
+
+    private String email;
+    private String mobile;
+    private String department;
+    private String supervisor;
+    @Column(name = "notify_in_app", nullable = false)
+    private boolean notifyInApp = true;
+    @Column(name = "notify_email", nullable = false)
+    private boolean notifyEmail = true;
+    @Column(name = "notify_sms", nullable = false)
+    private boolean notifySms;
 
     protected UserAccount() {
     }
@@ -78,6 +90,25 @@ class UserAccount {
         this.role = role;
         this.displayName = displayName;
         this.enabled = enabled;
+    }
+
+    void organise(String department, String supervisor) {
+        this.department = department;
+        this.supervisor = supervisor;
+    }
+
+    /** How this person wants to be told about escalations; {@code mobile} in E.164. */
+    void reachAt(String email, String mobile, boolean inApp, boolean byEmail, boolean bySms) {
+        this.email = email;
+        this.mobile = mobile;
+        this.notifyInApp = inApp;
+        this.notifyEmail = byEmail;
+        this.notifySms = bySms;
+    }
+
+    Person person() {
+        return new Person(username, displayName, role, department, supervisor, email, mobile, notifyInApp,
+                notifyEmail, notifySms);
     }
 
     void changePassword(String passwordHash) {

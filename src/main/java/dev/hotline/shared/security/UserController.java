@@ -5,10 +5,12 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 import dev.hotline.shared.ConflictException;
+import dev.hotline.shared.InvalidInputException;
 import dev.hotline.shared.NotFoundException;
 import dev.hotline.shared.NotPermittedException;
 import dev.hotline.shared.Role;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -29,8 +31,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** User accounts: admins create agents, supervisors and admins; everyone may change their own password. */
-@Tag(name = "Users", description = "Accounts and roles (ADMIN, SUPERVISOR, AGENT); admins create them, everyone changes their own password")
+/**
+ * User accounts: admins create agents, supervisors, managers and admins and place them in departments and teams;
+ * everyone may change their own password and the addresses escalations reach them at.
+ */
+@Tag(name = "Users", description = "Accounts and roles (ADMIN, MANAGER, SUPERVISOR, AGENT); admins create them, everyone changes their own password")
 @RestController
 @RequestMapping("/api/users")
 class UserController {
@@ -38,9 +43,12 @@ class UserController {
     private final UserAccountRepository users;
     private final PasswordEncoder encoder;
 
-    UserController(UserAccountRepository users, PasswordEncoder encoder) {
+    private final DepartmentRepository departments;
+
+    UserController(UserAccountRepository users, PasswordEncoder encoder, DepartmentRepository departments) {
         this.users = users;
         this.encoder = encoder;
+        this.departments = departments;
     }
 
     record NewUser(@NotBlank @Pattern(regexp = "[a-zA-Z0-9._-]{2,64}") String username,
@@ -49,15 +57,25 @@ class UserController {
                    @Size(max = 128) String displayName) {
     }
 
-    record UserChange(@NotNull Role role, @NotBlank @Size(max = 128) String displayName, boolean enabled) {
+    /** {@code department} and {@code supervisor} are optional; left out they are cleared. */
+    record UserChange(@NotNull Role role, @NotBlank @Size(max = 128) String displayName, boolean enabled,
+                      @Size(max = 32) String department, @Size(max = 64) String supervisor) {
+    }
+
+    /** How a person is reached when something escalates; mobile in E.164 (+8613800138000). */
+    record Reach(@Email @Size(max = 254) String email, @Pattern(regexp = "\\+[1-9][0-9]{6,14}") String mobile,
+                 boolean inApp, boolean byEmail, boolean bySms) {
     }
 
     record PasswordChange(@NotBlank @Size(min = 8, max = 128) String password) {
     }
 
-    record UserView(String username, Role role, String displayName, boolean enabled) {
+    record UserView(String username, Role role, String displayName, boolean enabled, String department,
+                    String supervisor, String email, String mobile, boolean inApp, boolean byEmail, boolean bySms) {
         static UserView of(UserAccount a) {
-            return new UserView(a.username(), a.role(), a.displayName(), a.enabled());
+            var p = a.person();
+            return new UserView(a.username(), a.role(), a.displayName(), a.enabled(), p.department(), p.supervisor(),
+                    p.email(), p.mobile(), p.byInApp(), p.byEmail(), p.bySms());
         }
     }
 
@@ -69,7 +87,7 @@ class UserController {
 
     @Operation(summary = "List users")
     @GetMapping
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'MANAGER')")
     List<UserView> list() {
         return users.findAll().stream().map(UserView::of).toList();
     }
@@ -94,7 +112,26 @@ class UserController {
     @Transactional
     UserView update(@PathVariable String username, @Valid @RequestBody UserChange body) {
         var account = find(username);
+        String department = blankToNull(body.department());
+        String supervisor = blankToNull(body.supervisor());
+        if (department != null && !departments.existsById(department)) {
+            throw new InvalidInputException("department", "No department '" + department + "'");
+        }
+        if (supervisor != null && users.findByUsername(supervisor).filter(s -> s.role() == Role.SUPERVISOR).isEmpty()) {
+            throw new InvalidInputException("supervisor", "'" + supervisor + "' is not a supervisor");
+        }
         account.update(body.role(), body.displayName(), body.enabled());
+        account.organise(department, supervisor);
+        return UserView.of(account);
+    }
+
+    @PutMapping("/{username}/reach")
+    @Transactional
+    UserView reach(@PathVariable String username, @Valid @RequestBody Reach body, Authentication auth) {
+        selfOrAdmin(username, auth, "Only an admin may change another user's addresses");
+        var account = find(username);
+        account.reachAt(blankToNull(body.email()), blankToNull(body.mobile()), body.inApp(), body.byEmail(),
+                body.bySms());
         return UserView.of(account);
     }
 
@@ -103,11 +140,19 @@ class UserController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Transactional
     void changePassword(@PathVariable String username, @Valid @RequestBody PasswordChange body, Authentication auth) {
+        selfOrAdmin(username, auth, "Only an admin may change another user's password");
+        find(username).changePassword(encoder.encode(body.password()));
+    }
+
+    private static void selfOrAdmin(String username, Authentication auth, String refusal) {
         boolean admin = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(Role.ADMIN.authority()));
         if (!admin && !auth.getName().equals(username)) {
-            throw new NotPermittedException("Only an admin may change another user's password");
+            throw new NotPermittedException(refusal);
         }
-        find(username).changePassword(encoder.encode(body.password()));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private UserAccount find(String username) {

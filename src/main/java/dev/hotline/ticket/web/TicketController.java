@@ -10,6 +10,7 @@ import dev.hotline.ticket.NewTicket;
 import dev.hotline.ticket.TicketActor;
 import dev.hotline.ticket.TicketDetail;
 import dev.hotline.ticket.TicketFields;
+import dev.hotline.ticket.KpiScorecard;
 import dev.hotline.ticket.TicketKpis;
 import dev.hotline.ticket.TicketManagement;
 import dev.hotline.ticket.TicketQuery;
@@ -44,7 +45,7 @@ import java.time.Instant;
 @Tag(name = "Tickets", description = "Tickets (工单): complaint, repair, return, inquiry flows with SLA deadlines and KPIs")
 @RestController
 @RequestMapping("/api/tickets")
-@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
+@PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'MANAGER', 'AGENT')")
 class TicketController {
 
     private final TicketManagement tickets;
@@ -152,28 +153,38 @@ class TicketController {
 
     @Operation(summary = "Ticket KPIs for a period (JSON)")
     @GetMapping(value = "/kpis", produces = MediaType.APPLICATION_JSON_VALUE)
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'MANAGER')")
     TicketKpis kpis(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                    @RequestParam(required = false) Long shipped) {
-        return tickets.kpis(from, to, shipped);
+                    @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        return scorecard(from, to).kpis();
+    }
+
+    /** The KPIs against their targets, scored (004 §10); the complaint rate over the units the archive shipped. */
+    @GetMapping(value = "/kpis/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'MANAGER')")
+    KpiScorecard scorecard(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
+                           @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
+        if (!from.isBefore(to)) {
+            throw new dev.hotline.shared.InvalidInputException("from", "A KPI period needs from before to");
+        }
+        return tickets.scorecard(from, to);
     }
 
     @Operation(summary = "Ticket KPIs for a period (CSV)")
     @GetMapping(value = {"/kpis", "/kpis.csv"}, produces = "text/csv")
-    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'MANAGER')")
     ResponseEntity<String> kpisCsv(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
-                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to,
-                                   @RequestParam(required = false) Long shipped) {
+                                   @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant to) {
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                 .header("Content-Disposition", "attachment; filename=\"ticket-kpis.csv\"")
-                .body(KpiCsv.write(tickets.kpis(from, to, shipped)));
+                .body(KpiCsv.write(scorecard(from, to).kpis()));
     }
 
     private static TicketActor actor(Authentication auth) {
         boolean supervisor = auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_SUPERVISOR"));
+                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_SUPERVISOR")
+                        || a.getAuthority().equals("ROLE_MANAGER"));
         return new TicketActor(auth.getName(), supervisor);
     }
 }
