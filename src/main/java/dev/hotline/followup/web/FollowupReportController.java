@@ -27,7 +27,7 @@ import java.util.List;
 @RestController
 @RequestMapping("/api/followup/reports")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
-class ReportController {
+class FollowupReportController {
 
     private static final MediaType XLSX =
             MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
@@ -35,7 +35,7 @@ class ReportController {
     private final MonthlyReports reports;
     private final Clock clock;
 
-    ReportController(MonthlyReports reports, ObjectProvider<Clock> clock) {
+    FollowupReportController(MonthlyReports reports, ObjectProvider<Clock> clock) {
         this.reports = reports;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
