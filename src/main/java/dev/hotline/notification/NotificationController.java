@@ -1,5 +1,7 @@
 package dev.hotline.notification;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.InvalidInputException;
 import org.springframework.http.HttpStatus;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 
 /** Everyone lists and acknowledges their own notifications; admins see deliveries (failures) and retry them. */
+@Tag(name = "Notifications", description = "Escalation notices to people: in-app, e-mail, SMS")
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {
@@ -31,18 +34,21 @@ class NotificationController {
         this.deliveries = deliveries;
     }
 
+    @Operation(summary = "My notifications")
     @GetMapping
     List<Notifications.Listed> mine(@RequestParam(defaultValue = "false") boolean unacknowledged,
                                     @RequestParam(defaultValue = "50") int limit, Authentication auth) {
         return notifications.of(auth.getName(), unacknowledged, limit(limit));
     }
 
+    @Operation(summary = "Acknowledge a notification")
     @PostMapping("/{id}/acknowledge")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void acknowledge(@PathVariable long id, Authentication auth) {
         notifications.acknowledge(id, auth.getName());
     }
 
+    @Operation(summary = "Notification deliveries (e-mail, SMS) by status")
     @GetMapping("/deliveries")
     @PreAuthorize("hasRole('ADMIN')")
     List<Deliveries.Attempted> deliveries(@RequestParam(required = false) String status,
@@ -53,6 +59,7 @@ class NotificationController {
         return deliveries.list(status, limit(limit));
     }
 
+    @Operation(summary = "Retry a failed delivery")
     @PostMapping("/deliveries/{id}/retry")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @PreAuthorize("hasRole('ADMIN')")

@@ -1,5 +1,7 @@
 package dev.hotline.reporting;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.hotline.servicelevel.ContactFigures;
 import dev.hotline.servicelevel.ContactReports;
 import dev.hotline.servicelevel.Granularity;
@@ -28,6 +30,7 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 
 /** Reports for supervisors and managers: contact figures, the KPI scorecard, the stored monthly reports. */
+@Tag(name = "Reports", description = "Contact figures, KPI scorecard and the monthly management report")
 @RestController
 @RequestMapping("/api/reports")
 @PreAuthorize("hasAnyRole('SUPERVISOR', 'MANAGER', 'ADMIN')")
@@ -54,6 +57,7 @@ class ReportController {
     }
 
     /** Figures per interval and queue or agent, over a month ({@code month=2024-03}) or from {@code from} up to {@code to}. */
+    @Operation(summary = "Contact figures per interval, queue or agent")
     @GetMapping("/contacts")
     List<ContactFigures> contacts(@RequestParam(required = false) String month,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -65,6 +69,7 @@ class ReportController {
                 : contacts.byAgent(period[0], period[1], granularity);
     }
 
+    @Operation(summary = "KPI scorecard against the targets (70/80/90)")
     @GetMapping("/scorecard")
     KpiScorecard scorecard(@RequestParam(required = false) String month,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
@@ -73,18 +78,21 @@ class ReportController {
         return tickets.scorecard(period[0], period[1]);
     }
 
+    @Operation(summary = "Stored monthly management reports")
     @GetMapping("/management")
     List<ManagementReports.Stored> stored() {
         return management.list();
     }
 
     /** Generates (again) a month's report now; the schedule does this for last month on its own. */
+    @Operation(summary = "Generate the management report of a month")
     @PostMapping("/management/{month}")
     @PreAuthorize("hasAnyRole('MANAGER', 'ADMIN')")
     ManagementReports.Stored generate(@PathVariable String month, Authentication auth) {
         return management.generate(month(month), auth.getName());
     }
 
+    @Operation(summary = "The management report of a month as CSV")
     @GetMapping("/management/{month}.csv")
     ResponseEntity<byte[]> csv(@PathVariable String month) {
         var ym = month(month);
@@ -93,6 +101,7 @@ class ReportController {
         return download("\uFEFF" + csv, ym, "csv", new MediaType("text", "csv", StandardCharsets.UTF_8));
     }
 
+    @Operation(summary = "The management report of a month as a spreadsheet")
     @GetMapping("/management/{month}.xlsx")
     ResponseEntity<byte[]> xlsx(@PathVariable String month) {
         var ym = month(month);

@@ -38,7 +38,9 @@ class TicketAlertsIntegrationTests {
         String supervisor = "sup-alert-" + run;
         fixture.user(supervisor, "SUPERVISOR");
         try (var wallboard = StompTestClient.connect(port, supervisor, ConsoleFixture.PASSWORD)
-                .subscribe(ERRORS).subscribe("/topic/alerts")) {
+                .subscribe(ERRORS).subscribe("/topic/alerts").subscribe(StompTestClient.WALLBOARD)) {
+            // the first wallboard frame: the session's subscriptions are in place before the alert is raised
+            wallboard.next(StompTestClient.WALLBOARD, null);
             var ticket = tickets.create(new NewTicket(null, null, new TicketFields(TicketType.COMPLAINT,
                     ComplaintCategory.QUALITY, Severity.MAJOR, "批量漏水", "十台设备漏水", null, null, null, null, null,
                     null, null, null, null, null, null, null, null, null, null, null, null)),

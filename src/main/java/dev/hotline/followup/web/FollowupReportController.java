@@ -1,5 +1,7 @@
 package dev.hotline.followup.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.hotline.followup.MonthlyReport;
 import dev.hotline.followup.MonthlyReports;
 import dev.hotline.shared.NotFoundException;
@@ -24,6 +26,7 @@ import java.time.YearMonth;
 import java.util.List;
 
 /** Monthly satisfaction reports for supervisors: stored ones, regenerated ones, any period on demand; JSON, CSV, XLSX. */
+@Tag(name = "Follow-up", description = "Monthly satisfaction and visit reports (regulation 003 §3.7)")
 @RestController
 @RequestMapping("/api/followup/reports")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
@@ -40,12 +43,14 @@ class FollowupReportController {
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
+    @Operation(summary = "Monthly follow-up reports stored so far")
     @GetMapping
     List<String> stored() {
         return reports.stored();
     }
 
     /** Any period [from, to) computed now, not stored. */
+    @Operation(summary = "Follow-up report for any period (computed now)")
     @GetMapping("/period")
     ResponseEntity<?> period(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                              @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
@@ -54,6 +59,7 @@ class FollowupReportController {
     }
 
     /** The stored report of a month ({@code 2026-11}); {@code format}: json (default), csv, xlsx. */
+    @Operation(summary = "The stored follow-up report of a month (JSON, CSV or spreadsheet)")
     @GetMapping("/{month}")
     ResponseEntity<?> month(@PathVariable YearMonth month, @RequestParam(defaultValue = "json") String format) {
         var report = reports.find(month).orElseThrow(() -> new NotFoundException("report", month));
@@ -61,6 +67,7 @@ class FollowupReportController {
     }
 
     /** Computes and stores the month's report again. */
+    @Operation(summary = "Generate (again) the follow-up report of a month")
     @PostMapping("/{month}")
     MonthlyReport regenerate(@PathVariable YearMonth month, Authentication auth) {
         return reports.regenerate(month, clock.instant(), auth.getName());

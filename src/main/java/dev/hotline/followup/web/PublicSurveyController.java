@@ -1,5 +1,7 @@
 package dev.hotline.followup.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.hotline.followup.PublicSurvey;
 import dev.hotline.followup.Surveys;
 import jakarta.validation.Valid;
@@ -18,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
  * The token travels in the body or a parameter, never in the path, and the page keeps it in the URL fragment, so it
  * stays out of access logs.
  */
+@Tag(name = "Public survey", description = "The customer's survey page behind a signed single-use link (no login)")
 @RestController
 @RequestMapping("/public/survey")
 class PublicSurveyController {
@@ -32,11 +35,13 @@ class PublicSurveyController {
                         @Valid SurveyController.AnswerRequest answer) {
     }
 
+    @Operation(summary = "The survey behind a signed link (customer, no login)")
     @GetMapping
     PublicSurvey view(@RequestParam @Size(max = 200) String token) {
         return surveys.viewByToken(token);
     }
 
+    @Operation(summary = "Answer the survey behind a signed link, once")
     @PostMapping
     ResponseEntity<Void> answer(@Valid @RequestBody PublicAnswer body) {
         if (body.answer() == null) {

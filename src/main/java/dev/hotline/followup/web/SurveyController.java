@@ -1,5 +1,7 @@
 package dev.hotline.followup.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.hotline.followup.Level;
 import dev.hotline.followup.SurveyAnswer;
 import dev.hotline.followup.SurveyView;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The agent's side of surveys: open one during a call or visit and fill in what the customer says. */
+@Tag(name = "Follow-up", description = "Return visits and satisfaction surveys")
 @RestController
 @RequestMapping("/api/followup/surveys")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
@@ -43,17 +46,20 @@ class SurveyController {
         }
     }
 
+    @Operation(summary = "Send a customer a satisfaction survey")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     SurveyView open(@Valid @RequestBody OpenRequest body, Authentication auth) {
         return surveys.open(body.customerId(), body.ticketId(), body.visitTaskId(), Actors.of(auth));
     }
 
+    @Operation(summary = "A survey with its answers")
     @GetMapping("/{id}")
     SurveyView get(@PathVariable long id) {
         return surveys.find(id);
     }
 
+    @Operation(summary = "Record the answers an agent took on the phone")
     @PostMapping("/{id}/answer")
     SurveyView answer(@PathVariable long id, @Valid @RequestBody AnswerRequest body, Authentication auth) {
         return surveys.answerByAgent(id, body.answer(), Actors.of(auth));

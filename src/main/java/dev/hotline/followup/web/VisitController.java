@@ -1,5 +1,7 @@
 package dev.hotline.followup.web;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.hotline.followup.Coverage;
 import dev.hotline.followup.FollowupCalendar;
 import dev.hotline.followup.VisitChannel;
@@ -32,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Return visits: agents list and work their own and the pool's; supervisors plan, assign, cancel and see coverage. */
+@Tag(name = "Follow-up", description = "Return visits and satisfaction surveys")
 @RestController
 @RequestMapping("/api/followup/visits")
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
@@ -64,6 +67,7 @@ class VisitController {
     }
 
     /** {@code view}: DUE_TODAY (default), OVERDUE, OPEN, DONE, ALL. */
+    @Operation(summary = "Return-visit tasks (own and pool for agents)")
     @GetMapping
     List<VisitTask> list(@RequestParam(defaultValue = "DUE_TODAY") VisitQuery.View view,
                          @RequestParam(required = false) String assignee,
@@ -71,11 +75,13 @@ class VisitController {
         return visits.list(new VisitQuery(view, assignee, customerId, calendar.today(clock)), Actors.of(auth));
     }
 
+    @Operation(summary = "One return-visit task")
     @GetMapping("/{id}")
     VisitTask get(@PathVariable long id, Authentication auth) {
         return visits.get(id, Actors.of(auth));
     }
 
+    @Operation(summary = "Plan a return visit by hand")
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
@@ -84,16 +90,19 @@ class VisitController {
                 body.note(), Actors.of(auth));
     }
 
+    @Operation(summary = "Give a visit task to an agent or the pool")
     @PutMapping("/{id}/assignee")
     VisitTask assign(@PathVariable long id, @Valid @RequestBody AssignRequest body, Authentication auth) {
         return visits.assign(id, blankToNull(body.assignee()), Actors.of(auth));
     }
 
+    @Operation(summary = "Record the outcome of a visit")
     @PostMapping("/{id}/outcome")
     VisitTask record(@PathVariable long id, @Valid @RequestBody OutcomeRequest body, Authentication auth) {
         return visits.record(id, body.channel(), body.outcome(), body.note(), Actors.of(auth));
     }
 
+    @Operation(summary = "Cancel a visit task")
     @PostMapping("/{id}/cancel")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     VisitTask cancel(@PathVariable long id, @Valid @RequestBody CancelRequest body, Authentication auth) {
@@ -101,6 +110,7 @@ class VisitController {
     }
 
     /** This year's 5 % coverage and what is still due. */
+    @Operation(summary = "Yearly visit coverage (the 5 % rule) and what is due")
     @GetMapping("/coverage")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     Coverage coverage(@RequestParam(required = false) Integer year) {
@@ -109,6 +119,7 @@ class VisitController {
     }
 
     /** Open tasks per agent (null = pool): due by today, overdue, done this month. */
+    @Operation(summary = "Visits due, overdue and done per agent")
     @GetMapping("/per-agent")
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     List<Map<String, Object>> perAgent() {
@@ -116,6 +127,7 @@ class VisitController {
     }
 
     /** Runs today's tier planning now (admins; the daily job does it on its own). */
+    @Operation(summary = "Run the visit planning now")
     @PostMapping("/planning")
     @PreAuthorize("hasRole('ADMIN')")
     Map<String, Integer> planNow() {

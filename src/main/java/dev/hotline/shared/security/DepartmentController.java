@@ -1,5 +1,7 @@
 package dev.hotline.shared.security;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Operation;
 import dev.hotline.shared.InvalidInputException;
 import dev.hotline.shared.Role;
 import jakarta.validation.Valid;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** Departments tickets are handed to (a complaint's responsible department); admins keep the list. */
+@Tag(name = "People", description = "Departments, teams and how to reach people")
 @RestController
 @RequestMapping("/api/departments")
 class DepartmentController {
@@ -38,11 +41,13 @@ class DepartmentController {
         }
     }
 
+    @Operation(summary = "Departments")
     @GetMapping
     List<DepartmentView> list() {
         return departments.findAllByOrderByCodeAsc().stream().map(DepartmentView::of).toList();
     }
 
+    @Operation(summary = "Create or change a department")
     @PutMapping("/{code}")
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional

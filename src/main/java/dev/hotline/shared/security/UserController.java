@@ -125,6 +125,7 @@ class UserController {
         return UserView.of(account);
     }
 
+    @Operation(summary = "Set how escalations reach a person (e-mail, mobile, channels)")
     @PutMapping("/{username}/reach")
     @Transactional
     UserView reach(@PathVariable String username, @Valid @RequestBody Reach body, Authentication auth) {

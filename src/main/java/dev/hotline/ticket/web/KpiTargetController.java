@@ -20,6 +20,7 @@ import java.util.Map;
 /** KPI targets: supervisors and managers read them, admins set them. */
 @RestController
 @RequestMapping("/api/kpi-targets")
+@io.swagger.v3.oas.annotations.tags.Tag(name = "Reports", description = "Contact figures, KPI scorecard and the monthly management report")
 class KpiTargetController {
 
     private final KpiTargets targets;
@@ -31,12 +32,14 @@ class KpiTargetController {
     record Target(@NotNull @DecimalMin("0") @DecimalMax("100") Double target) {
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "KPI targets in force")
     @GetMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'MANAGER')")
     Map<Kpi, Double> list() {
         return targets.current();
     }
 
+    @io.swagger.v3.oas.annotations.Operation(summary = "Set the target of a KPI")
     @PutMapping("/{kpi}")
     @PreAuthorize("hasRole('ADMIN')")
     Map<Kpi, Double> set(@PathVariable Kpi kpi, @Valid @RequestBody Target body, Authentication auth) {

@@ -160,6 +160,7 @@ class TicketController {
     }
 
     /** The KPIs against their targets, scored (004 §10); the complaint rate over the units the archive shipped. */
+    @Operation(summary = "Ticket KPIs scored against their targets (70 pass, 80 good, 90 excellent)")
     @GetMapping(value = "/kpis/scorecard", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'MANAGER')")
     KpiScorecard scorecard(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant from,
