@@ -35,20 +35,12 @@ class ContactHistoryEntry {
     private String agent;
     @Column(updatable = false)
     private String detail;
-    @Column(name = "journal_seq", updatable = false)
-    private Long journalSeq;
 
     protected ContactHistoryEntry() {
     }
 
     ContactHistoryEntry(Long contactId, Instant at, String action, ContactStatus fromStatus, ContactStatus toStatus,
                         String agent, String detail) {
-        this(contactId, at, action, fromStatus, toStatus, agent, detail, null);
-    }
-
-    ContactHistoryEntry(Long contactId, Instant at, String action, ContactStatus fromStatus, ContactStatus toStatus,
-                        String agent, String detail, Long journalSeq) {
-        this.journalSeq = journalSeq;
         this.contactId = contactId;
         this.at = at;
         this.action = action;

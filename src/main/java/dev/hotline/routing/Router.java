@@ -8,7 +8,6 @@ import dev.hotline.routing.RedisRoutingStore.Leave;
 import dev.hotline.routing.RedisRoutingStore.LiveContact;
 import dev.hotline.routing.RedisRoutingStore.OfferMade;
 import dev.hotline.routing.RedisRoutingStore.WaitingContact;
-import dev.hotline.shared.Channel;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.InvalidInputException;

@@ -52,8 +52,11 @@ class RoutingSystemTests {
     final List<Consumer<Object>> subscribed = new ArrayList<>();
     /** Callers: arrivals and hang-ups. */
     final ScheduledExecutorService world = Executors.newScheduledThreadPool(8);
-    /** The agents at their consoles: on threads of their own, so that slow arrivals do not make every agent slow. */
-    final ScheduledExecutorService consoles = Executors.newScheduledThreadPool(8);
+    /**
+     * The agents at their consoles: each acts independently of the callers and of the other agents, as real agents do
+     * (a pool as big as the team), so that slow arrivals or a slow neighbour do not make every agent slow.
+     */
+    final ScheduledExecutorService consoles = Executors.newScheduledThreadPool(AGENTS);
 
     final Map<ContactId, AtomicInteger> ended = new ConcurrentHashMap<>();
     final Map<ContactId, AtomicInteger> answered = new ConcurrentHashMap<>();

@@ -115,13 +115,11 @@ abstract class TwilioTestSupport {
 
     /** The call's record once it shows {@code status}: the record follows routing's journal a moment behind. */
     ContactSnapshot recorded(String callSid, ContactStatus status) {
-        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> contactOfCall(callSid), c -> c.status() == status);
+        return recorded(contactOfCall(callSid).id(), status);
     }
 
     /** The contact's record once it shows {@code status}. */
     ContactSnapshot recorded(dev.hotline.shared.ContactId id, ContactStatus status) {
-        return org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
-                .until(() -> contacts.find(id).orElseThrow(), c -> c.status() == status);
+        return dev.hotline.Records.awaitRecorded(contacts, id, status);
     }
 }
