@@ -6,7 +6,11 @@ import dev.hotline.shared.CustomerTier;
 
 import java.time.Instant;
 
-/** A new contact is registered and must be routed. {@code customerId}/{@code customerTier} null for unknown callers. */
+/**
+ * A new contact is registered and must be routed. {@code customerId}/{@code customerTier} null for unknown callers;
+ * {@code subject} the first line the entry point recorded (message body, letter subject), null for calls.
+ */
 public record ContactArrived(ContactId contactId, Channel channel, String queue, String from, Long customerId,
-                             CustomerTier customerTier, Instant arrivedAt, String provider, String externalId) {
+                             CustomerTier customerTier, Instant arrivedAt, String provider, String externalId,
+                             String subject) {
 }

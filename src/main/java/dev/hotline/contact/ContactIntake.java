@@ -29,4 +29,10 @@ public interface ContactIntake {
     List<ContactHistoryView> history(ContactId id);
 
     Optional<ContactSnapshot> findByExternalId(String provider, String externalId);
+
+    /**
+     * The contact a provider's call or message became, without reading the record when this node registered it (the
+     * mapping never changes, so it is cached): for status callbacks that only need to name the contact.
+     */
+    Optional<ContactId> idOf(String provider, String externalId);
 }

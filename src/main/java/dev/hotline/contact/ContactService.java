@@ -1,5 +1,7 @@
 package dev.hotline.contact;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hotline.shared.CallerIdentification;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
@@ -19,13 +21,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Records arrivals (with their history row, publishing {@link ContactArrived} inside the same transaction so the
- * event publication registry keeps the durable listeners' share) and answers queries on the record.
+ * Records arrivals (with their history row, publishing {@link ContactArrived} inside the same transaction: its
+ * listeners, such as the ticket draft, commit or fail with the arrival) and answers queries on the record.
  */
 @Service
 class ContactService implements ContactIntake {
@@ -40,6 +43,9 @@ class ContactService implements ContactIntake {
     private final ContactProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /** provider + ' ' + external id → contact id, of arrivals seen here; a miss reads the database. */
+    private final Cache<String, Long> ids = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofHours(4)).build();
 
     ContactService(ContactRepository contacts, ContactHistoryRepository history, ApplicationEventPublisher events,
                    ObjectProvider<CallerIdentification> callers, PhoneNumbers phoneNumbers,
@@ -60,19 +66,15 @@ class ContactService implements ContactIntake {
     public ContactSnapshot arrived(NewContact c) {
         validate(c);
         try {
-            // one transaction (one pooled connection) for the retry check and the arrival: this is the hot path
-            return tx.execute(status -> {
-                if (c.externalId() != null) {
-                    var existing = contacts.findByProviderAndExternalId(c.provider(), c.externalId());
-                    if (existing.isPresent()) {
-                        return existing.get().snapshot();
-                    }
-                }
-                return register(c);
-            });
+            // the hot path: one transaction, no read first; the unique (provider, external id) refuses a redelivery
+            var registered = tx.execute(status -> register(c));
+            if (c.externalId() != null) {
+                ids.put(c.provider() + ' ' + c.externalId(), registered.id().value());
+            }
+            return registered;
         } catch (DataIntegrityViolationException duplicate) {
-            // the same call reported twice at the same moment (webhook retry racing the original)
-            log.debug("Duplicate arrival {}/{} resolved to the stored contact", c.provider(), c.externalId());
+            // the same call reported again (a webhook retry, or one racing the original): the stored contact
+            log.debug("Repeated arrival {}/{} resolved to the stored contact", c.provider(), c.externalId());
             return contacts.findByProviderAndExternalId(c.provider(), c.externalId())
                     .orElseThrow(() -> duplicate).snapshot();
         }
@@ -89,7 +91,7 @@ class ContactService implements ContactIntake {
         record(contact, "ARRIVED", null, null, c.channel() + " from " + c.from());
         var s = contact.snapshot();
         events.publishEvent(new ContactArrived(s.id(), s.channel(), s.queue(), s.from(), s.customerId(),
-                s.customerTier(), s.arrivedAt(), s.provider(), s.externalId()));
+                s.customerTier(), s.arrivedAt(), s.provider(), s.externalId(), s.subject()));
         return s;
     }
 
@@ -101,6 +103,12 @@ class ContactService implements ContactIntake {
     @Override
     public Optional<ContactSnapshot> findByExternalId(String provider, String externalId) {
         return contacts.findByProviderAndExternalId(provider, externalId).map(Contact::snapshot);
+    }
+
+    @Override
+    public Optional<ContactId> idOf(String provider, String externalId) {
+        Long id = ids.getIfPresent(provider + ' ' + externalId);
+        return (id != null ? Optional.of(id) : contacts.idOf(provider, externalId)).map(ContactId::new);
     }
 
     @Override
