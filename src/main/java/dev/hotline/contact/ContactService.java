@@ -12,7 +12,6 @@ import dev.hotline.shared.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -27,8 +26,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Records arrivals (with their history row, publishing {@link ContactArrived} inside the same transaction: its
- * listeners, such as the ticket draft, commit or fail with the arrival) and answers queries on the record.
+ * Records arrivals (the contact row and its history row: the one synchronous transaction of a contact) and answers
+ * queries on the record. {@link ContactArrived} follows from routing's journal (see {@link ContactRecorder}).
  */
 @Service
 class ContactService implements ContactIntake {
@@ -37,7 +36,6 @@ class ContactService implements ContactIntake {
 
     private final ContactRepository contacts;
     private final ContactHistoryRepository history;
-    private final ApplicationEventPublisher events;
     private final ObjectProvider<CallerIdentification> callers;
     private final PhoneNumbers phoneNumbers;
     private final ContactProperties properties;
@@ -47,13 +45,12 @@ class ContactService implements ContactIntake {
     private final Cache<String, Long> ids = Caffeine.newBuilder().maximumSize(100_000)
             .expireAfterWrite(Duration.ofHours(4)).build();
 
-    ContactService(ContactRepository contacts, ContactHistoryRepository history, ApplicationEventPublisher events,
+    ContactService(ContactRepository contacts, ContactHistoryRepository history,
                    ObjectProvider<CallerIdentification> callers, PhoneNumbers phoneNumbers,
                    ContactProperties properties, PlatformTransactionManager transactions,
                    ObjectProvider<Clock> clock) {
         this.contacts = contacts;
         this.history = history;
-        this.events = events;
         this.callers = callers;
         this.phoneNumbers = phoneNumbers;
         this.properties = properties;
@@ -89,10 +86,7 @@ class ContactService implements ContactIntake {
                 caller == null ? null : caller.customerId(), caller == null ? null : caller.tier(), arrivedAt,
                 properties.defaultRingPeriod()));
         record(contact, "ARRIVED", null, null, c.channel() + " from " + c.from());
-        var s = contact.snapshot();
-        events.publishEvent(new ContactArrived(s.id(), s.channel(), s.queue(), s.from(), s.customerId(),
-                s.customerTier(), s.arrivedAt(), s.provider(), s.externalId(), s.subject()));
-        return s;
+        return contact.snapshot();
     }
 
     @Override

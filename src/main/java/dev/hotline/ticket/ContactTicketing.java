@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Every contact gets a ticket: a draft opened when it arrives, taken by the agent who answers it. Synchronous, inside
- * the transaction that records the contact: the draft commits with the arrival, and the answer's and disposition's
- * share with routing's journal batch, which is retried until it is written. So no event publication rows and no
- * transaction of its own per contact, and nothing lost when a node dies in between.
+ * the transaction that writes routing's journal to the contact record (the events come from there), which is retried
+ * until it is written: no event publication rows, no transaction of its own per contact, nothing on the caller's
+ * request, and nothing lost when a node dies in between.
  */
 @Component
 class ContactTicketing {
