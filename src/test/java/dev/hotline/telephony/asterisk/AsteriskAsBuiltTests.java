@@ -195,7 +195,7 @@ class AsteriskAsBuiltTests extends AsteriskWireTestSupport {
         return f;
     }
 
-    // 4. asterisk-java and the DestChanVariable lines
+    // 4. asterisk-java and the DestChanVariable lines (and TechCause)
 
     @Test
     void dialEventsWithChannelVariablesOfTheDialledChannelLogNoWarning() throws Exception {
@@ -206,6 +206,11 @@ class AsteriskAsBuiltTests extends AsteriskWireTestSupport {
         Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         acceptAndAnswer(call, id, agent, t);
         pbx.emit("DialState", t.minusSeconds(2), dial(call, agentLeg(call), "RINGING"));
+        // a busy phone of another agent (chan_pjsip sets the SIP response as TechCause)
+        var busy = hangupRequest("PJSIP/1002-00000003", call.uniqueId() + "9", call.uniqueId());
+        busy.put("Cause", "17");
+        busy.put("TechCause", "486");
+        pbx.emit("HangupRequest", t.minusSeconds(1), busy);
         agentHangsUp(call, agentLeg(call), t.plusSeconds(5));
         await().atMost(Duration.ofSeconds(10)).until(() -> intake.find(id).orElseThrow().isFinal());
 

@@ -5,29 +5,33 @@ import org.asteriskjava.manager.ManagerConnection;
 import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.DialStateEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
+import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
- * asterisk-java 3.42 has no property for the {@code DestChanVariable} lines Asterisk writes on Dial events for the
- * dialled channel when manager.conf sets {@code channelvars} (its event builder then logs "Unable to set property
- * 'destchanvariable' ... no setter" for every DialBegin, DialState and DialEnd: most of a call's log). Upstream's
- * answer to such reports is to add the property (asterisk-java issue #124; #587, the same for 'chanvariable', is
- * still open); until a release has it, these
- * subclasses add it and are registered for the three events in place of the library's classes, so the builder sets
- * it instead of warning, and nothing else it might warn about is silenced.
+ * Event classes for fields Asterisk 22 sends that asterisk-java 3.42 has no property for; its event builder logs
+ * "Unable to set property '...' ... no setter" for each: {@code DestChanVariable} on every DialBegin, DialState and
+ * DialEnd when manager.conf sets {@code channelvars} (most of a call's log), and {@code TechCause} (the SIP response,
+ * e.g. 486 from a busy agent phone) on HangupRequest and SoftHangupRequest. Upstream's answer to such reports is to
+ * add the property (asterisk-java issue #124; #587, the same for 'chanvariable', is still open); until a release has
+ * them, these subclasses add them and are registered for those events in place of the library's classes, so the
+ * builder sets them instead of warning, and nothing else it might warn about is silenced.
  */
-final class DialEventsWithDestination {
+final class AmiEventsComplete {
 
-    private DialEventsWithDestination() {
+    private AmiEventsComplete() {
     }
 
     static void registerOn(ManagerConnection connection) {
         connection.registerUserEventClass(Begin.class);
         connection.registerUserEventClass(State.class);
         connection.registerUserEventClass(End.class);
+        connection.registerUserEventClass(HangupRequest.class);
+        connection.registerUserEventClass(SoftHangupRequest.class);
     }
 
     private static Map<String, String> copy(Map<String, String> variables) {
@@ -88,6 +92,44 @@ final class DialEventsWithDestination {
 
         public void setDestChanVariables(Map<String, String> variables) {
             destChannelVariables = copy(variables);
+        }
+    }
+
+    /** HangupRequest with the channel technology's cause (the SIP response code). */
+    @AsteriskMapping("HangupRequest")
+    public static class HangupRequest extends HangupRequestEvent {
+        private static final long serialVersionUID = 1L;
+        private Integer techCause;
+
+        public HangupRequest(Object source) {
+            super(source);
+        }
+
+        public Integer getTechCause() {
+            return techCause;
+        }
+
+        public void setTechCause(Integer techCause) {
+            this.techCause = techCause;
+        }
+    }
+
+    /** SoftHangupRequest with the channel technology's cause. */
+    @AsteriskMapping("SoftHangupRequest")
+    public static class SoftHangupRequest extends SoftHangupRequestEvent {
+        private static final long serialVersionUID = 1L;
+        private Integer techCause;
+
+        public SoftHangupRequest(Object source) {
+            super(source);
+        }
+
+        public Integer getTechCause() {
+            return techCause;
+        }
+
+        public void setTechCause(Integer techCause) {
+            this.techCause = techCause;
         }
     }
 }
