@@ -91,16 +91,22 @@ class AsteriskAsBuiltTests extends AsteriskWireTestSupport {
         return intake.findByExternalId("asterisk", call.uniqueId()).orElseThrow().id();
     }
 
+    /** A call in its own queue, accepted by its own agent, whose phone answers at {@code t}. */
+    private ContactId answered(Call call, String prefix, Instant t) throws IOException {
+        String queue = queue(prefix + run);
+        String agent = agent(prefix + run, queue, "1001");
+        ContactId id = arrive(call, queue);
+        acceptAndAnswer(call, id, agent, t);
+        return id;
+    }
+
     // 1. who hung up first
 
     @Test
     void callerHangingUpABridgedCallIsTheCustomerThoughTheAgentLegsHangupComesFirst() throws Exception {
-        String queue = queue("hc-" + run);
-        String agent = agent("hc-" + run, queue, "1001");
         Call call = newCall();
-        ContactId id = arrive(call, queue);
         Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        acceptAndAnswer(call, id, agent, t);
+        ContactId id = answered(call, "hc-", t);
 
         callerHangsUp(call, agentLeg(call), t.plusSeconds(30));
 
@@ -199,12 +205,9 @@ class AsteriskAsBuiltTests extends AsteriskWireTestSupport {
 
     @Test
     void dialEventsWithChannelVariablesOfTheDialledChannelLogNoWarning() throws Exception {
-        String queue = queue("dv-" + run);
-        String agent = agent("dv-" + run, queue, "1001");
         Call call = newCall();
-        ContactId id = arrive(call, queue);
         Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        acceptAndAnswer(call, id, agent, t);
+        ContactId id = answered(call, "dv-", t);
         pbx.emit("DialState", t.minusSeconds(2), dial(call, agentLeg(call), "RINGING"));
         // a busy phone of another agent (chan_pjsip sets the SIP response as TechCause)
         var busy = hangupRequest("PJSIP/1002-00000003", call.uniqueId() + "9", call.uniqueId());
