@@ -29,9 +29,10 @@ import java.util.Optional;
  * goes back to routing; TALK_DETECT events give the silences. Who hung up first is the side whose channel Asterisk
  * first asked to hang up (HangupRequest, SoftHangupRequest): when the caller hangs up a bridged call, Asterisk hangs
  * up the agent's leg and publishes its Hangup before the caller's own, so the Hangup order decides only when no
- * request was heard. Dialling in the overflow context is the on-call phone, never an agent's answer. Runs on asterisk-java's single event thread, so the
- * events of one call arrive in order. Every node hears every event and acts on it: the contact log, routing and
- * call_quality take repeats without a second effect. Events of channels that are not a hotline call are ignored.
+ * request was heard. Dialling in the overflow context is the on-call phone, never an agent's answer. Runs on
+ * asterisk-java's single event thread, so the events of one call arrive in order. Every node hears every event and
+ * acts on it: the contact log, routing and call_quality take repeats without a second effect. Events of channels that
+ * are not a hotline call are ignored.
  */
 class PbxEvents implements ManagerEventListener {
 
