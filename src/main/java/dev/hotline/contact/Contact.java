@@ -104,21 +104,25 @@ class Contact {
      */
     Applied apply(ContactTransition t) {
         ContactStatus before = status;
-        boolean newest = journalSeq == null || t.seq() > journalSeq;
+        boolean first = journalSeq == null;
+        boolean newest = first || t.seq() > journalSeq;
         if (newest) {
             journalSeq = t.seq();
         }
         boolean open = status != ContactStatus.ENDED;
         boolean waiting = open && status != ContactStatus.CONNECTED;
         var events = new ArrayList<Object>(2);
+        if (first) {
+            // routing's first word on the contact (its first queueing; ACCEPTED for an outbound call it never queues)
+            events.add(new ContactArrived(new ContactId(id), channel, t.queue() != null ? t.queue() : queue,
+                    fromAddress, customerId, customerTier, arrivedAt, provider, externalId, subject));
+        }
         String action = t.kind().name();
         String detail = t.detail();
         switch (t.kind()) {
             case QUEUED -> {
                 if (queuedAt == null) {
                     queuedAt = t.at();
-                    events.add(new ContactArrived(new ContactId(id), channel, t.queue(), fromAddress, customerId,
-                            customerTier, arrivedAt, provider, externalId, subject));
                 }
                 if (newest && waiting) {
                     queue = t.queue();
