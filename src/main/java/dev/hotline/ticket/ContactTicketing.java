@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 @Component
 class ContactTicketing {
 
-    private final TicketManagement tickets;
+    private final TicketService tickets;
     private final ContactIntake contacts;
 
-    ContactTicketing(TicketManagement tickets, ContactIntake contacts) {
+    ContactTicketing(TicketService tickets, ContactIntake contacts) {
         this.tickets = tickets;
         this.contacts = contacts;
     }
@@ -44,12 +44,12 @@ class ContactTicketing {
         if (disposed.disposition() == null || disposed.disposition().isBlank()) {
             return;
         }
-        var ticket = tickets.findByContact(disposed.contactId()).orElseGet(() -> {
+        String note = "Disposition (" + disposed.agent() + "): " + disposed.disposition();
+        if (!tickets.noteOnContact(disposed.contactId(), note)) {
             var contact = contacts.find(disposed.contactId());
-            return tickets.openForContact(disposed.contactId(), contact.map(ContactSnapshot::customerId).orElse(null),
-                    contact.map(ContactSnapshot::subject).orElse(null), disposed.at());
-        });
-        tickets.comment(ticket.id(), "Disposition (" + disposed.agent() + "): " + disposed.disposition(),
-                TicketActor.SYSTEM);
+            var ticket = tickets.openForContact(disposed.contactId(), contact.map(ContactSnapshot::customerId)
+                    .orElse(null), contact.map(ContactSnapshot::subject).orElse(null), disposed.at());
+            tickets.comment(ticket.id(), note, TicketActor.SYSTEM);
+        }
     }
 }

@@ -100,11 +100,24 @@ class TicketService implements TicketManagement {
 
     /** The ticket the contact is linked to, locked (and taken by {@code agent}, see draftFor); empty when none. */
     private Optional<TicketView> linkedTicket(ContactId contactId, String agent) {
+        // a plain read of the link first: a locking read of a link that is not there yet would take a gap lock, and two
+        // openings of one contact would deadlock on each other's
         return links.findById(contactId.value()).map(link -> {
             var ticket = locked(link.ticketId());
             takenBy(ticket, agent);
             return ticket.view();
         });
+    }
+
+    /**
+     * A note by the system on the contact's ticket (the agent's disposition), in the caller's transaction; false when the
+     * contact has no ticket. Two statements: the journal batch writes one per finished contact.
+     */
+    boolean noteOnContact(ContactId contactId, String text) {
+        return inTx(() -> tickets.lockByContact(contactId.value()).map(ticket -> {
+            record(ticket, TicketActor.SYSTEM, "COMMENT", ticket.status(), text.strip());
+            return true;
+        }).orElse(false));
     }
 
     private void takenBy(Ticket ticket, String agent) {
