@@ -4,7 +4,6 @@ import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.InvalidInputException;
 import dev.hotline.shared.NotFoundException;
-import dev.hotline.shared.NotPermittedException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -47,12 +46,14 @@ class TicketService implements TicketManagement {
     private final Clock clock;
     private final dev.hotline.customer.CustomerDirectory archive;
     private final KpiTargets targets;
+    private final TicketRights rights;
 
     TicketService(TicketRepository tickets, TicketHistoryRepository history, TicketContactRepository links,
                   TicketDeadlineRepository deadlines, TicketNumbers numbers, SlaPolicy sla,
                   TicketProperties properties, ApplicationEventPublisher events,
                   PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
-                  dev.hotline.customer.CustomerDirectory archive, KpiTargets targets) {
+                  dev.hotline.customer.CustomerDirectory archive, KpiTargets targets, TicketRights rights) {
+        this.rights = rights;
         this.archive = archive;
         this.targets = targets;
         this.tickets = tickets;
@@ -120,6 +121,9 @@ class TicketService implements TicketManagement {
     @Override
     public TicketView create(NewTicket request, TicketActor actor) {
         var fields = request.fields() == null ? TicketFields.NONE : request.fields();
+        if (request.contactId() != null) {
+            rights.checkContact(request.contactId(), actor);
+        }
         return inTx(() -> {
             var ticket = open(request.customerId(), fields.subject(), actor.name(), clock.instant());
             if (!actor.supervisor()) {
@@ -190,6 +194,7 @@ class TicketService implements TicketManagement {
         }
         return inTx(() -> {
             var ticket = locked(ticketId);
+            rights.checkComment(ticket, actor);
             record(ticket, actor, "COMMENT", ticket.status(), text.strip());
             return ticket.view();
         });
@@ -200,10 +205,7 @@ class TicketService implements TicketManagement {
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
         return inTx(() -> {
             var ticket = locked(ticketId);
-            if (!actor.supervisor() && (!actor.name().equals(who)
-                    || (ticket.assignee() != null && !ticket.assignee().equals(actor.name())))) {
-                throw new NotPermittedException("Agents take unassigned tickets for themselves only");
-            }
+            rights.checkAssign(ticket, who, actor);
             if (!Objects.equals(ticket.assignee(), who)) {
                 record(ticket, actor, "ASSIGNED", ticket.status(), ticket.assignee() + " -> " + who);
                 ticket.assignTo(who);
@@ -214,6 +216,7 @@ class TicketService implements TicketManagement {
 
     @Override
     public TicketView linkContact(long ticketId, ContactId contactId, TicketActor actor) {
+        rights.checkContact(contactId, actor);
         return inTx(() -> {
             var ticket = editable(ticketId, actor);
             moveContact(ticket, contactId, actor);
@@ -431,10 +434,8 @@ class TicketService implements TicketManagement {
     /** Locks the ticket and checks the actor may work it; an agent working an unassigned ticket takes it. */
     private Ticket editable(long ticketId, TicketActor actor) {
         var ticket = locked(ticketId);
+        rights.checkWork(ticket, actor);
         if (!actor.supervisor()) {
-            if (ticket.assignee() != null && !ticket.assignee().equals(actor.name())) {
-                throw new NotPermittedException("Ticket " + ticket.number() + " is assigned to " + ticket.assignee());
-            }
             if (ticket.assignee() == null) {
                 historyEntry(ticket, actor.name(), "ASSIGNED", ticket.status(), ticket.status(),
                         "taken by " + actor.name());
