@@ -121,6 +121,7 @@ class TicketService implements TicketManagement {
     @Override
     public TicketView create(NewTicket request, TicketActor actor) {
         var fields = request.fields() == null ? TicketFields.NONE : request.fields();
+        checkQuantities(fields);
         if (request.contactId() != null) {
             rights.checkContact(request.contactId(), actor);
         }
@@ -152,9 +153,7 @@ class TicketService implements TicketManagement {
             if (ticket.status() != TicketStatus.DRAFT && after.type() != before.type()) {
                 throw new ConflictException("type-fixed", "The type of a registered ticket cannot change");
             }
-            if (after.quantity() != null && after.defectQuantity() != null && after.defectQuantity() > after.quantity()) {
-                throw new InvalidInputException("defectQuantity", "The defect quantity cannot exceed the quantity");
-            }
+            checkQuantities(after);
             var changed = changedFields(before, after);
             if (changed.isEmpty()) {
                 return ticket.view();
@@ -318,6 +317,7 @@ class TicketService implements TicketManagement {
         if (from != TicketStatus.DRAFT && values.type() != before.type()) {
             throw new ConflictException("type-fixed", "The type of a registered ticket cannot change");
         }
+        checkQuantities(values);
         TicketFlow.check(from, target, values, note);
         Instant now = clock.instant();
         ticket.apply(values);
@@ -479,6 +479,19 @@ class TicketService implements TicketManagement {
             }
         }
         return changed;
+    }
+
+    /** Counts of units are whole and not negative, and no more units are defective than were shipped. */
+    private static void checkQuantities(TicketFields values) {
+        if (values.quantity() != null && values.quantity() < 0) {
+            throw new InvalidInputException("quantity", "The quantity cannot be negative");
+        }
+        if (values.defectQuantity() != null && values.defectQuantity() < 0) {
+            throw new InvalidInputException("defectQuantity", "The defect quantity cannot be negative");
+        }
+        if (values.quantity() != null && values.defectQuantity() != null && values.defectQuantity() > values.quantity()) {
+            throw new InvalidInputException("defectQuantity", "The defect quantity cannot exceed the quantity");
+        }
     }
 
     private static String clip(String text, int max) {
