@@ -82,6 +82,12 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.CONFLICT, "conflict", "The change conflicts with existing data (a duplicate or a missing reference)");
     }
 
+    /** A body announced as multipart that is not one: the client's mistake. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "unreadable-multipart", "The multipart body could not be read");
+    }
+
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail accessDenied(AccessDeniedException e) {
         return problem(HttpStatus.FORBIDDEN, "forbidden", "Your role may not do this");
