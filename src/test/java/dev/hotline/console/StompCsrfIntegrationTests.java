@@ -76,6 +76,22 @@ class StompCsrfIntegrationTests {
         socket.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
     }
 
+    @Test
+    void aCookieSocketsAgentMayNotReadTheWallboardNorActAsASupervisor() throws Exception {
+        String agent = "csrf-dest-" + run;
+        var session = login(agent);
+        var socket = RawStomp.open(port, session, session.csrfToken(port));
+        socket.ws.sendText("SUBSCRIBE\nid:e\ndestination:/user/queue/errors\n\n\0", true).get();
+        socket.ws.sendText("SUBSCRIBE\nid:w\ndestination:/topic/wallboard\n\n\0", true).get();
+        socket.ws.sendText("SEND\ndestination:/app/supervisor/agent-state\ncontent-type:application/json\n\n"
+                + "{\"agent\":\"" + agent + "\",\"state\":\"OFFLINE\"}\0", true).get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> socket.frames.stream()
+                .filter(f -> f.startsWith("MESSAGE") && f.contains("not-permitted")).count() >= 2);
+        assertThat(socket.frames).noneMatch(f -> f.startsWith("MESSAGE") && f.contains("destination:/topic/wallboard"));
+        assertThat(presence.status(agent).state()).isEqualTo(AgentState.AVAILABLE);
+        socket.ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye");
+    }
+
     /** A console user logged in through the login form: the browser's session cookie. */
     private BrowserSession login(String agent) throws Exception {
         fixture.queue("csrf-" + run);
