@@ -47,21 +47,20 @@ class StompCsrfIntegrationTests {
 
     @Test
     void aCookieSocketWithoutTheCsrfTokenIsClosedAndItsFramesIgnored() throws Exception {
-        String agent = "csrf-none-" + run;
-        var socket = RawStomp.open(port, login(agent), null);
-        assertThat(socket.awaitClose()).as("socket closed").isTrue();
-        assertThat(socket.frames).anyMatch(f -> f.startsWith("ERROR"));
-        assertThat(socket.frames).noneMatch(f -> f.startsWith("CONNECTED"));
-        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
-                .until(() -> presence.status(agent).state() == AgentState.OFFLINE);
+        assertRefusedAndClosed("csrf-none-" + run, null);
     }
 
     @Test
     void aCookieSocketWithAWrongCsrfTokenIsClosedAndItsFramesIgnored() throws Exception {
-        String agent = "csrf-wrong-" + run;
-        var socket = RawStomp.open(port, login(agent), "d3JvbmctdG9rZW4td3JvbmctdG9rZW4td3Jvbmc=");
+        assertRefusedAndClosed("csrf-wrong-" + run, "d3JvbmctdG9rZW4td3JvbmctdG9rZW4td3Jvbmc=");
+    }
+
+    /** ERROR frame, no CONNECTED, socket closed, and the SEND that followed CONNECT left the agent offline. */
+    private void assertRefusedAndClosed(String agent, String csrfToken) throws Exception {
+        var socket = RawStomp.open(port, login(agent), csrfToken);
         assertThat(socket.awaitClose()).as("socket closed").isTrue();
         assertThat(socket.frames).anyMatch(f -> f.startsWith("ERROR"));
+        assertThat(socket.frames).noneMatch(f -> f.startsWith("CONNECTED"));
         await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
                 .until(() -> presence.status(agent).state() == AgentState.OFFLINE);
     }
