@@ -48,12 +48,21 @@ class LoginThrottle {
         return "address:" + ip;
     }
 
-    /** How long the caller must wait before this attempt may be checked at all; zero when it may. */
-    Duration waitBefore(String account, String address) {
+    /**
+     * How long the caller must wait before this attempt may be checked at all (zero when it may), and whether the name
+     * has failures on record (only then does a success have anything to clear: one query per login otherwise).
+     */
+    Standing standing(String account, String address) {
         long now = clock.millis();
-        long until = jdbc.queryForList("select greatest(next_attempt_at, locked_until) from login_throttle where subject in (?, ?)",
-                Long.class, account(account), address(address)).stream().mapToLong(Long::longValue).max().orElse(0);
-        return until > now ? Duration.ofMillis(until - now) : Duration.ZERO;
+        var rows = jdbc.query("select subject, greatest(next_attempt_at, locked_until) from login_throttle "
+                        + "where subject in (?, ?)", (rs, n) -> new Object[]{rs.getString(1), rs.getLong(2)},
+                account(account), address(address));
+        long until = rows.stream().mapToLong(r -> (Long) r[1]).max().orElse(0);
+        boolean failures = rows.stream().anyMatch(r -> account(account).equals(r[0]));
+        return new Standing(until > now ? Duration.ofMillis(until - now) : Duration.ZERO, failures);
+    }
+
+    record Standing(Duration retryAfter, boolean accountHasFailures) {
     }
 
     void failed(String account, String address) {

@@ -34,13 +34,15 @@ class ThrottledLogin implements AuthenticationProvider {
         String name = attempt.getName() == null ? "" : attempt.getName();
         String address = attempt.getDetails() instanceof WebAuthenticationDetails web && web.getRemoteAddress() != null
                 ? web.getRemoteAddress() : "unknown";
-        Duration wait = throttle.waitBefore(name, address);
-        if (!wait.isZero()) {
-            throw new TooManyFailedLogins(wait);
+        var standing = throttle.standing(name, address);
+        if (!standing.retryAfter().isZero()) {
+            throw new TooManyFailedLogins(standing.retryAfter());
         }
         try {
             Authentication done = passwords.authenticate(attempt);
-            throttle.succeeded(name);
+            if (standing.accountHasFailures()) {
+                throttle.succeeded(name);
+            }
             return done;
         } catch (BadCredentialsException wrong) {
             throttle.failed(name, address);
