@@ -2,9 +2,6 @@ package dev.hotline.security;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -32,8 +29,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * passed: the answer is anything but 401 (anonymous) or a 403 {@code forbidden} problem (roles); the role rule is
  * checked before the body is read, so the placeholder ids and empty bodies used here do not hide it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
+@SecuritySuiteContext
 class AccessMatrixTests {
 
     static final List<String> IDENTITIES = List.of("anonymous", "AGENT", "SUPERVISOR", "ADMIN", "MANAGER");

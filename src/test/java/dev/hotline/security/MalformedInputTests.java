@@ -2,10 +2,7 @@ package dev.hotline.security;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import tools.jackson.databind.JsonNode;
@@ -33,8 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 9457 problem document. The variants are enumerated per parameter and per body field rather than sampled at random:
  * each operation gets every kind of mistake, the same ones in every run.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
+@SecuritySuiteContext
 class MalformedInputTests {
 
     static final List<String> BAD_SCALARS = List.of("-1", "0", "99999999999999999999", "abc", "NOPE", "", "1.5",
