@@ -1,8 +1,11 @@
 package dev.hotline.console;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.messaging.Message;
+import org.springframework.messaging.MessageChannel;
 import org.springframework.messaging.simp.SimpMessageType;
 import org.springframework.messaging.support.ChannelInterceptor;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -37,7 +40,8 @@ class WebSocketSecurityConfiguration {
 
     /** Replaces Spring Security's CONNECT check by {@link SessionCsrf} (the bean name is the extension point). */
     @Bean
-    ChannelInterceptor csrfChannelInterceptor() {
-        return new SessionCsrf();
+    ChannelInterceptor csrfChannelInterceptor(
+            @Qualifier("clientOutboundChannel") ObjectProvider<MessageChannel> clientOutboundChannel) {
+        return new SessionCsrf(clientOutboundChannel);
     }
 }

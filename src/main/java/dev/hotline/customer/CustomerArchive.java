@@ -87,7 +87,7 @@ class CustomerArchive implements CustomerDirectory {
     /** Customers whose name or contact person contains {@code name}, or who own {@code phone}; by name. */
     @Transactional(readOnly = true)
     Page<CustomerSummary> search(String name, String phone, int page, int size) {
-        var pageable = PageRequest.of(page, size, Sort.by("name", "id"));
+        var pageable = dev.hotline.shared.Pages.of(page, size, size).withSort(Sort.by("name", "id"));
         if (phone != null && !phone.isBlank()) {
             var found = customers.findByPhone(phoneNumbers.parse(phone).e164())
                     .filter(c -> name == null || contains(c.name(), name) || contains(c.contactPerson(), name));

@@ -79,7 +79,9 @@ final class ImportFile implements AutoCloseable {
     /** Only reading and parsing errors become "invalid file"; what the visitor throws passes through. */
     private void read(RowVisitor visitor) {
         var format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setIgnoreHeaderCase(true)
-                .setTrim(true).setIgnoreEmptyLines(true).get();
+                .setTrim(true).setIgnoreEmptyLines(true)
+                // a column named twice would let one of the two values win unseen
+                .setDuplicateHeaderMode(org.apache.commons.csv.DuplicateHeaderMode.DISALLOW).get();
         try (CSVParser parser = parser(format)) {
             checkHeader(parser.getHeaderNames());
             Iterator<CSVRecord> records = parser.iterator();

@@ -24,6 +24,10 @@ record ImportRow(long line, CSVRecord record) {
 
     String get(String column) {
         String value = record.get(column);
+        if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            // NUL and other control characters are no part of a name or a number, and break what reads them later
+            throw new InvalidInputException(column, column + " contains a control character");
+        }
         return value == null || value.isBlank() ? null : value.strip();
     }
 

@@ -67,14 +67,7 @@ final class ReportFiles {
         return value instanceof Number || value == null ? value : text(value.toString());
     }
 
-    /**
-     * Text a spreadsheet could take for a formula (=, +, -, @, tab, CR first; a queue or agent name is typed by
-     * people) is prefixed with an apostrophe, as OWASP's CSV injection advice says.
-     */
     static String text(String value) {
-        if (!value.isEmpty() && "=+-@\t\r".indexOf(value.charAt(0)) >= 0) {
-            return "'" + value;
-        }
-        return value;
+        return dev.hotline.shared.SpreadsheetText.defuse(value);
     }
 }

@@ -4,7 +4,6 @@ import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.InvalidInputException;
 import dev.hotline.shared.NotFoundException;
-import dev.hotline.shared.NotPermittedException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -45,12 +44,14 @@ class TicketService implements TicketManagement {
     private final Clock clock;
     private final dev.hotline.customer.CustomerDirectory archive;
     private final KpiTargets targets;
+    private final TicketRights rights;
 
     TicketService(TicketRepository tickets, TicketHistoryRepository history, TicketContactRepository links,
                   TicketDeadlineRepository deadlines, TicketNumbers numbers, SlaPolicy sla,
                   TicketProperties properties, ApplicationEventPublisher events,
                   PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
-                  dev.hotline.customer.CustomerDirectory archive, KpiTargets targets) {
+                  dev.hotline.customer.CustomerDirectory archive, KpiTargets targets, TicketRights rights) {
+        this.rights = rights;
         this.archive = archive;
         this.targets = targets;
         this.tickets = tickets;
@@ -130,6 +131,10 @@ class TicketService implements TicketManagement {
     @Override
     public TicketView create(NewTicket request, TicketActor actor) {
         var fields = request.fields() == null ? TicketFields.NONE : request.fields();
+        checkQuantities(fields);
+        if (request.contactId() != null) {
+            rights.checkContact(request.contactId(), actor);
+        }
         return inTx(() -> {
             var ticket = open(request.customerId(), fields.subject(), actor.name(), clock.instant());
             if (!actor.supervisor()) {
@@ -158,9 +163,7 @@ class TicketService implements TicketManagement {
             if (ticket.status() != TicketStatus.DRAFT && after.type() != before.type()) {
                 throw new ConflictException("type-fixed", "The type of a registered ticket cannot change");
             }
-            if (after.quantity() != null && after.defectQuantity() != null && after.defectQuantity() > after.quantity()) {
-                throw new InvalidInputException("defectQuantity", "The defect quantity cannot exceed the quantity");
-            }
+            checkQuantities(after);
             var changed = changedFields(before, after);
             if (changed.isEmpty()) {
                 return ticket.view();
@@ -200,6 +203,7 @@ class TicketService implements TicketManagement {
         }
         return inTx(() -> {
             var ticket = locked(ticketId);
+            rights.checkComment(ticket, actor);
             record(ticket, actor, "COMMENT", ticket.status(), text.strip());
             return ticket.view();
         });
@@ -210,10 +214,7 @@ class TicketService implements TicketManagement {
         String who = assignee == null || assignee.isBlank() ? null : assignee.strip();
         return inTx(() -> {
             var ticket = locked(ticketId);
-            if (!actor.supervisor() && (!actor.name().equals(who)
-                    || (ticket.assignee() != null && !ticket.assignee().equals(actor.name())))) {
-                throw new NotPermittedException("Agents take unassigned tickets for themselves only");
-            }
+            rights.checkAssign(ticket, who, actor);
             if (!Objects.equals(ticket.assignee(), who)) {
                 record(ticket, actor, "ASSIGNED", ticket.status(), ticket.assignee() + " -> " + who);
                 ticket.assignTo(who);
@@ -224,6 +225,7 @@ class TicketService implements TicketManagement {
 
     @Override
     public TicketView linkContact(long ticketId, ContactId contactId, TicketActor actor) {
+        rights.checkContact(contactId, actor);
         return inTx(() -> {
             var ticket = editable(ticketId, actor);
             moveContact(ticket, contactId, actor);
@@ -325,6 +327,7 @@ class TicketService implements TicketManagement {
         if (from != TicketStatus.DRAFT && values.type() != before.type()) {
             throw new ConflictException("type-fixed", "The type of a registered ticket cannot change");
         }
+        checkQuantities(values);
         TicketFlow.check(from, target, values, note);
         Instant now = clock.instant();
         ticket.apply(values);
@@ -441,10 +444,8 @@ class TicketService implements TicketManagement {
     /** Locks the ticket and checks the actor may work it; an agent working an unassigned ticket takes it. */
     private Ticket editable(long ticketId, TicketActor actor) {
         var ticket = locked(ticketId);
+        rights.checkWork(ticket, actor);
         if (!actor.supervisor()) {
-            if (ticket.assignee() != null && !ticket.assignee().equals(actor.name())) {
-                throw new NotPermittedException("Ticket " + ticket.number() + " is assigned to " + ticket.assignee());
-            }
             if (ticket.assignee() == null) {
                 historyEntry(ticket, actor.name(), "ASSIGNED", ticket.status(), ticket.status(),
                         "taken by " + actor.name());
@@ -488,6 +489,19 @@ class TicketService implements TicketManagement {
             }
         }
         return changed;
+    }
+
+    /** Counts of units are whole and not negative, and no more units are defective than were shipped. */
+    private static void checkQuantities(TicketFields values) {
+        if (values.quantity() != null && values.quantity() < 0) {
+            throw new InvalidInputException("quantity", "The quantity cannot be negative");
+        }
+        if (values.defectQuantity() != null && values.defectQuantity() < 0) {
+            throw new InvalidInputException("defectQuantity", "The defect quantity cannot be negative");
+        }
+        if (values.quantity() != null && values.defectQuantity() != null && values.defectQuantity() > values.quantity()) {
+            throw new InvalidInputException("defectQuantity", "The defect quantity cannot exceed the quantity");
+        }
     }
 
     private static String clip(String text, int max) {

@@ -75,6 +75,9 @@ class AgentConsoleIntegrationTests {
         mvc.perform(put("/api/queues/" + queue).with(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                 .content("{\"skills\":{\"" + queue + "\":1}}")).andExpect(status().isOk());
         for (String agent : new String[]{ann, bob}) {
+            // a routing profile is for an existing user only
+            jdbc.update("INSERT INTO app_user (username, password_hash, role, display_name, enabled, created_at) "
+                    + "VALUES (?, 'not-a-login', 'AGENT', ?, TRUE, CURRENT_TIMESTAMP(6))", agent, agent);
             mvc.perform(put("/api/agents/" + agent).with(admin).with(csrf()).contentType(MediaType.APPLICATION_JSON)
                             .content("{\"skills\":{\"" + queue + "\":" + (agent.equals(ann) ? 3 : 0 + 1) + "},\"extension\":\"PJSIP/1001\"}"))
                     .andExpect(status().isOk()).andExpect(jsonPath("$.voiceCapacity").value(1));

@@ -40,14 +40,7 @@ final class ReportCsv {
         return out.toString();
     }
 
-    /**
-     * Text a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading apostrophe; numbers are
-     * left alone.
-     */
     static Object safe(Object value) {
-        if (!(value instanceof String text) || text.isEmpty()) {
-            return value;
-        }
-        return "=+-@\t\r".indexOf(text.charAt(0)) >= 0 ? "'" + text : text;
+        return dev.hotline.shared.SpreadsheetText.defuse(value);
     }
 }

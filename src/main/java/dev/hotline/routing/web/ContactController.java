@@ -18,7 +18,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -124,7 +123,7 @@ class ContactController {
                                        @RequestParam(required = false) String agent,
                                        @RequestParam(defaultValue = "0") int page,
                                        @RequestParam(defaultValue = "50") int size) {
-        var pageable = PageRequest.of(Math.max(0, page), Math.min(200, Math.max(1, size)));
+        var pageable = dev.hotline.shared.Pages.of(page, size, 200);
         return new PagedModel<>(intake.search(status, queue, channel, customerId, agent, pageable));
     }
 

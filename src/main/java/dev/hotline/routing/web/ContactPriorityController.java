@@ -8,6 +8,7 @@ import dev.hotline.routing.RoutingStatus;
 import dev.hotline.shared.ContactId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -39,6 +40,7 @@ class ContactPriorityController {
 
     @Operation(summary = "Mark a waiting contact a major complaint (served first)")
     @PutMapping("/api/contacts/{contactId}/priority")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
     Routed prioritize(@PathVariable String contactId, @Valid @RequestBody Priority body) {
         var id = ContactId.of(contactId);
         routing.prioritize(id, body.majorComplaint());

@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.hotline.shared.InvalidInputException;
+import dev.hotline.shared.NotFoundException;
+import dev.hotline.shared.People;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
@@ -39,8 +42,11 @@ class RoutingAdminController {
 
     private final RoutingAdministration admin;
 
-    RoutingAdminController(RoutingAdministration admin) {
+    private final People people;
+
+    RoutingAdminController(RoutingAdministration admin, People people) {
         this.admin = admin;
+        this.people = people;
     }
 
     record ShiftBody(@NotEmpty Set<DayOfWeek> days, @NotNull LocalTime from, @NotNull LocalTime to,
@@ -48,12 +54,13 @@ class RoutingAdminController {
     }
 
     /** Null fields take the hotline.routing defaults. Durations in ISO-8601 (PT15S) or milliseconds. */
-    record QueueBody(Map<String, @Min(1) @Max(5) Integer> skills, RoutingStrategy strategy, Duration ringNoAnswer,
+    record QueueBody(Map<String, @NotNull @Min(1) @Max(5) Integer> skills, RoutingStrategy strategy, Duration ringNoAnswer,
                      Duration ringPeriod, @Positive Integer alertRing, @Positive Integer widenRing,
-                     @Positive Integer overflowRing, String zone, List<@Valid ShiftBody> onCall) {
+                     @Positive Integer overflowRing, @Size(max = 64) String zone,
+                     List<@NotNull @Valid ShiftBody> onCall) {
     }
 
-    record AgentBody(@Size(max = 128) String displayName, Map<String, @Min(1) @Max(5) Integer> skills,
+    record AgentBody(@Size(max = 128) String displayName, Map<String, @NotNull @Min(1) @Max(5) Integer> skills,
                      @Size(max = 32) String extension, @Size(max = 32) String phone,
                      @Size(max = 128) String clientIdentity, @Positive Integer voiceCapacity,
                      @Positive Integer textCapacity) {
@@ -85,7 +92,7 @@ class RoutingAdminController {
                 or(body.strategy(), d.strategy()), or(body.ringNoAnswer(), d.ringNoAnswer()),
                 or(body.ringPeriod(), d.ringPeriod()), or(body.alertRing(), d.alertRing()),
                 or(body.widenRing(), d.widenRing()), or(body.overflowRing(), d.overflowRing()),
-                body.zone() == null ? d.zone() : ZoneId.of(body.zone()), shifts));
+                body.zone() == null ? d.zone() : zone(body.zone()), shifts));
     }
 
     @Operation(summary = "List agents' routing profiles")
@@ -107,11 +114,22 @@ class RoutingAdminController {
     @PreAuthorize("hasRole('ADMIN')")
     AgentProfile saveAgent(@PathVariable @Pattern(regexp = "[a-zA-Z0-9._-]{2,64}") String username,
                            @Valid @RequestBody AgentBody body) {
+        if (people.find(username).isEmpty()) {
+            throw new NotFoundException("User", username);
+        }
         var defaults = admin.defaults();
         return admin.saveAgent(new AgentProfile(username,
                 body.displayName() == null || body.displayName().isBlank() ? username : body.displayName(),
                 body.skills() == null ? Map.of() : body.skills(), body.extension(), body.phone(), body.clientIdentity(),
                 or(body.voiceCapacity(), defaults.voiceCapacity()), or(body.textCapacity(), defaults.textCapacity()), 0));
+    }
+
+    private static ZoneId zone(String id) {
+        try {
+            return ZoneId.of(id);
+        } catch (java.time.DateTimeException unknown) {
+            throw new InvalidInputException("zone", "'" + id + "' is not a time zone (e.g. Asia/Shanghai)");
+        }
     }
 
     private static <T> T or(T value, T fallback) {

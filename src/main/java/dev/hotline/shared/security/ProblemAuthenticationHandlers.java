@@ -29,6 +29,11 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof ThrottledLogin.TooManyFailedLogins throttled) {
+            response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
+            write(response, HttpStatus.TOO_MANY_REQUESTS, request.getRequestURI(), e.getMessage());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"hotline\"");
         write(response, HttpStatus.UNAUTHORIZED, request.getRequestURI(), "Log in first: send HTTP Basic credentials or use the login page.");
     }
@@ -43,7 +48,11 @@ class ProblemAuthenticationHandlers implements AuthenticationEntryPoint, AccessD
             throws IOException {
         var problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setInstance(URI.create(instance));
-        problem.setProperty("code", status == HttpStatus.UNAUTHORIZED ? "unauthorized" : "forbidden");
+        problem.setProperty("code", switch (status) {
+            case UNAUTHORIZED -> "unauthorized";
+            case TOO_MANY_REQUESTS -> "too-many-failed-logins";
+            default -> "forbidden";
+        });
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");

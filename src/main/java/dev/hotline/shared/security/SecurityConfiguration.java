@@ -10,6 +10,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
@@ -46,7 +47,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ProblemAuthenticationHandlers problems,
+                                            WebSecurityProperties properties) throws Exception {
         // Scripts with HTTP Basic and no session skip CSRF. A request with a session cookie is a browser's and still needs
         // the token, Basic or not (Swagger UI's Authorize adds Basic to the page's session; its CSRF support sends the
         // token). A browser that cached Basic credentials after the /api challenge would attach them to a cross-site
@@ -63,6 +65,10 @@ class SecurityConfiguration {
                 .csrf(csrf -> csrf
                         .spa()
                         .ignoringRequestMatchers(basicAuthenticated))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(properties.contentSecurityPolicy()))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy
+                                .get(properties.referrerPolicy()))))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
                 .formLogin(form -> form.permitAll())
                 .logout(logout -> logout.permitAll())

@@ -45,7 +45,11 @@ class UserController {
 
     private final DepartmentRepository departments;
 
-    UserController(UserAccountRepository users, PasswordEncoder encoder, DepartmentRepository departments) {
+    private final LoginThrottle throttle;
+
+    UserController(UserAccountRepository users, PasswordEncoder encoder, DepartmentRepository departments,
+                   LoginThrottle throttle) {
+        this.throttle = throttle;
         this.users = users;
         this.encoder = encoder;
         this.departments = departments;
@@ -158,5 +162,15 @@ class UserController {
 
     private UserAccount find(String username) {
         return users.findByUsername(username).orElseThrow(() -> new NotFoundException("User", username));
+    }
+
+    /** Lifts the lock (and forgets the failed attempts) of a login name, before it runs out; audited. */
+    @Operation(summary = "Unlock a login locked after failed attempts")
+    @ApiResponse(responseCode = "204", description = "Unlocked (or was not locked)")
+    @org.springframework.web.bind.annotation.DeleteMapping("/{username}/login-lock")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @PreAuthorize("hasRole('ADMIN')")
+    void unlock(@PathVariable @Size(max = 300) String username, Authentication auth) {
+        throttle.unlock(username, auth.getName());
     }
 }

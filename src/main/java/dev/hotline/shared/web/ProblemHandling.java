@@ -72,8 +72,20 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ProblemDetail dataIntegrity(DataIntegrityViolationException e) {
+        // SQL state class 22 (data exception): a value too long or out of range for its column is bad input
+        if (e.getMostSpecificCause() instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                && sql.getSQLState().startsWith("22")) {
+            log.info("Refused a value the database cannot store: {}", sql.getMessage());
+            return problem(HttpStatus.BAD_REQUEST, "value-out-of-range", "A value is too long or out of range");
+        }
         log.info("Refused a change that conflicts with stored data: {}", e.getMostSpecificCause().getMessage());
         return problem(HttpStatus.CONFLICT, "conflict", "The change conflicts with existing data (a duplicate or a missing reference)");
+    }
+
+    /** A body announced as multipart that is not one: the client's mistake. */
+    @ExceptionHandler(org.springframework.web.multipart.MultipartException.class)
+    ProblemDetail unreadableMultipart(org.springframework.web.multipart.MultipartException e) {
+        return problem(HttpStatus.BAD_REQUEST, "unreadable-multipart", "The multipart body could not be read");
     }
 
     @ExceptionHandler(AccessDeniedException.class)

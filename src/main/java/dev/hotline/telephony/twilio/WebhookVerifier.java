@@ -3,6 +3,7 @@ package dev.hotline.telephony.twilio;
 import com.twilio.security.RequestValidator;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -41,8 +42,7 @@ class WebhookVerifier {
                     "Twilio is not configured here: set hotline.twilio.account-sid and hotline.twilio.auth-token "
                             + "(HOTLINE_TWILIO_ACCOUNT_SID, HOTLINE_TWILIO_AUTH_TOKEN) and hotline.twilio.public-base-url");
         }
-        if (request.getContentType() == null || !MediaType.APPLICATION_FORM_URLENCODED
-                .isCompatibleWith(MediaType.parseMediaType(request.getContentType()))) {
+        if (!isForm(request.getContentType())) {
             throw new WebhookRefused(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not-a-form",
                     "Twilio webhooks are application/x-www-form-urlencoded, " + path + " got " + request.getContentType());
         }
@@ -64,6 +64,16 @@ class WebhookVerifier {
                     "A webhook to " + path + " is for account " + params.get("AccountSid") + ", not ours");
         }
         return new Webhook(path, Collections.unmodifiableMap(params), queryOf(query));
+    }
+
+    /** Anything but a readable form type (none, garbage, an unknown charset) is refused, never an error of ours. */
+    private static boolean isForm(String contentType) {
+        try {
+            return contentType != null
+                    && MediaType.APPLICATION_FORM_URLENCODED.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
     }
 
     private String body(HttpServletRequest request, String path) {
@@ -102,7 +112,11 @@ class WebhookVerifier {
             try {
                 String name = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                 String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                params.putIfAbsent(name, value);
+                // the SDK signs one value per name: a second one could be appended after signing unnoticed
+                if (params.putIfAbsent(name, value) != null) {
+                    throw new WebhookRefused(HttpStatus.BAD_REQUEST, "duplicate-field",
+                            "A Twilio webhook names the field '" + name + "' twice");
+                }
             } catch (IllegalArgumentException e) {
                 throw new WebhookRefused(HttpStatus.BAD_REQUEST, "malformed-webhook",
                         "A form field of a Twilio webhook is not URL-encoded: " + e.getMessage());

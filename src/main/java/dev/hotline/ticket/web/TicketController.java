@@ -21,7 +21,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -88,7 +87,7 @@ class TicketController {
                                 Authentication auth) {
         String who = mine ? auth.getName() : assignee;
         var query = new TicketQuery(who, queue ? Boolean.TRUE : null, type, status, customerId, open, overdue);
-        var pageable = PageRequest.of(Math.max(0, page), Math.min(200, Math.max(1, size)));
+        var pageable = dev.hotline.shared.Pages.of(page, size, 200);
         return new PagedModel<>(tickets.search(query, pageable));
     }
 

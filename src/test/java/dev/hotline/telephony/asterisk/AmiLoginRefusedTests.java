@@ -40,7 +40,21 @@ class AmiLoginRefusedTests {
     }
 
     @Autowired
-    TestRestTemplate http;
+    TestRestTemplate anonymous;
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
+    /** Health details (the reason) are for admins only; anonymous callers see the statuses. */
+    private TestRestTemplate admin() {
+        String name = "ami-admin";
+        if (jdbc.queryForObject("select count(*) from app_user where username = ?", Integer.class, name) == 0) {
+            jdbc.update("INSERT INTO app_user (username, password_hash, role, display_name, enabled, created_at) "
+                    + "VALUES (?, ?, 'ADMIN', ?, TRUE, CURRENT_TIMESTAMP(6))", name, encoder.encode("ami-admin-pass"), name);
+        }
+        return anonymous.withBasicAuth(name, "ami-admin-pass");
+    }
 
     @AfterAll
     static void stopPeer() throws IOException {
@@ -49,6 +63,7 @@ class AmiLoginRefusedTests {
 
     @Test
     void refusedLoginShowsAsteriskDownWithTheReasonAndKeepsRetrying() {
+        var http = admin();
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             var response = http.getForEntity("/actuator/health", String.class);
             assertThat(response.getStatusCode().value()).isEqualTo(503);
@@ -61,6 +76,9 @@ class AmiLoginRefusedTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> pbx.actions("Login").size() > attempts);
         String body = http.getForEntity("/actuator/health", String.class).getBody();
         assertThat(JsonPath.<String>read(body, "$.components.db.status")).isEqualTo("UP");
+        String seenByAnyone = anonymous.getForEntity("/actuator/health", String.class).getBody();
+        assertThat(JsonPath.<String>read(seenByAnyone, "$.components.asterisk.status")).isEqualTo("DOWN");
+        assertThat(seenByAnyone).doesNotContain("details").doesNotContain("login refused");
     }
 
     private static AmiPeer startPeer() {
