@@ -14,6 +14,7 @@ import org.springframework.util.MimeTypeUtils;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -86,8 +87,13 @@ class ConsoleRelay implements SmartLifecycle {
         deliverLocally(userDestination, body);
     }
 
-    /** The last number given to {@code agent}'s pushes (0 if none), for a resuming console to start from. */
+    /**
+     * The last number given to {@code agent}'s pushes, for a resuming console to start from; an agent without one gets
+     * its sequence started now (at the current millisecond, see {@link #NUMBER_AND_PUBLISH}).
+     */
     long lastSequence(String agent) {
+        redis.set(SEQ_PREFIX + agent, Long.toString(System.currentTimeMillis()),
+                SetParams.setParams().nx().px(SEQ_TTL_MILLIS));
         String value = redis.get(SEQ_PREFIX + agent);
         return value == null ? 0 : Long.parseLong(value);
     }

@@ -59,7 +59,7 @@ class RoutingRebuild implements SmartLifecycle {
 
     RoutingRebuild(RedisClient redis, RoutingProperties properties, JdbcTemplate jdbc, ContactIntake contacts,
                    AgentDirectory directory, RedisRoutingStore store, Router router, ApplicationEventPublisher events,
-                   @Value("${hotline.routing.recovery:true}") boolean enabled) {
+                   @Value("${hotline.routing.rebuild:true}") boolean enabled) {
         this.redis = redis;
         this.scripts = new LuaScripts(redis, "dev/hotline/routing/lua/prelude.lua");
         this.prefix = properties.keyPrefix();
@@ -82,6 +82,7 @@ class RoutingRebuild implements SmartLifecycle {
                 return t;
             });
             executor.scheduleWithFixedDelay(this::check, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+            log.info("Watching routing namespace {} for an emptied Redis every {} ms", prefix, intervalMillis);
         }
     }
 
@@ -115,7 +116,11 @@ class RoutingRebuild implements SmartLifecycle {
                 }
             }
         } catch (RuntimeException e) {
-            log.debug("Routing rebuild check: Redis not reachable ({}), next sweep", e.toString());
+            if (dev.hotline.shared.Outages.isOutage(e)) {
+                log.debug("Routing rebuild check: Redis not reachable ({}), next sweep", e.toString());
+            } else {
+                log.warn("Routing rebuild check failed, next sweep", e);
+            }
         }
     }
 

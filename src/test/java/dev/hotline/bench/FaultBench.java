@@ -347,8 +347,9 @@ final class FaultBench {
                 } catch (RuntimeException e) {
                     continue;
                 }
+                Map<String, JsonNode> read = outcomes;
                 long now = book.all().stream().filter(c -> c.arrived).filter(c -> {
-                    JsonNode n = outcomes.get(CallBook.key(c.from));
+                    JsonNode n = read.get(CallBook.key(c.from));
                     return n == null || !"ENDED".equals(n.path("status").asString(""));
                 }).count();
                 if (now == 0) {
