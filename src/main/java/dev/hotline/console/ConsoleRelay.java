@@ -14,6 +14,7 @@ import org.springframework.util.MimeTypeUtils;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.JedisPubSub;
 import redis.clients.jedis.RedisClient;
+import redis.clients.jedis.params.SetParams;
 import redis.clients.jedis.exceptions.JedisNoScriptException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,9 +35,18 @@ class ConsoleRelay implements SmartLifecycle {
     /** A relayed "destination" starting with this is a signal to the other nodes, not a push to a socket. */
     private static final String SIGNAL = "!";
     private static final long SEQ_TTL_MILLIS = 24 * 3600_000L;
-    /** KEYS[1] sequence; ARGV: channel, json object, ttl, node, destination. Returns the numbered json. */
+    /**
+     * KEYS[1] sequence; ARGV: channel, json object, ttl, node, destination, now (epoch ms). Returns the numbered json.
+     * A new sequence starts at the current millisecond, not at 1: after it expired or Redis came back empty, a console
+     * still holding the old numbers sees a gap (and asks for a resume) instead of taking every push for a stale one.
+     */
     private static final String NUMBER_AND_PUBLISH = """
-            local seq = redis.call('INCR', KEYS[1])
+            local seq
+            if redis.call('EXISTS', KEYS[1]) == 0 then
+              seq = redis.call('INCRBY', KEYS[1], ARGV[6])
+            else
+              seq = redis.call('INCR', KEYS[1])
+            end
             redis.call('PEXPIRE', KEYS[1], ARGV[3])
             local body = '{"seq":' .. seq .. ',' .. string.sub(ARGV[2], 2)
             redis.call('PUBLISH', ARGV[1], ARGV[4] .. '\\n' .. ARGV[5] .. '\\n' .. body)
@@ -67,7 +77,7 @@ class ConsoleRelay implements SmartLifecycle {
     void toAgent(String agent, String destination, Object payload) {
         String userDestination = "/user/" + agent + destination;
         List<String> args = List.of(channel, json.writeValueAsString(payload), Long.toString(SEQ_TTL_MILLIS), node,
-                userDestination);
+                userDestination, Long.toString(System.currentTimeMillis()));
         String body;
         try {
             body = (String) redis.evalsha(scriptSha, List.of(SEQ_PREFIX + agent), args);
@@ -77,8 +87,13 @@ class ConsoleRelay implements SmartLifecycle {
         deliverLocally(userDestination, body);
     }
 
-    /** The last number given to {@code agent}'s pushes (0 if none), for a resuming console to start from. */
+    /**
+     * The last number given to {@code agent}'s pushes, for a resuming console to start from; an agent without one gets
+     * its sequence started now (at the current millisecond, see {@link #NUMBER_AND_PUBLISH}).
+     */
     long lastSequence(String agent) {
+        redis.set(SEQ_PREFIX + agent, Long.toString(System.currentTimeMillis()),
+                SetParams.setParams().nx().px(SEQ_TTL_MILLIS));
         String value = redis.get(SEQ_PREFIX + agent);
         return value == null ? 0 : Long.parseLong(value);
     }

@@ -56,7 +56,7 @@ final class AgentSim {
         client.subscribe("/user/queue/state");
         client.subscribe("/user/queue/contacts");
         client.subscribe("/user/queue/errors");
-        client.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+        send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
     }
 
     boolean connected() {
@@ -101,6 +101,7 @@ final class AgentSim {
             case "offer" -> offer(contactId, m);
             case "offer-withdrawn" -> withdrawn(contactId, m);
             case "contact-assigned" -> {
+                book.assigned(contactId, name);
                 if (finished.contains(contactId)) {
                     // made on another node and relayed late: this agent has already hung up and finished it
                     book.staleAssignments.incrementAndGet();
@@ -120,6 +121,11 @@ final class AgentSim {
             default -> {
                 if (frame.header("destination") != null && frame.header("destination").endsWith("/errors")) {
                     String action = m.path("destination").asString("").replaceAll(".*/", "");
+                    if ("unavailable".equals(m.path("code").asString("")) && retried(m.path("destination").asString(""))) {
+                        book.errorKinds.computeIfAbsent("unavailable " + action + " (sent again)",
+                                k -> new AtomicInteger()).incrementAndGet();
+                        return;
+                    }
                     if ("accept".equals(action)) {
                         acceptRefused(m.path("destination").asString(""));
                     }
@@ -131,6 +137,29 @@ final class AgentSim {
                 }
             }
         }
+    }
+
+    /** Sent bodies by destination, and how often each was sent again after an "unavailable" refusal. */
+    private final Map<String, String> sentBodies = new ConcurrentHashMap<>();
+    private final Map<String, Integer> retries = new ConcurrentHashMap<>();
+
+    private void send(String destination, String body) {
+        sentBodies.put(destination, body);
+        retries.remove(destination);
+        client.send(destination, body);
+    }
+
+    /**
+     * As the browser console does: an action refused because a store was out (nothing applied) is sent again after the
+     * problem's Retry-After (2 s), at most 10 times; false when there is nothing (more) to send again.
+     */
+    private boolean retried(String destination) {
+        String body = sentBodies.get(destination);
+        if (body == null || retries.merge(destination, 1, Integer::sum) > 10) {
+            return false;
+        }
+        scheduler.schedule(() -> client.send(destination, body), 2, TimeUnit.SECONDS);
+        return true;
     }
 
     private void withdrawn(long contactId, JsonNode m) {
@@ -153,7 +182,7 @@ final class AgentSim {
         if (call == null) {
             call = book.byFrom(m.path("screenPop").path("from").asString(null));
             if (call == null) {
-                client.send("/app/agent/offers/" + contactId + "/reject", "{}");
+                send("/app/agent/offers/" + contactId + "/reject", "{}");
                 return; // not one of this run's callers
             }
             book.bind(call, contactId);
@@ -171,7 +200,7 @@ final class AgentSim {
             if (!activeVoice.isEmpty()) {
                 twoCalls("offered " + contactId); // offered a second voice call while on one
             }
-            client.send("/app/agent/offers/" + contactId + "/reject", "{}");
+            send("/app/agent/offers/" + contactId + "/reject", "{}");
             book.released(contactId, name);
             return;
         }
@@ -189,7 +218,7 @@ final class AgentSim {
     }
 
     private void accept(CallBook.Call call) {
-        client.send("/app/agent/offers/" + call.contactId + "/accept", "{}");
+        send("/app/agent/offers/" + call.contactId + "/accept", "{}");
         call.accepted = true;
         if (!call.callSidViaTwilio) {
             call.connected = true; // API contacts are answered on accept
@@ -226,7 +255,7 @@ final class AgentSim {
             book.released(call.contactId, name);
             finished.add(call.contactId);
             activeVoice.remove(call.contactId);
-            client.send("/app/agent/contacts/" + call.contactId + "/finish", "{\"disposition\":\"bench\"}");
+            send("/app/agent/contacts/" + call.contactId + "/finish", "{\"disposition\":\"bench\"}");
             // WRAP_UP → AVAILABLE by hand, as a fast agent would; the app's wrap-up timer is then a no-op
             client.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
         });

@@ -26,12 +26,13 @@ public final class Bench {
             case "steps" -> new RateSteps(args, http).run();
             case "consoles" -> new ConsolesBench(args, http).run();
             case "lookup" -> new LookupBench(args, http).run();
+            case "faults" -> new FaultBench(args, http).run();
             default -> throw new IllegalArgumentException("unknown scenario " + args.scenario());
         };
         result.put("quick", args.flag("quick"));
         result.put("date", java.time.OffsetDateTime.now().withNano(0).toString());
         Report.write(Path.of(args.string("out", "target/bench/" + args.scenario() + ".json")), result);
-        var wrong = Correctness.wrong(result);
+        var wrong = args.scenario().equals("faults") ? FaultBench.wrong(result) : Correctness.wrong(result);
         if (!wrong.isEmpty()) {
             System.out.println("CORRECTNESS: " + String.join(", ", wrong));
         }

@@ -117,6 +117,7 @@ final class CallBook {
     /** Every offer frame counts; the call's first one gives its offer latency. */
     private void counted(Call call) {
         offers.incrementAndGet();
+        offerTimes.add(System.nanoTime());
         if (!call.offered) {
             call.offered = true;
             if (call.seq >= measuredFrom) {
@@ -180,6 +181,19 @@ final class CallBook {
         if (hold != null) {
             hold[1] = Math.max(hold[0], Math.min(hold[1], at)); // the earliest word wins: the app's time is exact
         }
+    }
+
+    /** Per contact, the agents told it was theirs ("contact-assigned"): more than one is a contact answered twice. */
+    private final Map<Long, Set<String>> assignedTo = new ConcurrentHashMap<>();
+    /** When offer frames arrived (System.nanoTime), for how long routing took to come back after a fault. */
+    final java.util.concurrent.ConcurrentSkipListSet<Long> offerTimes = new java.util.concurrent.ConcurrentSkipListSet<>();
+
+    void assigned(long contactId, String agent) {
+        assignedTo.computeIfAbsent(contactId, c -> ConcurrentHashMap.newKeySet()).add(agent);
+    }
+
+    int answeredTwice() {
+        return (int) assignedTo.values().stream().filter(agents -> agents.size() > 1).count();
     }
 
     void twoCalls(String agent) {

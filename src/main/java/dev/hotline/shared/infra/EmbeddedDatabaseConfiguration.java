@@ -38,7 +38,12 @@ class EmbeddedDatabaseConfiguration {
      */
     @Bean
     HibernatePropertiesCustomizer embeddedDatabaseSkipsMetadataProbe() {
-        return properties -> properties.put(JdbcSettings.ALLOW_METADATA_ON_BOOT, false);
+        // no probe, so the dialect is named: the embedded MariaDB 11 speaks MySQL 8's SQL through Connector/J (an external
+        // server's dialect is picked from its metadata: MySQLDialect for MySQL, MariaDBDialect through jdbc:mariadb)
+        return properties -> {
+            properties.put(JdbcSettings.ALLOW_METADATA_ON_BOOT, false);
+            properties.put(JdbcSettings.DIALECT, "org.hibernate.dialect.MySQLDialect");
+        };
     }
 
     /** Gives the server lease back once its pool is closed, so the last context to close stops the server. */

@@ -14,6 +14,8 @@
 --        P..'timers'           ZSET  'o|contact|agent' ring deadlines, 'w|agent|token' wrap-up ends,
 --                                    'e|contact|alert|widen|overflow' escalation steps, 'm|queue|contact' re-offer checks
 --        P..'sticky:'..customer STRING the customer's last agent, with a TTL
+--        P..'consoles'         ZSET  agents with a console, score = until when it counts as present (renewed by the
+--                                    node holding the session; past it the agent is away: field 'away' in its hash)
 --        P..'journal'          STREAM every contact transition, for the contact record (RoutingJournal writes it behind)
 local P = ARGV[1]
 local TIMERS = P .. 'timers'
@@ -53,9 +55,11 @@ end
 
 -- Can this agent take a contact of kind k ('v' voice, 't' text) right now? Voice and text do not mix.
 local function fits(a, k)
-  local h = redis.call('HMGET', akey(a), 'state', 'vuse', 'tuse', 'vcap', 'tcap', 'offer')
+  local h = redis.call('HMGET', akey(a), 'state', 'vuse', 'tuse', 'vcap', 'tcap', 'offer', 'away')
   if h[1] ~= 'AVAILABLE' and h[1] ~= 'BUSY' then return false end
   if h[6] and h[6] ~= '' then return false end
+  -- no console for longer than the grace period (away.lua): nothing new until a console is back (back.lua)
+  if h[7] and h[7] ~= '' then return false end
   if k == 'v' then return num(h[2]) < num(h[4]) and num(h[3]) == 0 end
   return num(h[2]) == 0 and num(h[3]) < num(h[5])
 end

@@ -1,0 +1,431 @@
+package dev.hotline.bench;
+
+import tools.jackson.databind.JsonNode;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Scenario "faults", run by scripts/faults against two nodes, a MariaDB and a Redis it started: per fault, agents on
+ * STOMP consoles (reconnecting to a live node when theirs is gone, sending an action refused as "unavailable" again),
+ * callers through POST /api/contacts (a refused or unanswered arrival is sent again, with the same external id, to
+ * the other node, as telephony does), the fault injected a third into the arrivals through
+ * {@code scripts/faults --inject}, then every call's outcome read back and every agent's state checked.
+ */
+final class FaultBench {
+
+    static final List<String> ALL = List.of("webhook-both-nodes", "database-restart", "redis-restart-aof",
+            "redis-restart-empty", "node-kill");
+
+    private final Args args;
+    private final HttpClient http;
+    private final List<URI> nodes;
+    private final List<Api> admins = new ArrayList<>();
+    private final String runId = String.format("%02d", ThreadLocalRandom.current().nextInt(100));
+    /** nodes still alive (node-kill takes the first away for good) */
+    private final List<Integer> live = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(0, 1));
+
+    FaultBench(Args args, HttpClient http) {
+        this.args = args;
+        this.http = http;
+        this.nodes = args.urls();
+        for (URI node : nodes) {
+            admins.add(Api.session(node, "admin", args.string("admin-password", "")));
+        }
+    }
+
+    Map<String, Object> run() throws Exception {
+        var reply = admins.get(0).put("/api/queues/hotline", Map.of());
+        if (!reply.ok()) {
+            throw new IllegalStateException("PUT /api/queues/hotline: " + reply.status() + " " + reply.body());
+        }
+        List<String> names = List.of(args.string("scenarios", String.join(",", ALL)).split(","));
+        var results = new ArrayList<Map<String, Object>>();
+        int index = 0;
+        for (String name : ALL) {
+            if (names.contains(name)) {
+                System.out.printf("[faults] %s%n", name);
+                var result = name.equals("webhook-both-nodes") ? sameWebhookToBothNodes() : new Run(name, index).go();
+                System.out.printf("[faults] %s: %s%n", name, result);
+                results.add(result);
+            }
+            index++;
+        }
+        var out = new LinkedHashMap<String, Object>();
+        out.put("scenarios", results);
+        return out;
+    }
+
+    /** Exit status 3 material: the counts that must be 0 whatever fails. */
+    static List<String> wrong(Map<String, Object> result) {
+        var wrong = new ArrayList<String>();
+        @SuppressWarnings("unchecked")
+        var scenarios = (List<Map<String, Object>>) result.get("scenarios");
+        for (var s : scenarios) {
+            for (String count : List.of("lost", "doubleOffers", "answeredTwice", "agentsStuck", "duplicateContacts")) {
+                if (s.get(count) instanceof Number n && n.intValue() > 0) {
+                    wrong.add(s.get("name") + "." + count + "=" + n);
+                }
+            }
+        }
+        return wrong;
+    }
+
+    /** The same signed Twilio call sent to both nodes at once, N times: one contact per call, each ended once. */
+    private Map<String, Object> sameWebhookToBothNodes() throws Exception {
+        int calls = args.integer("webhook-calls", 100, 20);
+        var callSids = new ArrayList<String>();
+        try (var twilio = new TwilioSim(http, args.string("twilio-token", ""), args.string("twilio-public-base", ""),
+                nodes, args.integer("twilio-api-port", 0, 0))) {
+            var sent = new ArrayList<CompletableFuture<Integer>>();
+            for (int i = 0; i < calls; i++) {
+                String sid = TwilioSim.callSid();
+                callSids.add(sid);
+                String from = String.format("+86139%s%06d", runId, i);
+                sent.add(twilio.incomingCall(sid, from, "+8675586001000"));   // node 1
+                sent.add(twilio.incomingCall(sid, from, "+8675586001000"));   // node 2, same instant
+            }
+            sent.forEach(CompletableFuture::join);
+            Thread.sleep(2000);
+            for (String sid : callSids) {
+                twilio.callerStatus(sid, "completed", 0).join();
+            }
+            var byFrom = new HashMap<String, List<JsonNode>>();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            int ended;
+            do {
+                Thread.sleep(1000);
+                byFrom.clear();
+                contactsFrom("+86139" + runId).forEach(c -> byFrom.computeIfAbsent(c.path("from").asString(""),
+                        k -> new ArrayList<>()).add(c));
+                ended = (int) byFrom.values().stream().flatMap(List::stream)
+                        .filter(c -> "ENDED".equals(c.path("status").asString(""))).count();
+            } while (ended < byFrom.size() && System.nanoTime() < deadline);
+            var result = scenario("webhook-both-nodes");
+            result.put("contacts", calls);
+            result.put("abandoned", ended);
+            result.put("lost", calls - byFrom.size() + (byFrom.size() - Math.min(ended, byFrom.size())));
+            result.put("duplicateContacts", byFrom.values().stream().mapToInt(l -> l.size() - 1).sum());
+            result.put("recoverySeconds", 0.0);
+            return result;
+        }
+    }
+
+    private List<JsonNode> contactsFrom(String prefix) {
+        var found = new ArrayList<JsonNode>();
+        for (int page = 0; page < 200; page++) {
+            JsonNode content = admin().get("/api/contacts?size=200&page=" + page).json().path("content");
+            for (JsonNode c : content) {
+                if (c.path("from").asString("").replace(" ", "").startsWith(prefix)) {
+                    found.add(c);
+                }
+            }
+            if (content.size() < 200) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    private Api admin() {
+        for (int i : live) {
+            return admins.get(i);
+        }
+        throw new IllegalStateException("no node left");
+    }
+
+    private static Map<String, Object> scenario(String name) {
+        var s = new LinkedHashMap<String, Object>();
+        s.put("name", name);
+        for (String count : List.of("contacts", "answered", "abandoned", "overflowed", "lost", "doubleOffers",
+                "answeredTwice", "agentsStuck")) {
+            s.put(count, 0);
+        }
+        s.put("recoverySeconds", 0.0);
+        return s;
+    }
+
+    /** One load-with-a-fault scenario. */
+    private final class Run {
+
+        private final String name;
+        private final CallBook book = new CallBook();
+        private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(8, Report.daemon("faults"));
+        private final Map<String, AgentSim> sims = new ConcurrentHashMap<>();
+        private final List<String> agents;
+        private final AtomicInteger refusedArrivals = new AtomicInteger();
+        private volatile long restoredNanos;
+
+        Run(String name, int index) {
+            this.name = name;
+            this.agents = Setup.names("f" + runId + index + "a", args.integer("agents", 20, 8));
+        }
+
+        Map<String, Object> go() throws Exception {
+            double rate = args.number("rate", 10, 3);
+            int duration = args.integer("duration", 45, 18);
+            var timing = new AgentSim.Timing(300, 1500, 4000);
+            Setup.users(admin(), agents, "AGENT", true, 4);
+            agents.forEach(n -> sims.put(n, new AgentSim(n, book, scheduler, timing, this::hangUp)));
+            connect(agents);
+            Thread.sleep(1000);
+            var reconnect = scheduler.scheduleWithFixedDelay(this::reconnect, 2, 2, TimeUnit.SECONDS);
+            var fault = CompletableFuture.runAsync(() -> inject(duration / 3));
+            drive(rate, duration);
+            fault.join();
+            drain(60);
+            sims.values().forEach(AgentSim::stop);
+            hangUpWaiting();
+            Map<String, JsonNode> outcomes = settled();
+            reconnect.cancel(false);
+            int stuck = stuckAgents();
+            book.confirmDoubles();
+            sims.values().forEach(AgentSim::logOff);
+            scheduler.shutdownNow();
+            return result(outcomes, stuck);
+        }
+
+        private void connect(List<String> names) {
+            var nodesUp = live.stream().map(nodes::get).toList();
+            var clients = Setup.sessions(http, nodesUp, names, n -> sims.get(n)::onFrame, 4, new AtomicInteger(),
+                    System.nanoTime() + TimeUnit.SECONDS.toNanos(60));
+            clients.forEach(c -> sims.get(c.user()).attach(c));
+        }
+
+        /** Consoles whose node died (or whose socket dropped) connect again to a node that is up, as a browser does. */
+        private void reconnect() {
+            try {
+                var gone = sims.values().stream().filter(s -> !s.connected()).map(s -> s.name).toList();
+                if (!gone.isEmpty()) {
+                    connect(gone);
+                }
+            } catch (RuntimeException e) {
+                System.out.println("[faults] reconnect: " + e.getMessage());
+            }
+        }
+
+        private void inject(int atSecond) {
+            try {
+                Thread.sleep(atSecond * 1000L);
+                int outage = args.integer("outage", 10, 5);
+                switch (name) {
+                    case "database-restart" -> outage("kill-db", "start-db", outage);
+                    case "redis-restart-aof" -> outage("kill-redis", "start-redis", Math.min(outage, 5));
+                    case "redis-restart-empty" -> outage("kill-redis", "start-redis-empty", Math.min(outage, 5));
+                    case "node-kill" -> {
+                        live.remove(Integer.valueOf(0));
+                        call("kill-node-1");
+                        restoredNanos = System.nanoTime();
+                    }
+                    default -> throw new IllegalArgumentException(name);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void outage(String kill, String start, int seconds) throws InterruptedException {
+            call(kill);
+            Thread.sleep(seconds * 1000L);
+            call(start);
+            restoredNanos = System.nanoTime();
+        }
+
+        private void call(String action) {
+            try {
+                var p = new ProcessBuilder("scripts/faults", "--inject", action, args.string("run-dir", ""))
+                        .inheritIO().start();
+                if (p.waitFor() != 0) {
+                    throw new IllegalStateException(action + " failed");
+                }
+                System.out.printf("[faults] %s: %s done%n", name, action);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void drive(double rate, int duration) throws InterruptedException {
+            int total = (int) Math.round(rate * duration);
+            long period = (long) (1e9 / rate);
+            long start = System.nanoTime();
+            for (int i = 0; i < total; i++) {
+                long wait = start + i * period - System.nanoTime();
+                if (wait > 0) {
+                    TimeUnit.NANOSECONDS.sleep(wait);
+                }
+                var call = new CallBook.Call(i, String.format("+86138%s%05d", runId + name.length(), i),
+                        TwilioSim.callSid(), System.nanoTime());
+                book.add(call);
+                arrive(call, 0);
+                scheduler.schedule(() -> {
+                    if (!call.accepted) {
+                        hangUp(call);   // tired of waiting
+                    }
+                }, 90, TimeUnit.SECONDS);
+            }
+        }
+
+        /** Telephony's retry: the same call (external id) again, to the other node, until one takes it (60 s). */
+        private void arrive(CallBook.Call call, int attempt) {
+            int node = live.get((call.seq + attempt) % live.size());
+            admins.get(node).postAsync("/api/contacts", Map.of("channel", "VOICE", "from", call.from, "queue", "hotline",
+                    "externalId", call.callSid)).orTimeout(10, TimeUnit.SECONDS).whenComplete((reply, e) -> {
+                        if (e == null && reply.ok()) {
+                            call.arrived = true;
+                            long id = reply.json().path("id").asLong(-1);
+                            if (call.contactId < 0 && id > 0) {
+                                book.bind(call, id);
+                            }
+                        } else if (attempt < 60) {
+                            scheduler.schedule(() -> arrive(call, attempt + 1), 1, TimeUnit.SECONDS);
+                        } else {
+                            refusedArrivals.incrementAndGet();
+                        }
+                    });
+        }
+
+        /** The caller hangs up; refused or unanswered (a store or the node is out) it is sent again, for a minute. */
+        private CompletableFuture<Void> hangUp(CallBook.Call call) {
+            var done = new CompletableFuture<Void>();
+            if (call.hungUp || call.contactId < 0) {
+                call.hungUp = true;
+                done.complete(null);
+                return done;
+            }
+            call.hungUp = true;
+            hangUp(call, 0, done);
+            return done;
+        }
+
+        private void hangUp(CallBook.Call call, int attempt, CompletableFuture<Void> done) {
+            int node = live.get((call.seq + attempt) % live.size());
+            admins.get(node).postAsync("/api/contacts/" + call.contactId + "/hangup", Map.of())
+                    .orTimeout(10, TimeUnit.SECONDS).whenComplete((reply, e) -> {
+                        if ((e == null && reply.status() < 500) || attempt >= 60) {
+                            done.complete(null);
+                        } else {
+                            scheduler.schedule(() -> hangUp(call, attempt + 1, done), 1, TimeUnit.SECONDS);
+                        }
+                    });
+        }
+
+        private void drain(int seconds) throws InterruptedException {
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+            while (System.nanoTime() < end && book.all().stream().anyMatch(c -> c.arrived && !c.hungUp)) {
+                Thread.sleep(500);
+            }
+        }
+
+        private void hangUpWaiting() {
+            book.all().stream().filter(c -> !c.hungUp).map(this::hangUp).toList()
+                    .forEach(f -> f.orTimeout(70, TimeUnit.SECONDS).exceptionally(e -> null).join());
+        }
+
+        /** Outcomes once the record has caught up (it is written behind): re-read while the open count falls. */
+        private Map<String, JsonNode> settled() throws InterruptedException {
+            Map<String, JsonNode> outcomes = Map.of();
+            long open = Long.MAX_VALUE;
+            long lastProgress = System.nanoTime();
+            while (System.nanoTime() - lastProgress < TimeUnit.SECONDS.toNanos(20)) {
+                Thread.sleep(2000);
+                try {
+                    outcomes = outcomes();
+                } catch (RuntimeException e) {
+                    continue;
+                }
+                Map<String, JsonNode> read = outcomes;
+                long now = book.all().stream().filter(c -> c.arrived).filter(c -> {
+                    JsonNode n = read.get(CallBook.key(c.from));
+                    return n == null || !"ENDED".equals(n.path("status").asString(""));
+                }).count();
+                if (now == 0) {
+                    break;
+                }
+                if (now < open) {
+                    lastProgress = System.nanoTime();
+                    open = now;
+                }
+            }
+            return outcomes;
+        }
+
+        private Map<String, JsonNode> outcomes() {
+            var byKey = new HashMap<String, JsonNode>();
+            for (JsonNode c : contactsFrom("+86138" + runId + name.length())) {
+                byKey.put(CallBook.key(c.path("from").asString("")), c);
+            }
+            return byKey;
+        }
+
+        /**
+         * Agents left holding something after every call ended: BUSY or RESERVED, a contact or an offer on hand
+         * (a ring still running ends within the ring-no-answer time, so a RESERVED agent is looked at again after it).
+         */
+        private int stuckAgents() throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(40);
+            int stuck;
+            do {
+                stuck = 0;
+                for (String agent : agents) {
+                    JsonNode s = admin().get("/api/agents/" + agent + "/state").json();
+                    String state = s.path("state").asString("");
+                    if (state.equals("BUSY") || state.equals("RESERVED") || !s.path("activeContacts").isEmpty()
+                            || !s.path("pendingOffer").isNull() && !s.path("pendingOffer").isMissingNode()) {
+                        stuck++;
+                    }
+                }
+                if (stuck > 0) {
+                    Thread.sleep(2000);
+                }
+            } while (stuck > 0 && System.nanoTime() < deadline);
+            return stuck;
+        }
+
+        private Map<String, Object> result(Map<String, JsonNode> app, int stuck) {
+            var s = scenario(name);
+            int contacts = 0, answered = 0, abandoned = 0, overflowed = 0, lost = 0;
+            for (CallBook.Call call : book.all()) {
+                JsonNode c = app.get(CallBook.key(call.from));
+                contacts++;
+                if (c == null || !"ENDED".equals(c.path("status").asString(""))) {
+                    lost++;   // never taken in (refused for a minute) or never ended
+                    continue;
+                }
+                switch (c.path("outcome").asString("")) {
+                    case "ANSWERED" -> answered++;
+                    case "ABANDONED" -> abandoned++;
+                    case "OVERFLOWED" -> overflowed++;
+                    default -> {
+                    }
+                }
+            }
+            s.put("contacts", contacts);
+            s.put("answered", answered);
+            s.put("abandoned", abandoned);
+            s.put("overflowed", overflowed);
+            s.put("lost", lost);
+            s.put("doubleOffers", book.doubleOffers());
+            s.put("answeredTwice", book.answeredTwice());
+            s.put("agentsStuck", stuck);
+            Long firstOffer = restoredNanos == 0 ? null : book.offerTimes.ceiling(restoredNanos);
+            s.put("recoverySeconds", firstOffer == null ? -1.0 : Math.round((firstOffer - restoredNanos) / 1e7) / 100.0);
+            s.put("consoleErrors", new java.util.TreeMap<>(book.errorKinds.entrySet().stream().collect(
+                    java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()))));
+            return s;
+        }
+    }
+}

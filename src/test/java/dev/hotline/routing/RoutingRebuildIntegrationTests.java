@@ -1,0 +1,95 @@
+package dev.hotline.routing;
+
+import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactSnapshot;
+import dev.hotline.contact.ContactStatus;
+import dev.hotline.contact.NewContact;
+import dev.hotline.shared.Channel;
+import dev.hotline.shared.ContactId;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import redis.clients.jedis.RedisClient;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Redis comes back empty (no AOF): within seconds routing is what the record says, and the agent can finish. */
+@SpringBootTest(properties = "hotline.routing.key-prefix=hotline:rebuild-test:")
+class RoutingRebuildIntegrationTests {
+
+    private static final String PREFIX = "hotline:rebuild-test:";
+
+    @Autowired
+    AgentPresence presence;
+    @Autowired
+    RoutingAdministration administration;
+    @Autowired
+    ContactRouting routing;
+    @Autowired
+    ContactIntake contacts;
+    @Autowired
+    RedisRoutingStore store;
+    @Autowired
+    RedisClient redis;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+    final String queue = "rebuild-" + run;
+
+    @Test
+    void anEmptiedRedisGetsItsAgentsAndConnectedAndWaitingContactsBackFromTheRecord() {
+        var d = administration.queueDefaults(queue);
+        administration.saveQueue(new QueueSettings(queue, Map.of(queue, 1), RoutingStrategy.LONGEST_IDLE,
+                Duration.ofMinutes(1), d.ringPeriod(), 10, 11, 12, d.zone(), d.onCall()));
+        String ann = "ann-" + run;
+        String bob = "bob-" + run;
+        administration.saveAgent(new AgentProfile(ann, ann, Map.of(queue, 1), "1001", null, null, 1, 3, 0));
+        administration.saveAgent(new AgentProfile(bob, bob, Map.of(queue, 1), "1002", null, null, 1, 3, 0));
+        presence.login(bob);
+        presence.startBreak(bob, "lunch");
+        presence.login(ann);
+        var talking = arrives("talk");
+        await().atMost(Duration.ofSeconds(5)).until(() -> talking.id().equals(presence.status(ann).pendingOffer()));
+        presence.accept(talking.id(), ann);
+        var waiting = arrives("wait");
+        // the record has caught up (it is written behind)
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(talking.id()) == ContactStatus.CONNECTED
+                && "BUSY".equals(lastState(ann)) && "BREAK".equals(lastState(bob)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> redis.exists(PREFIX + "alive"));
+
+        redis.del(redis.keys(PREFIX + "*").toArray(String[]::new));   // Redis restarted without AOF
+        assertThat(presence.status(ann).state()).isEqualTo(AgentState.OFFLINE);
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> presence.status(ann).state() == AgentState.BUSY);
+        assertThat(presence.status(ann).activeContacts()).containsExactly(talking.id());
+        assertThat(presence.status(bob).state()).isEqualTo(AgentState.BREAK);
+        assertThat(presence.status(bob).reason()).isEqualTo("lunch");
+        assertThat(store.contactState(waiting.id().value())).isEqualTo("WAITING");
+
+        presence.finish(talking.id(), ann, "fixed");
+        assertThat(presence.status(ann).state()).isEqualTo(AgentState.WRAP_UP);
+        await().atMost(Duration.ofSeconds(10)).until(() -> status(talking.id()) == ContactStatus.ENDED);
+        routing.callerHungUp(waiting.id(), null);
+    }
+
+    private ContactSnapshot arrives(String what) {
+        return routing.arrive(new NewContact(Channel.VOICE, "api", queue + "-" + what, "13800138000", "8000", queue,
+                null, null));
+    }
+
+    private ContactStatus status(ContactId id) {
+        return contacts.find(id).map(ContactSnapshot::status).orElse(null);
+    }
+
+    private String lastState(String agent) {
+        return jdbc.query("SELECT to_state FROM agent_state_history WHERE agent = ? ORDER BY id DESC LIMIT 1",
+                rs -> rs.next() ? rs.getString(1) : null, agent);
+    }
+}
