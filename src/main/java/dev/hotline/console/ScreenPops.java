@@ -60,7 +60,8 @@ class ScreenPops {
                 .filter(c -> !c.id().equals(current))
                 .limit(INTERACTIONS)
                 .map(c -> new ScreenPop.Interaction(c.id().value(), c.channel(), c.queue(), c.agent(),
-                        c.status().name(), c.outcome() == null ? null : c.outcome().name(), c.arrivedAt(), c.subject()))
+                        c.status().name(), c.outcome() == null ? null : c.outcome().name(), c.arrivedAt(), c.subject(),
+                        c.disposition()))
                 .toList();
     }
 }

@@ -2,12 +2,16 @@ package dev.hotline.console;
 
 import dev.hotline.ticket.TicketManagement;
 import dev.hotline.ticket.TicketQuery;
+import dev.hotline.ticket.TicketStatus;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 
-/** The customer's open tickets for the screen pop, at most 5, so the pop stays small and fast. */
+/**
+ * The customer's open tickets for the screen pop, at most 5, so the pop stays small and fast. Drafts are left out:
+ * every contact opens one, and one still unworked is not a request the agent has to follow up.
+ */
 @Component
 class TicketBackedOpenTickets implements OpenTickets {
 
@@ -20,7 +24,9 @@ class TicketBackedOpenTickets implements OpenTickets {
     @Override
     public List<ScreenPop.OpenTicket> of(long customerId) {
         var query = new TicketQuery(null, null, null, null, customerId, true, null);
-        return tickets.search(query, PageRequest.of(0, 5)).stream()
+        return tickets.search(query, PageRequest.of(0, 20)).stream()
+                .filter(t -> t.status() != TicketStatus.DRAFT)
+                .limit(5)
                 .map(t -> new ScreenPop.OpenTicket(t.number(), t.type() == null ? null : t.type().name(),
                         t.status().name(), t.fields() == null ? null : t.fields().subject(), null))
                 .toList();
