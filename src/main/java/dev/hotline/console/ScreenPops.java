@@ -50,7 +50,8 @@ class ScreenPops {
             return new ScreenPop(true, contact.from(), null, null, null, List.of(), List.of());
         }
         var card = customers.find(customerId).orElse(null);
-        return new ScreenPop(false, contact.from(), customerId, contact.customerTier(), card, tickets.of(customerId),
+        return new ScreenPop(false, contact.from(), customerId, contact.customerTier(), card,
+                tickets.of(customerId, contact.id()),
                 interactions(customerId, contact.id()));
     }
 

@@ -64,7 +64,8 @@ class SecurityConfiguration {
                         .spa()
                         .ignoringRequestMatchers(basicAuthenticated))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .formLogin(form -> form.permitAll())
+                // the page itself is the console module's, in both languages (dev.hotline.console.LoginPage)
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.permitAll())
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problems, request -> request.getRequestURI().startsWith("/api/"))
