@@ -130,6 +130,79 @@ class AgentShiftBrowserTests {
         }
     }
 
+    /** The "done when" walk: the ticket filled in place, the warranty decided by the rules, both kept at finish. */
+    @Test
+    void aRepairTicketIsFilledInPlaceWithTheRulesWarrantyAndTheNextPopShowsTicketAndDisposition() throws Exception {
+        fixture.queue(queue);
+        String agent = "shift-repair-" + run;
+        fixture.agent(agent, queue);
+        String phone = phone();
+        long customer = customer("李师傅 " + run, phone, "上海市浦东新区", null);
+        String serial = "SN-" + run;
+        var now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO customer_product (customer_id, model, serial_number, ship_date, sales_channel, quantity, "
+                + "created_at, updated_at) VALUES (?, 'HX-200 水泵', ?, ?, 'DIRECT', 1, ?, ?)", customer, serial,
+                java.sql.Date.valueOf(java.time.LocalDate.now().minusMonths(3)), now, now);
+        try (var chromium = new Chromium()) {
+            var console = chromium.browser;
+            chromium.logIn(port, agent, "/console/agent.html");
+            var wait = available(console);
+            var call = arrive(phone);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offer")));
+            console.findElement(By.id("accept")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "DRAFT"));
+            String number = tickets.findByContact(call).orElseThrow().number();
+            assertThat(console.findElement(By.id("ticket-number")).getText()).isEqualTo(number);
+
+            // a repair: its fields appear; the product comes from the caller's archive, the warranty from the rules
+            new Select(console.findElement(By.id("ticket-type"))).selectByValue("REPAIR");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-productSerial")));
+            console.findElement(By.id("ticket-description")).sendKeys("电机异响，无法启动");
+            console.findElement(By.id("ticket-quality")).click();
+            new Select(console.findElement(By.id("ticket-productSerial"))).selectByValue(serial);
+            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-warranty"), "data-charge", "FREE"));
+            assertThat(console.findElement(By.id("ticket-warranty")).getText()).startsWith("In warranty");
+            new Select(console.findElement(By.id("ticket-step"))).selectByValue("REGISTERED");
+            console.findElement(By.id("ticket-go")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "REGISTERED"));
+
+            // the next step of the repair flow, with what it needs
+            assertThat(new Select(console.findElement(By.id("ticket-step"))).getOptions())
+                    .anySatisfy(o -> assertThat(o.getText()).startsWith("Diagnosed — needs"));
+            new Select(console.findElement(By.id("ticket-partsInStock"))).selectByValue("true");
+            new Select(console.findElement(By.id("ticket-onSiteVisit"))).selectByValue("true");
+            new Select(console.findElement(By.id("ticket-step"))).selectByValue("DIAGNOSED");
+            console.findElement(By.id("ticket-go")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "DIAGNOSED"));
+            var diagnosed = tickets.findByContact(call).orElseThrow().fields();
+            assertThat(diagnosed.productSerial()).isEqualTo(serial);
+            assertThat(diagnosed.warranty()).isEqualTo(dev.hotline.ticket.WarrantyDecision.IN_WARRANTY);
+            assertThat(diagnosed.charge()).isEqualTo(dev.hotline.ticket.RepairCharge.FREE);
+            console.findElement(By.id("ticket-comment")).sendKeys("客户上午在家 " + run);
+            console.findElement(By.id("ticket-comment-add")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-history"), "客户上午在家 " + run));
+            assertThat(console.findElement(By.id("ticket-deadlines")).getText()).containsPattern("left|met");
+
+            // finish with a code and notes: the ticket keeps its flow (not closed as an unfilled draft) and the words
+            new Select(console.findElement(By.id("disposition-code-" + call.value()))).selectByValue("ticket-opened");
+            console.findElement(By.id("disposition-" + call.value())).sendKeys("已登记上门", Keys.ENTER);
+            wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "WRAP_UP"));
+            assertThat(console.findElement(By.id("ticket")).isDisplayed()).as("the ticket stays in wrap-up").isTrue();
+            await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(tickets.detail(
+                    tickets.findByContact(call).orElseThrow().id()).history())
+                    .anySatisfy(h -> assertThat(h.note()).contains("ticket-opened: 已登记上门")));
+            assertThat(tickets.findByContact(call).orElseThrow().status()).isEqualTo(TicketStatus.DIAGNOSED);
+
+            console.findElement(By.id("go-available")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "AVAILABLE"));
+            var again = arrive(phone);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pop-tickets"), number + " Repair"));
+            assertThat(console.findElement(By.id("pop-tickets")).getText()).contains("Diagnosed");
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("pop-history"), "Ticket opened — 已登记上门"));
+            live.callerHungUp(again, Instant.now());
+        }
+    }
+
     @Test
     void aMissedOfferLeavesACleanScreenAndTheBreakIsExplainedInWords() throws Exception {
         String missQueue = queue + "-miss";
