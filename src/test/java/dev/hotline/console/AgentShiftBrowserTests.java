@@ -204,6 +204,83 @@ class AgentShiftBrowserTests {
     }
 
     @Test
+    void aCustomerIsFoundByAnyKeyTheTimelineShowsWhatHappenedANewCallerIsRegisteredAndALetterLogged() throws Exception {
+        fixture.queue(queue);
+        String helper = "shift-helper-" + run;
+        fixture.agent(helper, queue);
+        String phone = phone();
+        long customer = customer("赵女士 " + run, phone, null, null);
+        String serial = "TL-" + run;
+        var now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO customer_product (customer_id, model, serial_number, ship_date, sales_channel, quantity, "
+                + "created_at, updated_at) VALUES (?, 'HX-100', ?, ?, 'DEALER', 1, ?, ?)", customer, serial,
+                java.sql.Date.valueOf(java.time.LocalDate.now().minusMonths(2)), now, now);
+        // an earlier call, answered and finished by another agent
+        presence.changeState(helper, dev.hotline.routing.AgentState.AVAILABLE, null);
+        var earlier = arrive(phone);
+        await().atMost(Duration.ofSeconds(10)).until(() -> earlier.equals(presence.status(helper).pendingOffer()));
+        presence.accept(earlier, helper);
+        presence.finish(earlier, helper, "inquiry-answered: 水泵漏水 " + run);
+        await().atMost(Duration.ofSeconds(15)).until(() -> tickets.findByContact(earlier)
+                .filter(t -> t.status() == TicketStatus.CLOSED).isPresent());
+        presence.changeState(helper, dev.hotline.routing.AgentState.OFFLINE, null);
+        String ticket = tickets.findByContact(earlier).orElseThrow().number();
+
+        String agent = "shift-search-" + run;
+        fixture.agent(agent, queue);
+        try (var chromium = new Chromium()) {
+            var console = chromium.browser;
+            chromium.logIn(port, agent, "/console/agent.html");
+            var wait = new WebDriverWait(console, Duration.ofSeconds(20));
+            wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "OFFLINE"));
+            String national = phone.substring(3);   // +86 139... -> "139 xxxx xxxx", as a caller says it
+            String spoken = national.substring(0, 3) + " " + national.substring(3, 7) + " " + national.substring(7);
+            for (String key : new String[] {spoken, serial, ticket, "赵女士 " + run}) {
+                var box = console.findElement(By.id("customer-search"));
+                box.clear();
+                box.sendKeys(key, Keys.ENTER);
+                wait.until(ExpectedConditions.presenceOfElementLocated(
+                        By.cssSelector("#customer-results button[data-customer='" + customer + "']")));
+                assertThat(console.findElements(By.cssSelector("#customer-results li"))).as(key).hasSize(1);
+            }
+            console.findElement(By.cssSelector("#customer-results button[data-customer='" + customer + "']")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-timeline"),
+                    "Inquiry answered — 水泵漏水 " + run));
+            assertThat(console.findElement(By.id("customer-timeline")).getText())
+                    .contains(ticket + " Inquiry · Closed", helper, "Phone");
+
+            // a caller the archive does not know: registered from the screen pop
+            console.findElement(By.id("go-available")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "AVAILABLE"));
+            String stranger = phone();
+            var call = arrive(stranger);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register")));
+            console.findElement(By.id("accept")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "BUSY"));
+            assertThat(console.findElement(By.id("register-phone")).getAttribute("value")).isEqualTo(stranger);
+            console.findElement(By.id("register-name")).sendKeys("新客户 " + run);
+            console.findElement(By.id("register-address")).sendKeys("南昌市");
+            console.findElement(By.id("register-save")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register-result"), "is registered"));
+            assertThat(jdbc.queryForObject("SELECT c.name FROM customer c JOIN customer_phone p ON p.customer_id = c.id "
+                    + "WHERE p.e164 = ?", String.class, stranger)).isEqualTo("新客户 " + run);
+
+            // a letter logged from the console is a contact of that channel, with its ticket
+            new Select(console.findElement(By.id("log-channel"))).selectByValue("LETTER");
+            console.findElement(By.id("log-from")).sendKeys("赵女士");
+            console.findElement(By.id("log-subject")).sendKeys("来函：要求更换水泵 " + run);
+            new Select(console.findElement(By.id("log-queue"))).selectByValue(queue);
+            console.findElement(By.id("log-save")).click();
+            wait.until(ExpectedConditions.attributeToBeNotEmpty(console.findElement(By.id("log-result")), "data-contact"));
+            var letter = ContactId.of(console.findElement(By.id("log-result")).getAttribute("data-contact"));
+            assertThat(contacts.find(letter).orElseThrow().channel()).isEqualTo(Channel.LETTER);
+            await().atMost(Duration.ofSeconds(15)).until(() -> tickets.findByContact(letter).isPresent());
+            live.callerHungUp(call, Instant.now());
+            live.callerHungUp(letter, Instant.now());
+        }
+    }
+
+    @Test
     void aMissedOfferLeavesACleanScreenAndTheBreakIsExplainedInWords() throws Exception {
         String missQueue = queue + "-miss";
         var d = routing.queueDefaults(missQueue);
