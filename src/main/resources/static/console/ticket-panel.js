@@ -22,14 +22,18 @@ const TicketPanel = (() => {
   const INPUT = {shipDate: 'date', quantity: 'number', defectQuantity: 'number'};
   let contactId = null, panel = null, products = [], warranty = null, tick = null, loading = 0, typeChosen = null;
   /** What the agent typed and has not saved yet: kept when the form is drawn again (type chosen, reload). */
-  let pending = {};
+  let pending = {}, shownText = null;
 
   const t = Hotline.t, word = Hotline.word;
   const el = (tag, props, ...children) => { const e = Object.assign(document.createElement(tag), props || {}); e.append(...children); return e; };
 
   /** Shows the ticket of {@code id}; {@code owned} the caller's products (from the screen pop) to pick from. */
   function show(id, owned) {
-    if (contactId !== id) { warranty = null; typeChosen = null; pending = {}; }
+    if (contactId !== id) {
+      // facts established on the last contact's product are not this one's
+      warranty = null; typeChosen = null; pending = {};
+      $('ticket-quality').checked = false; $('ticket-processed').checked = false;
+    }
     contactId = id;
     products = owned || [];
     $('ticket').classList.remove('hidden');
@@ -43,7 +47,11 @@ const TicketPanel = (() => {
     // the draft is opened as the contact arrives, asynchronously: it may be a moment behind the offer
     if (r.status === 404 && attempt < 20) { setTimeout(() => load(id, attempt + 1), 500); return; }
     if (!r.ok) { problem(r.statusText); return; }
-    panel = await r.json();
+    const text = await r.text();
+    // the same ticket as on screen: drawing it again would only take the form from under the agent's hands
+    if (panel && text === shownText) return;
+    shownText = text;
+    panel = JSON.parse(text);
     render();
   }
 
@@ -123,10 +131,13 @@ const TicketPanel = (() => {
     $('ticket-fields').querySelectorAll('[data-field]').forEach(c => { pending[c.dataset.field] = c.value; });
   }
 
-  const act = promise => promise.then(() => { problem(''); pending = {}; reload(); }).catch(e => { keepTyped(); problem(e.message); });
+  const act = promise => promise.then(() => { problem(''); pending = {}; shownText = null; reload(); })
+    .catch(e => { keepTyped(); problem(e.message); });
 
   function render() {
     const tk = panel.detail.ticket;
+    if ($('ticket-number').textContent === tk.number) keepTyped();
+    const step = $('ticket-step').value;
     const type = typeChosen || tk.type;
     $('ticket-number').textContent = tk.number;
     $('ticket-status').textContent = word('ticket.status', tk.status);
@@ -143,11 +154,20 @@ const TicketPanel = (() => {
         + (s.missing.length ? ' — ' + t('ticket.needs', {fields: s.missing.map(m => t('field.' + m.split(' ')[0])).join(', ')}) : ''), s.target);
       return o;
     }));
+    if ([...$('ticket-step').options].some(o => o.value === step)) $('ticket-step').value = step;
     renderDeadlines();
     $('ticket-history').replaceChildren(...panel.detail.history.slice(-6).reverse().map(h => el('li', {},
       Hotline.time(h.at) + ' ' + h.actor + ' · ' + word('ticket.action', h.action)
-      + (h.toStatus && h.toStatus !== h.fromStatus ? ' → ' + word('ticket.status', h.toStatus) : '') + (h.note ? ': ' + h.note : ''))));
+      + (h.toStatus && h.toStatus !== h.fromStatus ? ' → ' + word('ticket.status', h.toStatus) : '') + (h.note ? ': ' + noteText(h.note) : ''))));
     clearInterval(tick); tick = setInterval(renderDeadlines, 1000);
+  }
+
+  /** The service writes changed fields as "fields: name=VALUE, ..." (for the record): named in words here. */
+  function noteText(note) {
+    const m = /^(.*?)fields: (.*)$/s.exec(note);
+    if (!m) return note;
+    const names = [...m[2].matchAll(/(?:^|, )([a-zA-Z]+)=/g)].map(f => t('field.' + f[1]));
+    return (m[1] ? m[1].replace(/\s*[|;,]\s*$/, '') + '; ' : '') + t('ticket.fields.changed', {fields: names.join(', ')});
   }
 
   function left(ms) {
@@ -186,5 +206,12 @@ const TicketPanel = (() => {
     };
   }
 
-  return {init, show, render: () => panel && render(), reload, contact: () => contactId};
+  /** A new offer rings: the ticket of a contact already finished goes, so it is not taken for the new one's. */
+  function hideUnless(activeIds) {
+    if (contactId !== null && !activeIds.has(contactId)) {
+      $('ticket').classList.add('hidden'); contactId = null; panel = null; shownText = null; clearInterval(tick);
+    }
+  }
+
+  return {init, show, hideUnless, render: () => panel && render(), reload, contact: () => contactId};
 })();

@@ -111,24 +111,32 @@ public final class Screenshots {
         save(agent, dir.resolve("agent-offer-" + lang + ".png"));
         agent.findElement(By.id("accept")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "DRAFT"));
-        new Select(agent.findElement(By.id("ticket-type"))).selectByValue("REPAIR");
+        choose(wait, "ticket-type", "REPAIR");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-productSerial")));
         agent.findElement(By.id("ticket-description")).sendKeys(fault);
         agent.findElement(By.id("ticket-quality")).click();
-        new Select(agent.findElement(By.id("ticket-productSerial"))).selectByValue("YE3-0001");
+        choose(wait, "ticket-productSerial", "YE3-0001");
         wait.until(ExpectedConditions.attributeToBe(By.id("ticket-warranty"), "data-charge", "FREE"));
-        new Select(agent.findElement(By.id("ticket-step"))).selectByValue("REGISTERED");
+        choose(wait, "ticket-step", "REGISTERED");
         agent.findElement(By.id("ticket-go")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "REGISTERED"));
         ((org.openqa.selenium.JavascriptExecutor) agent).executeScript("document.getElementById('ticket').scrollIntoView()");
         Thread.sleep(1000);
         save(agent, dir.resolve("agent-talking-" + lang + ".png"));
-        new Select(agent.findElement(By.id("disposition-code-" + contact))).selectByValue("ticket-opened");
+        choose(wait, "disposition-code-" + contact, "ticket-opened");
         agent.findElement(By.id("disposition-" + contact)).sendKeys(notes, Keys.ENTER);
         wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "WRAP_UP"));
         ((org.openqa.selenium.JavascriptExecutor) agent).executeScript("window.scrollTo(0, 0)");
-        Thread.sleep(1500);
+        Thread.sleep(500);
         save(agent, dir.resolve("agent-wrap-up-" + lang + ".png"));
+    }
+
+    /** Picks a value in a select the page may be drawing again: looked up afresh until the pick holds. */
+    private static void choose(WebDriverWait wait, String id, String value) {
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> {
+            new Select(d.findElement(By.id(id))).selectByValue(value);
+            return true;
+        });
     }
 
     private static WebDriver browser(int width, int height) throws Exception {
