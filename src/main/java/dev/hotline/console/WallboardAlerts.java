@@ -2,6 +2,9 @@ package dev.hotline.console;
 
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -13,20 +16,33 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The wallboard's alerts, kept: each is stored once (on the node that raised it) and then sent to every wallboard
  * with its {@code id}; acknowledging stores who and when and tells every wallboard. The alert itself is kept as the
- * JSON the wallboard renders, so a new alert kind needs no new column.
+ * JSON the wallboard renders, so a new alert kind needs no new column. Stored on a thread of its own: alerts are
+ * raised on routing's timer thread, which must not wait for the database (a burst is bounded, the excess logged).
  */
 @Component
-class WallboardAlerts {
+class WallboardAlerts implements DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(WallboardAlerts.class);
+    static final int BACKLOG = 10_000;
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final ConsoleRelay relay;
     private final Clock clock;
     private final int shown;
+    private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(BACKLOG), r -> {
+                Thread t = new Thread(r, "wallboard-alerts");
+                t.setDaemon(true);
+                return t;
+            }, (r, pool) -> log.warn("Wallboard alert dropped: {} alerts are waiting to be stored", BACKLOG));
 
     WallboardAlerts(JdbcClient jdbc, JsonMapper json, ConsoleRelay relay, ConsoleProperties properties,
                     org.springframework.beans.factory.ObjectProvider<Clock> clock) {
@@ -37,8 +53,18 @@ class WallboardAlerts {
         this.shown = properties.alertsShown();
     }
 
-    /** Stores {@code alert} (a record with {@code kind} and {@code at}) and sends it to every wallboard. */
+    /** Stores {@code alert} (a record with {@code kind} and {@code at}) and sends it to every wallboard, soon. */
     void raise(String kind, Instant at, Object alert) {
+        writer.execute(() -> {
+            try {
+                store(kind, at, alert);
+            } catch (RuntimeException e) {
+                log.warn("Wallboard alert {} not stored or sent: {}", kind, e.toString());
+            }
+        });
+    }
+
+    private void store(String kind, Instant at, Object alert) {
         ObjectNode node = (ObjectNode) json.valueToTree(alert);
         var key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO wallboard_alert (kind, payload, raised_at) VALUES (?, ?, ?)")
@@ -82,6 +108,11 @@ class WallboardAlerts {
         var ack = new Acknowledged("alert-acknowledged", id, supervisor, now);
         relay.toTopic(Destinations.ALERTS, ack);
         return ack;
+    }
+
+    @Override
+    public void destroy() {
+        writer.shutdown();
     }
 
     record Acknowledged(String type, long id, String acknowledgedBy, Instant acknowledgedAt) {
