@@ -24,6 +24,14 @@ const Hotline = (() => {
     return text;
   }
 
+  /** A code (state, channel, status...) in words: the dictionary's {@code prefix.code}, else the code as sent. */
+  const word = (prefix, code) => code === null || code === undefined || code === '' ? ''
+    : (dict[prefix + '.' + code] || String(code));
+
+  /** Instants in the reader's language and time zone (the page's chosen language, not the browser's). */
+  const dateTime = at => at ? new Date(at).toLocaleString(document.documentElement.lang || undefined) : '';
+  const time = at => at ? new Date(at).toLocaleTimeString(document.documentElement.lang || undefined) : '';
+
   async function csrf() {
     const r = await fetch('/api/csrf', {credentials: 'same-origin'});
     if (r.status === 401 || r.redirected) { location.href = '/login'; throw new Error('login'); }
@@ -81,7 +89,7 @@ const Hotline = (() => {
       item.dataset.notification = n.id;
       item.dataset.rule = n.rule;
       const text = document.createElement('span');
-      text.textContent = new Date(n.occurredAt).toLocaleString() + ' ' + n.title;
+      text.textContent = dateTime(n.occurredAt) + ' ' + n.title;
       text.title = n.body;
       const seen = document.createElement('button');
       seen.type = 'button'; seen.dataset.i18n = 'notification.ack'; seen.textContent = t('notification.ack');
@@ -94,5 +102,5 @@ const Hotline = (() => {
     return add;
   }
 
-  return {lang, loadLanguage, t, connect, send, write, notifications};
+  return {lang, loadLanguage, t, word, dateTime, time, connect, send, write, notifications};
 })();

@@ -11,6 +11,7 @@ import org.springframework.messaging.simp.annotation.SendToUser;
 import org.springframework.stereotype.Controller;
 
 import java.security.Principal;
+import java.util.List;
 
 /**
  * What an agent does from the console, always on the logged-in agent. Results come back as pushes from the routing
@@ -21,20 +22,25 @@ import java.security.Principal;
 class AgentActions {
 
     static final int MAX_TEXT = 100;
+    /** The contact keeps 500 characters of disposition: the code and the notes must fit. */
+    static final int MAX_NOTES = 400;
 
     private final AgentPresence presence;
     private final AgentResume resume;
+    private final List<String> dispositionCodes;
 
-    AgentActions(AgentPresence presence, AgentResume resume) {
+    AgentActions(AgentPresence presence, AgentResume resume, ConsoleProperties properties) {
         this.presence = presence;
         this.resume = resume;
+        this.dispositionCodes = properties.dispositionCodes();
     }
 
     /** AVAILABLE, BREAK with a reason, or OFFLINE (logout). */
     record StateRequest(AgentState state, String reason) {
     }
 
-    record FinishRequest(String disposition) {
+    /** {@code code} one of the configured disposition codes, {@code notes} the agent's words; {@code disposition} = notes. */
+    record FinishRequest(String code, String notes, String disposition) {
     }
 
     @MessageMapping("/state")
@@ -55,8 +61,23 @@ class AgentActions {
     @MessageMapping("/contacts/{contactId}/finish")
     void finish(@DestinationVariable String contactId, @Payload(required = false) FinishRequest request,
                 Principal agent) {
-        String disposition = request == null ? null : limited("disposition", request.disposition());
-        presence.finish(ContactId.of(contactId), agent.getName(), disposition);
+        presence.finish(ContactId.of(contactId), agent.getName(), disposition(request));
+    }
+
+    /** The disposition as the contact and its ticket keep it: "code: notes" (see {@link Disposition}). */
+    String disposition(FinishRequest request) {
+        if (request == null) {
+            return null;
+        }
+        String code = request.code() == null || request.code().isBlank() ? null : request.code().strip();
+        if (code != null && !dispositionCodes.contains(code)) {
+            throw new InvalidInputException("code", "Unknown disposition code; one of " + dispositionCodes);
+        }
+        String notes = request.notes() != null ? request.notes() : limited("disposition", request.disposition());
+        if (notes != null && notes.length() > MAX_NOTES) {
+            throw new InvalidInputException("notes", "At most " + MAX_NOTES + " characters");
+        }
+        return Disposition.compose(code, notes);
     }
 
     /** The same picture as on subscribe, to this session only. */

@@ -20,11 +20,16 @@ import java.util.List;
  * @param destinationCache destinations whose subscribers the broker remembers; every session has its own per-user
  *                         queues, so this must exceed sessions × 5, or each push scans every subscription of every
  *                         session (Spring's default of 1 024 thrashes from ~200 sessions on)
+ * @param dispositionCodes what an agent picks at finish (labels in the console's i18n as {@code disposition.<code>})
+ * @param noRequestCodes   codes that mean the contact asked for nothing (wrong number, silent call): its unfilled draft
+ *                         is closed without a type instead of as an answered inquiry
+ * @param alertsShown      how many of today's alerts a wallboard loads when it opens
  */
 @ConfigurationProperties("hotline.console")
 record ConsoleProperties(List<String> allowedOrigins, Integer maxPayload, Integer maxFrame, String relayChannel,
                          Duration wallboardInterval, Integer pushThreads, Integer readBuffer,
-                         Integer socketBuffer, Integer destinationCache) {
+                         Integer socketBuffer, Integer destinationCache, List<String> dispositionCodes,
+                         List<String> noRequestCodes, Integer alertsShown) {
 
     ConsoleProperties {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
@@ -36,5 +41,10 @@ record ConsoleProperties(List<String> allowedOrigins, Integer maxPayload, Intege
         readBuffer = readBuffer == null || readBuffer < 256 ? 1024 : Math.min(readBuffer, maxFrame);
         socketBuffer = socketBuffer == null || socketBuffer < 1024 ? 2048 : socketBuffer;
         destinationCache = destinationCache == null || destinationCache < 1024 ? 100_000 : destinationCache;
+        dispositionCodes = dispositionCodes == null || dispositionCodes.isEmpty()
+                ? List.of("inquiry-answered", "ticket-opened", "callback-promised", "wrong-number", "silent-call")
+                : List.copyOf(dispositionCodes);
+        noRequestCodes = noRequestCodes == null ? List.of("wrong-number", "silent-call") : List.copyOf(noRequestCodes);
+        alertsShown = alertsShown == null || alertsShown < 1 ? 100 : alertsShown;
     }
 }

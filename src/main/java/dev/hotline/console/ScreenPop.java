@@ -15,7 +15,7 @@ record ScreenPop(boolean newCaller, String from, Long customerId, CustomerTier t
                  List<OpenTicket> openTickets, List<Interaction> recentInteractions) {
 
     record Interaction(long contactId, Channel channel, String queue, String agent, String status, String outcome,
-                       Instant arrivedAt, String subject) {
+                       Instant arrivedAt, String subject, String disposition) {
     }
 
     /** {@code id} is the ticket's human-readable number. */

@@ -50,7 +50,8 @@ class ScreenPops {
             return new ScreenPop(true, contact.from(), null, null, null, List.of(), List.of());
         }
         var card = customers.find(customerId).orElse(null);
-        return new ScreenPop(false, contact.from(), customerId, contact.customerTier(), card, tickets.of(customerId),
+        return new ScreenPop(false, contact.from(), customerId, contact.customerTier(), card,
+                tickets.of(customerId, contact.id()),
                 interactions(customerId, contact.id()));
     }
 
@@ -60,7 +61,8 @@ class ScreenPops {
                 .filter(c -> !c.id().equals(current))
                 .limit(INTERACTIONS)
                 .map(c -> new ScreenPop.Interaction(c.id().value(), c.channel(), c.queue(), c.agent(),
-                        c.status().name(), c.outcome() == null ? null : c.outcome().name(), c.arrivedAt(), c.subject()))
+                        c.status().name(), c.outcome() == null ? null : c.outcome().name(), c.arrivedAt(), c.subject(),
+                        c.disposition()))
                 .toList();
     }
 }

@@ -11,15 +11,15 @@ import java.time.Instant;
 /**
  * The wallboard's ticket alerts (SPEC §4): a major complaint opened, an SLA deadline near or missed. Each event is
  * raised once in the cluster (the deadline watch's unique alert row, the ticket's transaction) and sent to every
- * node's supervisors after its commit.
+ * node's supervisors after its commit, and kept ({@link WallboardAlerts}).
  */
 @Component
 class TicketAlerts {
 
-    private final ConsoleRelay relay;
+    private final WallboardAlerts alerts;
 
-    TicketAlerts(ConsoleRelay relay) {
-        this.relay = relay;
+    TicketAlerts(WallboardAlerts alerts) {
+        this.alerts = alerts;
     }
 
     @TransactionalEventListener
@@ -41,6 +41,6 @@ class TicketAlerts {
     }
 
     private void alert(ConsoleMessages.TicketAlert alert) {
-        relay.toTopic(Destinations.ALERTS, alert);
+        alerts.raise(alert.kind(), alert.at(), alert);
     }
 }

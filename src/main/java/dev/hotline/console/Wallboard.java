@@ -45,13 +45,15 @@ class Wallboard implements SmartLifecycle {
     private final SimpMessagingTemplate template;
     private final SimpUserRegistry users;
     private final ConsoleRelay relay;
+    private final WallboardAlerts alerts;
     private final Duration interval;
     private volatile ScheduledExecutorService pusher;
     private final AtomicBoolean earlyPushPending = new AtomicBoolean();
     private final AtomicBoolean movedHere = new AtomicBoolean();
 
     Wallboard(RealtimeStats stats, SimpMessagingTemplate template, SimpUserRegistry users, ConsoleRelay relay,
-              ConsoleProperties properties) {
+              WallboardAlerts alerts, ConsoleProperties properties) {
+        this.alerts = alerts;
         this.stats = stats;
         this.template = template;
         this.users = users;
@@ -146,19 +148,19 @@ class Wallboard implements SmartLifecycle {
 
     @EventListener
     void on(RingAlert e) {
-        relay.toTopic(Destinations.ALERTS, new ConsoleMessages.Alert("alert", "ring", e.queue(), null,
+        alerts.raise("ring", e.at(), new ConsoleMessages.Alert("alert", "ring", e.queue(), null,
                 e.contactId().value(), e.ring(), null, null, null, e.at()));
     }
 
     @EventListener
     void on(AgentRingNoAnswer e) {
-        relay.toTopic(Destinations.ALERTS, new ConsoleMessages.Alert("alert", "ring-no-answer", null, e.agent(),
+        alerts.raise("ring-no-answer", e.at(), new ConsoleMessages.Alert("alert", "ring-no-answer", null, e.agent(),
                 e.contactId().value(), null, null, null, null, e.at()));
     }
 
     @EventListener
     void on(ServiceLevelAlert e) {
-        relay.toTopic(Destinations.ALERTS, new ConsoleMessages.Alert("alert", "service-level", e.queue(), null, null,
+        alerts.raise("service-level", e.at(), new ConsoleMessages.Alert("alert", "service-level", e.queue(), null, null,
                 null, e.serviceLevel(), e.target(), e.window(), e.at()));
     }
 }

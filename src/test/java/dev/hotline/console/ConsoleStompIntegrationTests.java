@@ -251,6 +251,13 @@ class ConsoleStompIntegrationTests {
             assertThat(console.next(ERRORS, null).path("code").asString()).isEqualTo("invalid-input");
             console.send("/app/agent/contacts/" + foreign.id() + "/finish", "{}");
             assertThat(console.next(ERRORS, null).path("status").asInt()).isIn(403, 409);
+            // a disposition code must be one of the configured list; notes are bounded
+            console.send("/app/agent/contacts/" + foreign.id() + "/finish", "{\"code\":\"made-up\",\"notes\":\"x\"}");
+            var badCode = console.next(ERRORS, null);
+            assertThat(badCode.path("status").asInt()).isEqualTo(400);
+            assertThat(badCode.path("detail").asString()).contains("inquiry-answered");
+            console.send("/app/agent/contacts/" + foreign.id() + "/finish", "{\"notes\":\"" + "x".repeat(401) + "\"}");
+            assertThat(console.next(ERRORS, null).path("status").asInt()).isEqualTo(400);
             console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
             assertThat(console.next(STATE, "state").path("state").asString()).isEqualTo("AVAILABLE");
             console.send("/app/agent/state", "{\"state\":\"BREAK\",\"reason\":\"lunch\"}");

@@ -70,7 +70,8 @@ class SecurityConfiguration {
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy
                                 .get(properties.referrerPolicy()))))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems))
-                .formLogin(form -> form.permitAll())
+                // the page itself is the console module's, in both languages (dev.hotline.console.LoginPage)
+                .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.permitAll())
                 .exceptionHandling(ex -> ex
                         .defaultAuthenticationEntryPointFor(problems, request -> request.getRequestURI().startsWith("/api/"))
