@@ -3,6 +3,7 @@ package dev.hotline.routing;
 import dev.hotline.contact.ContactOutcome;
 import dev.hotline.contact.ContactRecords;
 import dev.hotline.contact.ContactTransition;
+import dev.hotline.shared.Outages;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Component;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.StreamEntryID;
 import redis.clients.jedis.exceptions.JedisDataException;
+import redis.clients.jedis.params.XAddParams;
 import redis.clients.jedis.params.XReadGroupParams;
 import redis.clients.jedis.resps.StreamEntry;
 
@@ -39,18 +41,22 @@ class RoutingJournal implements SmartLifecycle {
     private static final String GROUP = "recorder";
     private static final String CONSUMER = "writer";
     private static final long LEASE_MS = 5_000;
+    /** failed batches (not outages) after which entries are written one by one to find the one refused */
+    private static final int POISON_AFTER = 3;
 
     private final RedisClient redis;
     private final ContactRecords records;
     private final LuaScripts scripts;
     private final String prefix;
     private final String stream;
+    private final String parked;
     private final String node = UUID.randomUUID().toString();
     private final RoutingProperties.Journal settings;
     private volatile boolean running;
     private volatile Thread thread;
     private final Counter batches;
     private final Counter entriesRecorded;
+    private final Counter parkedEntries;
 
     RoutingJournal(RedisClient redis, ContactRecords records, RoutingProperties properties,
                    ObjectProvider<MeterRegistry> meters) {
@@ -58,6 +64,7 @@ class RoutingJournal implements SmartLifecycle {
         this.records = records;
         this.prefix = properties.keyPrefix();
         this.stream = prefix + "journal";
+        this.parked = prefix + "journal:parked";
         this.settings = properties.journal();
         this.scripts = new LuaScripts(redis, null);
         MeterRegistry m = meters.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
@@ -67,6 +74,8 @@ class RoutingJournal implements SmartLifecycle {
                 .description("Transactions that wrote journal entries to the contact record").register(m);
         entriesRecorded = Counter.builder("hotline.routing.journal.entries")
                 .description("Journal entries written to the contact record").register(m);
+        parkedEntries = Counter.builder("hotline.routing.journal.parked")
+                .description("Journal entries the contact record refused, moved to the parked stream").register(m);
     }
 
     private void run() {
@@ -89,12 +98,12 @@ class RoutingJournal implements SmartLifecycle {
                     pending = false;
                     continue;
                 }
-                records.record(transitions(entries));
-                StreamEntryID[] ids = entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new);
-                redis.xack(stream, GROUP, ids);
-                redis.xdel(stream, ids);
-                batches.increment();
-                entriesRecorded.increment(ids.length);
+                if (failures >= POISON_AFTER) {
+                    recordOneByOne(entries);
+                } else {
+                    records.record(transitions(entries));
+                    done(entries);
+                }
                 if (failures > 0) {
                     log.info("Contact journal written again after {} failed attempt(s)", failures);
                     failures = 0;
@@ -103,7 +112,8 @@ class RoutingJournal implements SmartLifecycle {
                 if (e instanceof JedisDataException && String.valueOf(e.getMessage()).startsWith("NOGROUP")) {
                     createGroup();
                 } else if (running) {
-                    failures++;
+                    // an outage keeps every entry waiting; anything else may be one entry the record refuses
+                    failures = Outages.isOutage(e) ? Math.min(failures + 1, POISON_AFTER - 1) : failures + 1;
                     if (failures == 1 || failures % 50 == 0) {
                         log.warn("Contact journal not written ({} attempt(s)); the entries wait in Redis and are retried: {}",
                                 failures, e.toString());
@@ -113,6 +123,39 @@ class RoutingJournal implements SmartLifecycle {
                 pending = true;
             }
         }
+    }
+
+    /**
+     * After repeated failures that were no outage: each entry alone, so one the record refuses (a bug, a constraint)
+     * cannot hold up every later contact. A refused entry is moved to the parked stream with its error, logged as an
+     * error with what to do, and counted; the others are written. An outage meanwhile throws and is retried as a batch.
+     */
+    private void recordOneByOne(List<StreamEntry> entries) {
+        for (StreamEntry entry : entries) {
+            try {
+                records.record(transitions(List.of(entry)));
+            } catch (RuntimeException e) {
+                if (Outages.isOutage(e)) {
+                    throw e;
+                }
+                var fields = new java.util.HashMap<>(entry.getFields());
+                fields.put("error", String.valueOf(e).substring(0, Math.min(500, String.valueOf(e).length())));
+                redis.xadd(parked, XAddParams.xAddParams(), fields);
+                parkedEntries.increment();
+                log.error("Journal entry {} of contact {} cannot be recorded and is parked in Redis stream {}: {}. "
+                        + "Fix the cause, then move it back with XADD {} * <its fields> (see docs/operations.md).",
+                        entry.getID(), entry.getFields().get("c"), parked, e.toString(), stream);
+            }
+            done(List.of(entry));
+        }
+    }
+
+    private void done(List<StreamEntry> entries) {
+        StreamEntryID[] ids = entries.stream().map(StreamEntry::getID).toArray(StreamEntryID[]::new);
+        redis.xack(stream, GROUP, ids);
+        redis.xdel(stream, ids);
+        batches.increment();
+        entriesRecorded.increment(ids.length);
     }
 
     private List<StreamEntry> read(boolean pending) {

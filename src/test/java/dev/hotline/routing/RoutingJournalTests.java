@@ -69,6 +69,40 @@ class RoutingJournalTests {
         }
     }
 
+    @Test
+    void anEntryTheRecordRefusesIsParkedAndTheOthersAreWritten() {
+        String prefix = "hotline:journal-test-" + UUID.randomUUID() + ":";
+        var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", "journal-" + UUID.randomUUID(),
+                "+8613900000089", null, "hotline", null, null));
+        String stream = prefix + "journal";
+        long now = System.currentTimeMillis();
+        redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("k", "QUEUED", "c", contact.id().toString(), "t",
+                Long.toString(now), "a", "", "q", "hotline", "rp", "5000"));
+        // a kind this node does not know (a newer node's, during a rolling upgrade): refused by every attempt
+        redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("k", "HELD", "c", contact.id().toString(), "t",
+                Long.toString(now + 1), "a", "agent.new"));
+        redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("k", "OFFERED", "c", contact.id().toString(), "t",
+                Long.toString(now + 2), "a", "agent.li"));
+
+        var writer = new RoutingJournal(redis, records, withPrefix(prefix), meters);
+        writer.start();
+        try {
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                assertThat(contacts.find(contact.id()).orElseThrow().status()).isEqualTo(ContactStatus.OFFERED);
+                assertThat(redis.xlen(stream)).isZero();
+            });
+            assertThat(contacts.history(contact.id())).extracting(ContactHistoryView::action)
+                    .containsExactly("ARRIVED", "QUEUED", "OFFERED");
+            var parked = redis.xrange(prefix + "journal:parked", (StreamEntryID) null, (StreamEntryID) null);
+            assertThat(parked).singleElement().satisfies(e -> {
+                assertThat(e.getFields()).containsEntry("k", "HELD").containsEntry("c", contact.id().toString());
+                assertThat(e.getFields().get("error")).contains("HELD");
+            });
+        } finally {
+            writer.stop();
+        }
+    }
+
     private RoutingProperties withPrefix(String prefix) {
         var p = properties;
         return new RoutingProperties(p.defaultQueue(), p.strategy(), p.ringNoAnswer(), p.ringPeriod(), p.alertRing(),
