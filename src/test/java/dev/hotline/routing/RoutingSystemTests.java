@@ -46,6 +46,7 @@ class RoutingSystemTests {
     static final int AGENTS = 50;
     static final Duration RING_PERIOD = Duration.ofMillis(1_000);   // overflow at the start of ring 4: after 3 s
     static final Duration RING_NO_ANSWER = Duration.ofMillis(400);
+    static final int OVERFLOW_RING = 4;
 
     final RoutingNode.Cluster cluster = RoutingNode.cluster();
     final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -79,7 +80,8 @@ class RoutingSystemTests {
     void thousandContactsThroughFiftyAgentsOnTwoNodesEndExactlyOnce() {
         String queue = "sys-" + run;
         cluster.a.bean(RoutingAdministration.class).saveQueue(new QueueSettings(queue, Map.of(queue, 2),
-                RoutingStrategy.LONGEST_IDLE, RING_NO_ANSWER, RING_PERIOD, 2, 3, 4, ZoneId.of("Asia/Shanghai"),
+                RoutingStrategy.LONGEST_IDLE, RING_NO_ANSWER, RING_PERIOD, 2, 3, OVERFLOW_RING,
+                ZoneId.of("Asia/Shanghai"),
                 List.of(new OnCallShift(EnumSet.allOf(DayOfWeek.class), LocalTime.MIN, LocalTime.MIN, "+8613800000000"))));
         cluster.b.bean(QueueCatalog.class).reload();
         var store = cluster.a.bean(RedisRoutingStore.class);
@@ -129,8 +131,14 @@ class RoutingSystemTests {
                 assertThat(c.ringsToAnswer()).as(() -> c + " " + intake.history(id))
                         .isEqualTo(clock.ringsToAnswer(c.arrivedAt(), c.answeredAt()));
                 assertThat(answered).containsKey(id);
+            } else if (c.outcome() == ContactOutcome.OVERFLOWED) {
+                // overflow is never early, however slow the machine: not before ring OVERFLOW_RING starts
+                assertThat(clock.ringAt(c.arrivedAt(), c.endedAt())).as(() -> c + " " + intake.history(id))
+                        .isGreaterThanOrEqualTo(OVERFLOW_RING);
             }
         }
+        // an answer is never lost or invented: answered events and answered endings are the same contacts
+        assertThat(answered).hasSize(outcomes[ContactOutcome.ANSWERED.ordinal()]);
         System.out.printf("RoutingSystemTests: answered %d, abandoned %d, overflowed %d; offers %d (widened %d), "
                         + "ring-no-answers %d, withdrawn %d%n", outcomes[ContactOutcome.ANSWERED.ordinal()],
                 outcomes[ContactOutcome.ABANDONED.ordinal()], outcomes[ContactOutcome.OVERFLOWED.ordinal()],
@@ -157,8 +165,10 @@ class RoutingSystemTests {
                 outcomes[ContactOutcome.ANSWERED.ordinal()] + outcomes[ContactOutcome.OVERFLOWED.ordinal()]
                         + longAbandons);
         assertThat(levels.stream().mapToLong(l -> l.answeredInTime()).sum()).isEqualTo(inThreeRings);
-        // the random mix really exercised every path
-        assertThat(outcomes[ContactOutcome.ANSWERED.ordinal()]).isGreaterThan(CONTACTS / 2);
+        // the random mix really exercised every path. How many are answered before overflow depends on how fast the
+        // machine is (a loaded 2-core CI box answered 46-48 %, an idle one over 50 %): this test is about exactly-once
+        // endings, so it only asks for enough answers that accepting and finishing were exercised many times over
+        assertThat(outcomes[ContactOutcome.ANSWERED.ordinal()]).isGreaterThan(CONTACTS / 10);
         assertThat(ringNoAnswers.get()).isPositive();
         assertThat(withdrawn.get()).isPositive();
         assertThat(offers.get()).isGreaterThan(CONTACTS);
