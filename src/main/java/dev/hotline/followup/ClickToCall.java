@@ -1,8 +1,14 @@
 package dev.hotline.followup;
 
+import dev.hotline.contact.ContactDirection;
+import dev.hotline.contact.ContactHistoryView;
+import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactOutcome;
 import dev.hotline.customer.CustomerCard;
 import dev.hotline.customer.CustomerDirectory;
+import dev.hotline.shared.ContactId;
 import dev.hotline.shared.InvalidInputException;
+import dev.hotline.shared.NotPermittedException;
 import dev.hotline.shared.NotFoundException;
 import dev.hotline.shared.ServiceUnavailableException;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,11 +25,40 @@ public class ClickToCall {
     private final Visits visits;
     private final CustomerDirectory customers;
     private final ObjectProvider<OutboundCalls> telephony;
+    private final ContactIntake contacts;
 
-    ClickToCall(Visits visits, CustomerDirectory customers, ObjectProvider<OutboundCalls> telephony) {
+    ClickToCall(Visits visits, CustomerDirectory customers, ObjectProvider<OutboundCalls> telephony,
+                ContactIntake contacts) {
         this.visits = visits;
         this.customers = customers;
         this.telephony = telephony;
+        this.contacts = contacts;
+    }
+
+    /**
+     * Where an outbound call stands, for the agent who placed it (or a supervisor): RINGING until the customer
+     * answers, CONNECTED, then ENDED, or FAILED with the reason (agent-phone-busy, customer-no-answer...).
+     */
+    public CallProgress progress(long contactId, FollowupActor actor) {
+        var id = new ContactId(contactId);
+        var contact = contacts.find(id).filter(c -> c.direction() == ContactDirection.OUTBOUND)
+                .orElseThrow(() -> new NotFoundException("Outbound call", contactId));
+        var history = contacts.history(id);
+        boolean placedByActor = history.stream().anyMatch(h -> "ACCEPTED".equals(h.action())
+                && actor.name().equals(h.agent()));
+        if (!actor.supervisor() && !placedByActor) {
+            throw new NotPermittedException("Agents follow only their own calls");
+        }
+        String reason = history.stream().filter(h -> "FAILED".equals(h.action())).map(ContactHistoryView::detail)
+                .findFirst().orElse(null);
+        String state = contact.outcome() == ContactOutcome.FAILED ? "FAILED" : contact.isFinal() ? "ENDED"
+                : contact.answeredAt() != null ? "CONNECTED" : "RINGING";
+        return new CallProgress(contactId, state, reason, contact.to(), contact.answeredAt(), contact.endedAt());
+    }
+
+    /** {@code state}: RINGING, CONNECTED, ENDED or FAILED ({@code reason} says why). */
+    public record CallProgress(long contactId, String state, String reason, String number,
+                               java.time.Instant answeredAt, java.time.Instant endedAt) {
     }
 
     /** Calls the customer of a visit task the actor may work (own, or the pool's). */

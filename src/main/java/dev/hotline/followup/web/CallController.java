@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -40,6 +41,12 @@ class CallController {
     OutboundCalls.PlacedCall callForVisit(@PathVariable long id, @Valid @RequestBody(required = false) CallRequest body,
                                           Authentication auth) {
         return calls.callForVisit(id, body == null ? null : body.number(), Actors.of(auth));
+    }
+
+    @Operation(summary = "Where an outbound call stands (RINGING, CONNECTED, ENDED, FAILED with the reason)")
+    @GetMapping("/api/followup/calls/{contactId}")
+    ClickToCall.CallProgress progress(@PathVariable long contactId, Authentication auth) {
+        return calls.progress(contactId, Actors.of(auth));
     }
 
     @Operation(summary = "Call a customer back (rings the agent's phone first)")
