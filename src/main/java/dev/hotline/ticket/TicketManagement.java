@@ -70,4 +70,10 @@ public interface TicketManagement {
      * in those days (in the zone of the business calendar), scored against the targets. Satisfaction is not measured yet (null).
      */
     KpiScorecard scorecard(Instant from, Instant to);
+
+    /**
+     * The same scorecard with the satisfaction KPI measured: {@code satisfaction} is the period's average survey score
+     * (0–100, follow-up's), null when nobody answered a survey (then it is shown but not scored).
+     */
+    KpiScorecard scorecard(Instant from, Instant to, Double satisfaction);
 }

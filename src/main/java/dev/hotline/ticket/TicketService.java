@@ -296,6 +296,11 @@ class TicketService implements TicketManagement {
 
     @Override
     public KpiScorecard scorecard(Instant from, Instant to) {
+        return scorecard(from, to, null);
+    }
+
+    @Override
+    public KpiScorecard scorecard(Instant from, Instant to, Double satisfaction) {
         var zone = sla.calendar().zone();
         var firstDay = from.atZone(zone).toLocalDate();
         var afterLast = to.atZone(zone).toLocalDate();
@@ -303,7 +308,7 @@ class TicketService implements TicketManagement {
             afterLast = afterLast.plusDays(1);
         }
         long shipped = archive.productsShipped(firstDay, afterLast);
-        return KpiScorecard.of(kpis(from, to, shipped), null, targets.current());
+        return KpiScorecard.of(kpis(from, to, shipped), satisfaction, targets.current());
     }
 
     // --- the steps -------------------------------------------------------------------------------------------------
