@@ -27,13 +27,11 @@ import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -159,18 +157,6 @@ class ClickToCallBrowserTests {
     }
 
     private long customer(String phone) {
-        var keys = new GeneratedKeyHolder();
-        var now = Timestamp.from(Instant.now());
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("insert into customer (name, tier, created_at, updated_at) "
-                    + "values (?, 'REGULAR', ?, ?)", new String[]{"id"});
-            ps.setString(1, "回电客户 " + run);
-            ps.setTimestamp(2, now);
-            ps.setTimestamp(3, now);
-            return ps;
-        }, keys);
-        long id = keys.getKey().longValue();
-        jdbc.update("insert into customer_phone (customer_id, e164) values (?, ?)", id, phone);
-        return id;
+        return dev.hotline.ArchiveRows.customerWithPhone(jdbc, "回电客户 " + run, phone);
     }
 }

@@ -216,18 +216,7 @@ class AsteriskOutboundCallTests extends AsteriskWireTestSupport {
     }
 
     private long customer(String phone) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("insert into customer (name, tier, created_at, updated_at) "
-                    + "values (?, 'REGULAR', ?, ?)", new String[]{"id"});
-            ps.setString(1, "回访 " + phone);
-            ps.setTimestamp(2, Timestamp.from(Instant.now()));
-            ps.setTimestamp(3, Timestamp.from(Instant.now()));
-            return ps;
-        }, keys);
-        long id = keys.getKey().longValue();
-        jdbc.update("insert into customer_phone (customer_id, e164) values (?, ?)", id, phone);
-        return id;
+        return dev.hotline.ArchiveRows.customerWithPhone(jdbc, "回访 " + phone, phone);
     }
 
     private String phoneOf(long customer) {

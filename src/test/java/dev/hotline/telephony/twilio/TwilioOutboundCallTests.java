@@ -10,9 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -178,18 +176,7 @@ class TwilioOutboundCallTests extends TwilioTestSupport {
     }
 
     private long customer(String phone) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("insert into customer (name, tier, created_at, updated_at) "
-                    + "values (?, 'REGULAR', ?, ?)", new String[]{"id"});
-            ps.setString(1, "回电 " + phone);
-            ps.setTimestamp(2, Timestamp.from(Instant.now()));
-            ps.setTimestamp(3, Timestamp.from(Instant.now()));
-            return ps;
-        }, keys);
-        long id = keys.getKey().longValue();
-        jdbc.update("insert into customer_phone (customer_id, e164) values (?, ?)", id, phone);
-        return id;
+        return dev.hotline.ArchiveRows.customerWithPhone(jdbc, "回电 " + phone, phone);
     }
 
     /** A status callback of an outbound leg, as Twilio posts it. */
