@@ -120,6 +120,8 @@ class Contact {
             case QUEUED -> {
                 if (queuedAt == null) {
                     queuedAt = t.at();
+                    events.add(new ContactArrived(new ContactId(id), channel, t.queue(), fromAddress, customerId,
+                            customerTier, arrivedAt, provider, externalId, subject));
                 }
                 if (newest && waiting) {
                     queue = t.queue();

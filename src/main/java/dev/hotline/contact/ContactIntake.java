@@ -6,15 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The contact record: arrivals and queries. An arrival is persisted with its history row before it returns and publishes
- * {@link ContactArrived}; a repeated arrival (webhook retry, AMI resync) returns the existing contact for a known
+ * The contact record: arrivals and queries. An arrival is persisted with its history row before it returns (its
+ * {@link ContactArrived} follows with routing's journal entry of its first queueing); a repeated arrival (webhook retry, AMI resync) returns the existing contact for a known
  * (provider, externalId). Everything after the arrival is routing's (the live contact is in routing's Redis state); the
  * record follows from routing's journal through {@link ContactRecords}, at most about a second behind.
  */
 public interface ContactIntake {
 
     /**
-     * Registers a contact; caller number resolved to the customer archive. Publishes {@link ContactArrived}. Entry points
+     * Registers a contact; caller number resolved to the customer archive. Entry points
      * call routing's {@code ContactRouting.arrive}, which records the contact here and queues it.
      */
     ContactSnapshot arrived(NewContact contact);
@@ -29,4 +29,10 @@ public interface ContactIntake {
     List<ContactHistoryView> history(ContactId id);
 
     Optional<ContactSnapshot> findByExternalId(String provider, String externalId);
+
+    /**
+     * The contact a provider's call or message became, without reading the record when this node registered it (the
+     * mapping never changes, so it is cached): for status callbacks that only need to name the contact.
+     */
+    Optional<ContactId> idOf(String provider, String externalId);
 }

@@ -21,6 +21,9 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
 
     Optional<Contact> findByProviderAndExternalId(String provider, String externalId);
 
+    @Query("select c.id from Contact c where c.provider = ?1 and c.externalId = ?2")
+    Optional<Long> idOf(String provider, String externalId);
+
     @Query("""
             select c from Contact c
             where (:status is null or c.status = :status)

@@ -1,5 +1,7 @@
 package dev.hotline.contact;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.hotline.shared.CallerIdentification;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
@@ -10,7 +12,6 @@ import dev.hotline.shared.PhoneNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -19,13 +20,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Records arrivals (with their history row, publishing {@link ContactArrived} inside the same transaction so the
- * event publication registry keeps the durable listeners' share) and answers queries on the record.
+ * Records arrivals (the contact row and its history row: the one synchronous transaction of a contact) and answers
+ * queries on the record. {@link ContactArrived} follows from routing's journal (see {@link ContactRecorder}).
  */
 @Service
 class ContactService implements ContactIntake {
@@ -34,20 +36,21 @@ class ContactService implements ContactIntake {
 
     private final ContactRepository contacts;
     private final ContactHistoryRepository history;
-    private final ApplicationEventPublisher events;
     private final ObjectProvider<CallerIdentification> callers;
     private final PhoneNumbers phoneNumbers;
     private final ContactProperties properties;
     private final TransactionTemplate tx;
     private final Clock clock;
+    /** provider + ' ' + external id → contact id, of arrivals seen here; a miss reads the database. */
+    private final Cache<String, Long> ids = Caffeine.newBuilder().maximumSize(100_000)
+            .expireAfterWrite(Duration.ofHours(4)).build();
 
-    ContactService(ContactRepository contacts, ContactHistoryRepository history, ApplicationEventPublisher events,
+    ContactService(ContactRepository contacts, ContactHistoryRepository history,
                    ObjectProvider<CallerIdentification> callers, PhoneNumbers phoneNumbers,
                    ContactProperties properties, PlatformTransactionManager transactions,
                    ObjectProvider<Clock> clock) {
         this.contacts = contacts;
         this.history = history;
-        this.events = events;
         this.callers = callers;
         this.phoneNumbers = phoneNumbers;
         this.properties = properties;
@@ -60,19 +63,15 @@ class ContactService implements ContactIntake {
     public ContactSnapshot arrived(NewContact c) {
         validate(c);
         try {
-            // one transaction (one pooled connection) for the retry check and the arrival: this is the hot path
-            return tx.execute(status -> {
-                if (c.externalId() != null) {
-                    var existing = contacts.findByProviderAndExternalId(c.provider(), c.externalId());
-                    if (existing.isPresent()) {
-                        return existing.get().snapshot();
-                    }
-                }
-                return register(c);
-            });
+            // the hot path: one transaction, no read first; the unique (provider, external id) refuses a redelivery
+            var registered = tx.execute(status -> register(c));
+            if (c.externalId() != null) {
+                ids.put(c.provider() + ' ' + c.externalId(), registered.id().value());
+            }
+            return registered;
         } catch (DataIntegrityViolationException duplicate) {
-            // the same call reported twice at the same moment (webhook retry racing the original)
-            log.debug("Duplicate arrival {}/{} resolved to the stored contact", c.provider(), c.externalId());
+            // the same call reported again (a webhook retry, or one racing the original): the stored contact
+            log.debug("Repeated arrival {}/{} resolved to the stored contact", c.provider(), c.externalId());
             return contacts.findByProviderAndExternalId(c.provider(), c.externalId())
                     .orElseThrow(() -> duplicate).snapshot();
         }
@@ -88,10 +87,7 @@ class ContactService implements ContactIntake {
                 properties.defaultRingPeriod()));
         record(contact, "ARRIVED", null, null, c.direction() == ContactDirection.OUTBOUND
                 ? c.channel() + " OUTBOUND to " + c.to() : c.channel() + " from " + c.from());
-        var s = contact.snapshot();
-        events.publishEvent(new ContactArrived(s.id(), s.channel(), s.queue(), s.from(), s.customerId(),
-                s.customerTier(), s.arrivedAt(), s.provider(), s.externalId()));
-        return s;
+        return contact.snapshot();
     }
 
     @Override
@@ -102,6 +98,12 @@ class ContactService implements ContactIntake {
     @Override
     public Optional<ContactSnapshot> findByExternalId(String provider, String externalId) {
         return contacts.findByProviderAndExternalId(provider, externalId).map(Contact::snapshot);
+    }
+
+    @Override
+    public Optional<ContactId> idOf(String provider, String externalId) {
+        Long id = ids.getIfPresent(provider + ' ' + externalId);
+        return (id != null ? Optional.of(id) : contacts.idOf(provider, externalId)).map(ContactId::new);
     }
 
     @Override

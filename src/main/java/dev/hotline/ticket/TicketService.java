@@ -42,8 +42,6 @@ class TicketService implements TicketManagement {
     private final TicketProperties properties;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate tx;
-    /** Its own transaction: a caller's (a listener's) snapshot must not hide a link another node just committed. */
-    private final TransactionTemplate separateTx;
     private final Clock clock;
     private final dev.hotline.customer.CustomerDirectory archive;
     private final KpiTargets targets;
@@ -64,8 +62,6 @@ class TicketService implements TicketManagement {
         this.properties = properties;
         this.events = events;
         this.tx = new TransactionTemplate(transactions);
-        this.separateTx = new TransactionTemplate(transactions);
-        this.separateTx.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.clock = clock.getIfAvailable(Clock::systemUTC);
     }
 
@@ -81,13 +77,14 @@ class TicketService implements TicketManagement {
     }
 
     /**
-     * The contact's ticket, opened if it has none, in one transaction of its own (a per-contact hot path); given to
-     * {@code agent} when it is an open draft nobody has taken. Idempotent: the unique link decides a race.
+     * The contact's ticket, opened if it has none; given to {@code agent} when it is an open draft nobody has taken.
+     * Joins the caller's transaction (the contact's arrival, routing's journal batch): a per-contact hot path.
+     * Idempotent: the unique link decides a race, and a failed batch is retried whole.
      */
     private TicketView draftFor(ContactId contactId, Long customerId, String subject, Instant openedAt, String agent) {
         Objects.requireNonNull(contactId, "contactId");
         try {
-            return separateTx.execute(s -> linkedTicket(contactId, agent).orElseGet(() -> {
+            return tx.execute(s -> linkedTicket(contactId, agent).orElseGet(() -> {
                 var opened = open(customerId, subject, "system", openedAt == null ? clock.instant() : openedAt);
                 link(opened, contactId, "system");
                 events.publishEvent(new TicketOpened(opened.id(), opened.number(), contactId, customerId,
@@ -97,7 +94,7 @@ class TicketService implements TicketManagement {
             }));
         } catch (DataIntegrityViolationException duplicate) {
             // the same contact handled twice at once (redelivery racing the first delivery): one link won
-            return separateTx.execute(s -> linkedTicket(contactId, agent)).orElseThrow(() -> duplicate);
+            return tx.execute(s -> linkedTicket(contactId, agent)).orElseThrow(() -> duplicate);
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.concurrent.Executors;
 
 /**
  * Load generator entry point, run by scripts/bench against nodes it started:
- * {@code Bench routing|consoles|lookup [--quick] [--out FILE] [--urls http://127.0.0.1:PORT,...] ...}.
+ * {@code Bench routing|steps|consoles|lookup [--quick] [--out FILE] [--urls http://127.0.0.1:PORT,...] ...}.
  * Exit 0 = done and (with --quick) every correctness count right; 3 = a correctness count is wrong.
  */
 public final class Bench {
@@ -23,6 +23,7 @@ public final class Bench {
                 .version(HttpClient.Version.HTTP_1_1).build();
         Map<String, Object> result = switch (args.scenario()) {
             case "routing" -> new RoutingBench(args, http).run();
+            case "steps" -> new RateSteps(args, http).run();
             case "consoles" -> new ConsolesBench(args, http).run();
             case "lookup" -> new LookupBench(args, http).run();
             default -> throw new IllegalArgumentException("unknown scenario " + args.scenario());

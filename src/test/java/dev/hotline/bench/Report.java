@@ -81,6 +81,7 @@ final class Report {
         private final Map<String, Double> childCpuAtStart;
         private final double generatorCpuAtStart = cpuSeconds(List.of(ProcessHandle.current().pid()));
         private final Map<String, Double> countersAtStart;
+        private final Map<String, Double> threadCpuAtStart;
 
         Sampler(List<Api> nodes, List<Long> pids) {
             this.nodes = nodes;
@@ -88,6 +89,7 @@ final class Report {
             this.cpuAtStart = cpuSeconds(pids);
             this.childCpuAtStart = childCpuSeconds(pids);
             this.countersAtStart = counters();
+            this.threadCpuAtStart = nodeThreadCpuSeconds(pids);
             timer.scheduleAtFixedRate(() -> {
                 for (Api node : nodes) {
                     long heap = node.heapMb();
@@ -120,6 +122,14 @@ final class Report {
                     out.put(name, Math.round((now - childCpuAtStart.getOrDefault(name, 0.0)) * 10) / 10.0));
             double generator = cpuSeconds(List.of(ProcessHandle.current().pid()));
             out.put("generator", Math.round((generator - generatorCpuAtStart) * 10) / 10.0);
+            return out;
+        }
+
+        /** The nodes' CPU seconds since the start by thread kind (see {@link #nodeThreadCpuSeconds}). */
+        Map<String, Double> nodeCpuByThreadKind() {
+            var out = new java.util.TreeMap<String, Double>();
+            nodeThreadCpuSeconds(pids).forEach((kind, now) ->
+                    out.put(kind, Math.round((now - threadCpuAtStart.getOrDefault(kind, 0.0)) * 10) / 10.0));
             return out;
         }
 
@@ -184,6 +194,38 @@ final class Report {
             }
         }
         return total;
+    }
+
+    /**
+     * CPU seconds of the nodes' threads by kind, from /proc/PID/task: "jit" (C1/C2 compiler threads), "gc" (G1 and VM
+     * threads), "app" (everything else: request, STOMP, journal, push threads). Threads that ended are not counted.
+     */
+    static Map<String, Double> nodeThreadCpuSeconds(List<Long> pids) {
+        var out = new java.util.TreeMap<String, Double>();
+        for (long pid : pids) {
+            try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+                tasks.forEach(task -> {
+                    try {
+                        String stat = Files.readString(task.resolve("stat"));
+                        String comm = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                        out.merge(threadKind(comm), (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0, Double::sum);
+                    } catch (IOException | RuntimeException gone) {
+                        // the thread ended between listing and reading
+                    }
+                });
+            } catch (IOException | RuntimeException e) {
+                return Map.of();
+            }
+        }
+        return out;
+    }
+
+    private static String threadKind(String comm) {
+        if (comm.startsWith("C1 Compiler") || comm.startsWith("C2 Compiler")) {
+            return "jit";
+        }
+        return comm.startsWith("G1 ") || comm.startsWith("GC Thread") || comm.equals("VM Thread") ? "gc" : "app";
     }
 
     /** VmRSS of a process in MB, -1 when unknown (not Linux, process gone). */

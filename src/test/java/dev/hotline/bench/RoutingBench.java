@@ -54,6 +54,9 @@ final class RoutingBench {
         int agents = args.integer("agents", 500, 10);
         double rate = args.number("rate", 50, 4);
         int duration = args.integer("duration", 60, 10);
+        // a node that has run a while (JIT-compiled, pools warm) is what a 24/7 hotline runs on: the first seconds of
+        // a fresh JVM spend a quarter of its CPU compiling, which is not a cost per contact
+        int warmup = args.integer("warmup", 20, 0);
         int drain = args.integer("drain", 40, 25);
         int patience = args.integer("patience", 60, 60);
         var timing = new AgentSim.Timing(args.integer("accept-delay-ms", 300, 200),
@@ -89,6 +92,14 @@ final class RoutingBench {
         System.out.printf("[routing] %d agents connected over %d node(s), %d failed%n", clients.size(), nodes.size(),
                 connectFailures.get());
         Thread.sleep(1000); // AVAILABLE is asynchronous
+        int warmCalls = 0;
+        if (warmup > 0) {
+            System.out.printf("[routing] warm-up: %d s at %.0f/s, not in the timing figures%n", warmup, rate);
+            warmCalls = drive(rate, warmup, patience, 0);
+            drainCalls(drain);
+            book.measuredFrom = warmCalls;
+        }
+        int firstMeasured = warmCalls;
 
         try (var sampler = new Report.Sampler(admins, Report.pids(args));
              var progress = Report.progress("routing", () -> String.format(
@@ -98,7 +109,7 @@ final class RoutingBench {
                      BenchStats.percentile(book.offerPush.sorted(), 95), book.overlapping(),
                      book.agentsWithTwoCalls(), sampler.heapMbLast.get()))) {
             long start = System.nanoTime();
-            drive(rate, duration, patience);
+            drive(rate, duration, patience, firstMeasured);
             double arrivalSeconds = (System.nanoTime() - start) / 1e9;
             drainCalls(drain);
             sims.values().forEach(AgentSim::stop);
@@ -126,20 +137,23 @@ final class RoutingBench {
     }
 
     /** Callers at a fixed rate; bounded by count (rate × duration) and by time. */
-    private void drive(double rate, int duration, int patienceSec) throws InterruptedException {
+    /** Callers numbered from {@code firstSeq}; returns the number after the last one sent. */
+    private int drive(double rate, int duration, int patienceSec, int firstSeq) throws InterruptedException {
         int total = (int) Math.round(rate * duration);
         long periodNanos = (long) (1e9 / rate);
         long start = System.nanoTime();
-        for (int i = 0; i < total && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(duration + 5L); i++) {
+        int i = 0;
+        for (; i < total && System.nanoTime() - start < TimeUnit.SECONDS.toNanos(duration + 5L); i++) {
             long due = start + i * periodNanos;
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            arrive(i, due);
-            int seq = i;
+            int seq = firstSeq + i;
+            arrive(seq, due);
             scheduler.schedule(() -> giveUp(seq), patienceSec, TimeUnit.SECONDS);
         }
+        return firstSeq + i;
     }
 
     /** @param due when this caller was due (nanoTime): latency counts from then even if the driver ran late */
@@ -305,14 +319,21 @@ final class RoutingBench {
     private Map<String, Object> result(int agents, double rate, int duration, Map<String, JsonNode> app,
                                        double arrivalSeconds, Report.Sampler sampler, int connectFailures,
                                        int sessionsDropped) {
-        int arrived = 0, answered = 0, abandoned = 0, overflowed = 0, lost = 0, within3 = 0;
+        // outcomes of the measured window; lost counts the warm-up's calls too (correctness is judged on every call)
+        int arrived = 0, answered = 0, abandoned = 0, overflowed = 0, lost = 0, within3 = 0, warm = 0;
         for (CallBook.Call call : book.all()) {
             JsonNode c = app.get(CallBook.key(call.from));
             if (!call.arrived && c == null) {
                 continue;
             }
+            boolean ended = c != null && "ENDED".equals(c.path("status").asString(""));
+            if (call.seq < book.measuredFrom) {
+                warm++;
+                lost += ended ? 0 : 1;
+                continue;
+            }
             arrived++;
-            if (c == null || !"ENDED".equals(c.path("status").asString(""))) {
+            if (!ended) {
                 lost++;
                 continue;
             }
@@ -331,13 +352,14 @@ final class RoutingBench {
         }
         var contacts = new LinkedHashMap<String, Object>();
         contacts.put("arrived", arrived);
-        contacts.put("offered", count(c -> c.offered));
+        contacts.put("offered", count(c -> c.offered && c.seq >= book.measuredFrom));
         contacts.put("answered", answered);
         contacts.put("abandoned", abandoned);
         contacts.put("overflowed", overflowed);
         contacts.put("lost", lost);
         contacts.put("doubleOffers", book.doubleOffers());
         contacts.put("agentsWithTwoCalls", book.agentsWithTwoCalls());
+        contacts.put("warmUp", warm);
         var out = new LinkedHashMap<String, Object>();
         out.put("scenario", "routing");
         out.put("nodes", nodes.size());
@@ -356,6 +378,7 @@ final class RoutingBench {
         out.put("nodeCpuSeconds", cpu);
         out.put("nodeCpuMsPerContact", cpu < 0 || arrived == 0 ? -1 : Math.round(cpu * 1000 / arrived));
         out.put("cpuSecondsByProcess", sampler.cpuSplit());
+        out.put("nodeCpuSecondsByThreadKind", sampler.nodeCpuByThreadKind());
         var db = sampler.countersSinceStart();
         out.put("dbConnectionsPerContact", Map.of(
                 "caller", perContact(db.get("hotline.db.connections?tag=for:caller"), arrived),

@@ -45,8 +45,26 @@ class ContactIntakeIntegrationTests {
         assertThat(repeat.id()).isEqualTo(first.id());
         assertThat(first.status()).isEqualTo(ContactStatus.WAITING);
         assertThat(first.queue()).isEqualTo("hotline");
-        assertThat(events.stream(ContactArrived.class).filter(e -> e.contactId().equals(first.id()))).hasSize(1);
         assertThat(contactHistory(first.id())).extracting(ContactHistoryView::action).containsExactly("ARRIVED");
+    }
+
+    @Test
+    void theArrivalIsAnnouncedOnceWithTheJournalEntryOfItsFirstQueueing() {
+        var contact = intake.arrived(new NewContact(Channel.SMS, "twilio", "SM" + UUID.randomUUID(), "13800138000",
+                null, "hotline", null, "电机不转了"));
+        assertThat(events.stream(ContactArrived.class).filter(e -> e.contactId().equals(contact.id()))).isEmpty();
+
+        var queued = entry(contact, ContactTransition.Kind.QUEUED, null, null);
+        records.record(java.util.List.of(queued));
+        records.record(java.util.List.of(queued)); // redelivered
+        records.record(java.util.List.of(entry(contact, ContactTransition.Kind.QUEUED, null, null))); // requeued later
+
+        assertThat(events.stream(ContactArrived.class).filter(e -> e.contactId().equals(contact.id())))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.subject()).isEqualTo("电机不转了");
+                    assertThat(e.arrivedAt()).isEqualTo(contact.arrivedAt());
+                    assertThat(e.channel()).isEqualTo(Channel.SMS);
+                });
     }
 
     @Test

@@ -30,6 +30,14 @@ class PhoneNumberTests {
         assertThat(cn.parse(written).e164()).isEqualTo("+867957369333");
     }
 
+    /** Issue 19: a caller id with an extension must still find the archive's number (the extension is not the key). */
+    @ParameterizedTest
+    @ValueSource(strings = {"+86 (795) 7369333;ext=1", "+867957369333;ext=1", "0795-7369333 ext. 12",
+            "(0795) 7369333 x 5", "07957369333#801", "+86 795 7369333, ext 1"})
+    void extensionAndPunctuationDoNotChangeTheNumber(String written) {
+        assertThat(cn.parse(written).e164()).isEqualTo("+867957369333");
+    }
+
     @Test
     void eightDigitLandlineWithThreeDigitAreaCode() {
         assertThat(cn.parse("+86 795 7369 3333").e164()).isEqualTo("+8679573693333");
@@ -46,7 +54,8 @@ class PhoneNumberTests {
     @ParameterizedTest
     @NullAndEmptySource
     @ValueSource(strings = {"abc", "not a number", "12", "+", "1380013800012345678", "13800138000x",
-            "138 0013 8000; 139", "<script>", "++8613800138000"})
+            "138 0013 8000; 139", "<script>", "++8613800138000",
+            "call 13800138000", "13800138000 ext"})
     void garbageIsRefusedAsInvalidInput(String written) {
         assertThatThrownBy(() -> cn.parse(written)).isInstanceOf(InvalidInputException.class);
     }

@@ -11,7 +11,7 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Every contact gets a ticket through the durable ContactArrived listener. */
+/** Every contact gets a ticket, opened and taken inside the transactions that write routing's journal. */
 @SpringBootTest
 class ContactTicketingIntegrationTests {
 
@@ -27,6 +27,10 @@ class ContactTicketingIntegrationTests {
     void anArrivingContactGetsADraftTicketLinkedToIt() throws Exception {
         var contact = contacts.arrived(new NewContact(Channel.SMS, "twilio", "SM" + UUID.randomUUID(),
                 "13800138000", null, "hotline", null, "电机不转了"));
+        // what routing's journal writer hands the record once the contact is queued
+        records.record(java.util.List.of(new dev.hotline.contact.ContactTransition(contact.id().value(), 1,
+                dev.hotline.contact.ContactTransition.Kind.QUEUED, java.time.Instant.now(), null, "hotline", 5_000,
+                null, false, null)));
 
         var ticket = TicketTestSupport.await(() -> tickets.findByContact(contact.id()));
 

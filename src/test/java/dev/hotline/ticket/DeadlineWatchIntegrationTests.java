@@ -1,7 +1,7 @@
 package dev.hotline.ticket;
 
-import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.NewContact;
+import dev.hotline.routing.ContactRouting;
 import dev.hotline.shared.Channel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +30,7 @@ class DeadlineWatchIntegrationTests {
     TicketManagement tickets;
 
     @Autowired
-    ContactIntake contacts;
+    ContactRouting contacts;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -38,7 +38,7 @@ class DeadlineWatchIntegrationTests {
     @Test
     void anOverdueComplaintRaisesOneAlertAndOneEscalationWhenTwoRunsOverlap() throws Exception {
         // a complaint whose contact arrived three hours ago: its 2 h response deadline has passed
-        var contact = contacts.arrived(new NewContact(Channel.LETTER, "api", "watch-" + UUID.randomUUID(),
+        var contact = contacts.arrive(new NewContact(Channel.LETTER, "api", "watch-" + UUID.randomUUID(),
                 "江西某公司", null, null, Instant.now().minus(Duration.ofHours(3)), "投诉：电机异响"));
         var ticket = TicketTestSupport.await(() -> tickets.findByContact(contact.id()));
         tickets.transition(ticket.id(), TicketStatus.REGISTERED, TicketRepositoryTests.complaint(), null,

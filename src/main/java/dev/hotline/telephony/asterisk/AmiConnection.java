@@ -50,6 +50,7 @@ class AmiConnection implements SmartLifecycle {
         this.settings = settings;
         this.connection = new ManagerConnectionFactory(settings.host(), settings.port(), settings.username(),
                 settings.password()).createManagerConnection();
+        AmiEventsComplete.registerOn(connection);
         this.pbxEvents = pbxEvents;
         this.afterLogin = afterLogin;
     }

@@ -58,8 +58,10 @@ class AsteriskConfiguration {
         PbxEvents asteriskPbxEvents(CallDirectory directory, LiveCalls calls, ContactIntake intake,
                                     ContactRouting routing, HandBack handBack,
                                     CallQualityRecorder quality, StrandedOverflows stranded,
-                                    @Value("${hotline.asterisk.silence-threshold:5s}") Duration silenceThreshold) {
-            return new PbxEvents(directory, calls, intake, routing, handBack, quality, stranded, silenceThreshold);
+                                    @Value("${hotline.asterisk.silence-threshold:5s}") Duration silenceThreshold,
+                                    AsteriskProperties properties) {
+            return new PbxEvents(directory, calls, intake, routing, handBack, quality, stranded, silenceThreshold,
+                    properties.overflowContext());
         }
 
         @Bean

@@ -16,6 +16,7 @@ final class LiveCall {
     private volatile String callerUniqueId;
     private volatile String callerChannel;
     private volatile String agent;
+    private volatile String agentLeg;
     private volatile Instant answeredAt;
     private volatile String firstHangUp;
     private final LineSilence silence = new LineSilence();
@@ -67,6 +68,25 @@ final class LiveCall {
 
     void assignedTo(String agent) {
         this.agent = agent;
+    }
+
+    /** The channel the caller's Dial() rang for the agent (the dialled side of DialBegin/DialEnd). */
+    void agentLeg(String uniqueId) {
+        if (uniqueId != null && !uniqueId.isBlank()) {
+            agentLeg = uniqueId;
+        }
+    }
+
+    /**
+     * Which side a channel of this call is: CUSTOMER for the caller's channel, AGENT for the agent's leg (or for any
+     * other leg while the agent's is not known), null for the other channels of the call (Local channel halves, the
+     * agent's phone behind a Local channel), which only follow what one of the two did.
+     */
+    String sideOf(String uniqueId) {
+        if (isCaller(uniqueId)) {
+            return PbxEvents.CUSTOMER;
+        }
+        return agentLeg == null || agentLeg.equals(uniqueId) ? PbxEvents.AGENT : null;
     }
 
     boolean isAnswered() {

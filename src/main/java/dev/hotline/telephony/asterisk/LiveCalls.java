@@ -8,8 +8,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 
 /**
- * The calls this node is connecting, by linkedid (the caller channel's uniqueid, which every leg of the call carries
- * as Linkedid). Filled by the AGI arrival, an assignment or a resync; emptied when the caller hangs up.
+ * The calls this node is connecting, by linkedid (the uniqueid of the call's first channel, which every leg of the
+ * call carries as Linkedid; the caller's AGI channel itself when the call came straight from the trunk). Filled by the AGI arrival, an assignment or a resync; emptied when the caller hangs up.
  */
 
 class LiveCalls {

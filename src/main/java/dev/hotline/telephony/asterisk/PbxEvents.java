@@ -9,9 +9,12 @@ import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.ChannelTalkingStartEvent;
 import org.asteriskjava.manager.event.ChannelTalkingStopEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.HangupRequestEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.event.SoftHangupRequestEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,9 +26,13 @@ import java.util.Optional;
 /**
  * Turns what the PBX reports into contact transitions: the agent leg answered (DialEnd ANSWER, or the caller entering
  * the bridge) is the answer time; the caller's Hangup abandons or ends the contact; an agent leg that was not answered
- * goes back to routing; TALK_DETECT events give the silences. Runs on asterisk-java's single event thread, so the
- * events of one call arrive in order. Every node hears every event and acts on it: the contact log, routing and
- * call_quality take repeats without a second effect. Events of channels that are not a hotline call are ignored.
+ * goes back to routing; TALK_DETECT events give the silences. Who hung up first is the side whose channel Asterisk
+ * first asked to hang up (HangupRequest, SoftHangupRequest): when the caller hangs up a bridged call, Asterisk hangs
+ * up the agent's leg and publishes its Hangup before the caller's own, so the Hangup order decides only when no
+ * request was heard. Dialling in the overflow context is the on-call phone, never an agent's answer. Runs on
+ * asterisk-java's single event thread, so the events of one call arrive in order. Every node hears every event and
+ * acts on it: the contact log, routing and call_quality take repeats without a second effect. Events of channels that
+ * are not a hotline call are ignored.
  */
 class PbxEvents implements ManagerEventListener {
 
@@ -42,9 +49,12 @@ class PbxEvents implements ManagerEventListener {
     private final CallQualityRecorder quality;
     private final StrandedOverflows stranded;
     private final Duration silenceThreshold;
+    private final String overflowContext;
 
     PbxEvents(CallDirectory directory, LiveCalls calls, ContactIntake intake, ContactRouting routing, HandBack handBack,
-              CallQualityRecorder quality, StrandedOverflows stranded, Duration silenceThreshold) {
+              CallQualityRecorder quality, StrandedOverflows stranded, Duration silenceThreshold,
+              String overflowContext) {
+        this.overflowContext = overflowContext;
         this.routing = routing;
         this.directory = directory;
         this.calls = calls;
@@ -58,9 +68,20 @@ class PbxEvents implements ManagerEventListener {
     @Override
     public void onManagerEvent(ManagerEvent event) {
         try {
-            if (event instanceof DialEndEvent e) {
+            if (event instanceof DialBeginEvent e) {
                 directory.of(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getChannelVariables())
+                        .filter(call -> call.isCaller(e.getUniqueId()) && !onCallDial(e))
+                        .ifPresent(call -> call.agentLeg(e.getDestUniqueId()));
+            } else if (event instanceof DialEndEvent e) {
+                directory.of(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getChannelVariables())
+                        .filter(call -> !onCallDial(e))
                         .ifPresent(call -> dialEnded(call, e));
+            } else if (event instanceof HangupRequestEvent e) {
+                directory.of(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getChannelVariables())
+                        .ifPresent(call -> firstHangUp(call, e.getUniqueId(), timeOf(e)));
+            } else if (event instanceof SoftHangupRequestEvent e) {
+                directory.of(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getChannelVariables())
+                        .ifPresent(call -> firstHangUp(call, e.getUniqueId(), timeOf(e)));
             } else if (event instanceof BridgeEnterEvent e) {
                 directory.of(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getChannelVariables())
                         .ifPresent(call -> bridged(call, timeOf(e)));
@@ -92,6 +113,7 @@ class PbxEvents implements ManagerEventListener {
         }
         String status = e.getDialStatus() == null ? "" : e.getDialStatus().toUpperCase(Locale.ROOT);
         if (status.equals("ANSWER")) {
+            call.agentLeg(e.getDestUniqueId());
             answer(call, timeOf(e));
         } else if (status.equals("CANCEL") || call.isAnswered() || call.agent() == null) {
             // CANCEL: the caller hung up while the agent's phone rang; the Hangup that follows closes the contact
@@ -131,12 +153,8 @@ class PbxEvents implements ManagerEventListener {
     }
 
     private void hungUp(LiveCall call, String uniqueId, Instant at) {
-        boolean caller = call.isCaller(uniqueId);
-        if (call.isAnswered() && call.firstHangUp(caller ? CUSTOMER : AGENT)) {
-            call.silence().hungUp(at).ifPresent(s -> silence(call, s));
-            quality.hungUpFirst(call.contact(), agentOf(call), caller ? CUSTOMER : AGENT, at);
-        }
-        if (caller) {
+        firstHangUp(call, uniqueId, at);
+        if (call.isCaller(uniqueId)) {
             calls.forget(call);
             try {
                 routing.callerHungUp(call.contact(), at);
@@ -144,6 +162,20 @@ class PbxEvents implements ManagerEventListener {
                 log.warn("Hang-up of contact {} not recorded: {}", call.contact(), ex.getMessage());
             }
         }
+    }
+
+    /** The first hang-up (request, else Hangup) of the caller's channel or the agent's leg of an answered call. */
+    private void firstHangUp(LiveCall call, String uniqueId, Instant at) {
+        String side = call.sideOf(uniqueId);
+        if (side != null && call.isAnswered() && call.firstHangUp(side)) {
+            call.silence().hungUp(at).ifPresent(s -> silence(call, s));
+            quality.hungUpFirst(call.contact(), agentOf(call), side, at);
+        }
+    }
+
+    /** The caller's channel dialling in the overflow context: the on-call phone (or the fallback), not an agent. */
+    private boolean onCallDial(ManagerEvent e) {
+        return overflowContext.equals(e.getContext());
     }
 
     private void silence(LiveCall call, LineSilence.Silence silence) {

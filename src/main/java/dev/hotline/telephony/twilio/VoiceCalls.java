@@ -102,12 +102,12 @@ class VoiceCalls {
             return;
         }
         String callSid = callback.param("CallSid");
-        Optional<ContactSnapshot> contact = contacts.findByExternalId(PROVIDER, callSid);
+        Optional<ContactId> contact = contacts.idOf(PROVIDER, callSid);
         if (contact.isEmpty()) {
             log.debug("Status {} of call {} that is no contact of ours", status, callSid);
             return;
         }
-        ContactId id = contact.get().id();
+        ContactId id = contact.get();
         apply(id, "caller hung up (" + status + ")", () -> routing.callerHungUp(id, callback.timestamp()));
     }
 

@@ -25,8 +25,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Plays Asterisk 22's manager interface on 127.0.0.1: the banner, Challenge/MD5 login (checked against the password),
  * FullyBooted, CoreSettings, CoreShowChannels from {@link #liveChannels}, Setvar, Redirect, Logoff. Records every
  * action it receives and emits events with the field names Asterisk 20/22 use to every logged-in session (one per app
- * node). Channel variables set by Setvar or by the AGI script ({@link #setVariable}) are reported on the channel's
- * events as {@code ChanVariable: NAME=value} when named in {@link #reportChannelVariables} (manager.conf channelvars).
+ * node). Every channel block of an event (Channel ... Linkedid, also the {@code Dest} one of Dial events) is followed
+ * by {@code [Dest]ChanVariable: NAME=value} for each variable named in {@link #reportChannelVariables} (manager.conf
+ * channelvars), empty when unset, the value set by Setvar or by the AGI script ({@link #setVariable}).
  */
 final class AmiPeer implements AutoCloseable {
 
@@ -121,14 +122,16 @@ final class AmiPeer implements AutoCloseable {
         variablesByChannel.computeIfAbsent(channel, c -> new ConcurrentHashMap<>()).put(name, value);
     }
 
-    /** What Asterisk appends to a channel's snapshot fields for the channelvars it has. */
-    private String chanVariables(String channel) {
+    /**
+     * What Asterisk writes after each channel's fields (manager_channels.c, ast_manager_build_channel_state_string_prefix):
+     * one {@code <prefix>ChanVariable: NAME=value} line per manager.conf channelvar, empty when the channel lacks it.
+     */
+    private String chanVariables(String prefix, String channel) {
         var text = new StringBuilder();
         var variables = channel == null ? Map.<String, String>of() : variablesByChannel.getOrDefault(channel, Map.of());
         for (String name : reported) {
-            if (variables.containsKey(name)) {
-                text.append("ChanVariable: ").append(name).append('=').append(variables.get(name)).append("\r\n");
-            }
+            text.append(prefix).append("ChanVariable: ").append(name).append('=')
+                    .append(variables.getOrDefault(name, "")).append("\r\n");
         }
         return text.toString();
     }
@@ -141,6 +144,19 @@ final class AmiPeer implements AutoCloseable {
     /** Originated channels are remembered by the value of this variable (e.g. the outbound contact id). */
     void rememberOriginatedBy(String variable) {
         originatedBy = variable;
+    }
+
+    /** The fields in order, each channel's block (Channel ... Linkedid, with its prefix) followed by its variables. */
+    private String withChannelVariables(Map<String, String> fields) {
+        var text = new StringBuilder();
+        fields.forEach((k, v) -> {
+            text.append(k).append(": ").append(v).append("\r\n");
+            if (k.endsWith("Linkedid")) {
+                String prefix = k.substring(0, k.length() - "Linkedid".length());
+                text.append(chanVariables(prefix, fields.get(prefix + "Channel")));
+            }
+        });
+        return text.toString();
     }
 
     void channelGone(String uniqueId) {
@@ -164,8 +180,7 @@ final class AmiPeer implements AutoCloseable {
                 .append("Privilege: call,all\r\n")
                 .append("Timestamp: ").append(at.getEpochSecond()).append('.')
                 .append(String.format("%06d", at.getNano() / 1000)).append("\r\n");
-        fields.forEach((k, v) -> block.append(k).append(": ").append(v).append("\r\n"));
-        block.append(chanVariables(fields.get("Channel"))).append("\r\n");
+        block.append(withChannelVariables(fields)).append("\r\n");
         for (Socket s : sessions) {
             try {
                 write(s, block.toString());
@@ -330,8 +345,7 @@ final class AmiPeer implements AutoCloseable {
         var channels = List.copyOf(liveChannels.values());
         for (var fields : channels) {
             var block = new StringBuilder("Event: CoreShowChannel\r\nActionID: ").append(id).append("\r\n");
-            fields.forEach((k, v) -> block.append(k).append(": ").append(v).append("\r\n"));
-            write(s, block.append(chanVariables(fields.get("Channel"))).append("\r\n").toString());
+            write(s, block.append(withChannelVariables(fields)).append("\r\n").toString());
         }
         write(s, "Event: CoreShowChannelsComplete\r\nActionID: " + id + "\r\nEventList: Complete\r\nListItems: "
                 + channels.size() + "\r\n\r\n");

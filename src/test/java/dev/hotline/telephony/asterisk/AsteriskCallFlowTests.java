@@ -22,7 +22,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -93,9 +92,8 @@ class AsteriskCallFlowTests extends AsteriskWireTestSupport {
         String agentLeg = call.uniqueId() + "1";
         pbx.emit("DialBegin", contact.arrivedAt().plusSeconds(9), dial(call, agentLeg, null));
         pbx.emit("DialEnd", answeredAt, dial(call, agentLeg, "ANSWER"));
-        String bridgeId = UUID.randomUUID().toString();
-        pbx.emit("BridgeCreate", answeredAt.plusMillis(4), bridgeFields(bridgeId, 0));
-        pbx.emit("BridgeEnter", answeredAt.plusMillis(5), bridge(bridgeId, call.channel(), call.uniqueId(), call.uniqueId()));
+        pbx.emit("BridgeCreate", answeredAt.plusMillis(4), bridgeFields(bridgeOf(call), 0));
+        pbx.emit("BridgeEnter", answeredAt.plusMillis(5), bridge(bridgeOf(call), call.channel(), call.uniqueId(), call.uniqueId()));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             var answered = intake.find(contact.id()).orElseThrow();
@@ -106,8 +104,7 @@ class AsteriskCallFlowTests extends AsteriskWireTestSupport {
         });
 
         // the agent hangs up first: a service taboo, recorded; the caller's hang-up then ends the call
-        pbx.emit("Hangup", answeredAt.plusSeconds(60), hangup("PJSIP/1001-00000002", agentLeg, call.uniqueId()));
-        pbx.emit("Hangup", answeredAt.plusSeconds(61), hangup(call.channel(), call.uniqueId(), call.uniqueId()));
+        agentHangsUp(call, agentLeg, answeredAt.plusSeconds(60));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             var ended = intake.find(contact.id()).orElseThrow();
@@ -263,8 +260,7 @@ class AsteriskCallFlowTests extends AsteriskWireTestSupport {
         pbx.emit("ChannelTalkingStart", t.plusMillis(17_200), talking(AGENT_CHANNEL, leg, call.uniqueId(), null));
         pbx.emit("ChannelTalkingStop", t.plusMillis(20_200), talking(AGENT_CHANNEL, leg, call.uniqueId(), 500L));
         // quiet from t+17.7 s until the agent hangs up at t+24 s: 6.3 s, then the customer hangs up
-        pbx.emit("Hangup", t.plusSeconds(24), hangup(AGENT_CHANNEL, leg, call.uniqueId()));
-        pbx.emit("Hangup", t.plusSeconds(25), hangup(call.channel(), call.uniqueId(), call.uniqueId()));
+        agentHangsUp(call, leg, t.plusSeconds(24));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(quality.findByContactId(id.value()))
                 .hasValueSatisfying(q -> {
@@ -358,7 +354,6 @@ class AsteriskCallFlowTests extends AsteriskWireTestSupport {
     @Test
     void agiRequestWithGarbageVariablesRegistersNoContact() throws Exception {
         var env = AgiCaller.inboundCall(agiPort, "hotline", "not-a-uniqueid", "", "13800138000", "4008880000");
-        env.remove("agi_linkedid");
 
         List<String> commands = agi.call(env);
 

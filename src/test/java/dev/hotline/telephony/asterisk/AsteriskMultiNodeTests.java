@@ -96,8 +96,7 @@ class AsteriskMultiNodeTests extends AsteriskWireTestSupport {
         pbx.emit("ChannelTalkingStart", t.plusSeconds(1), talking(AGENT_CHANNEL, leg, call.uniqueId(), null));
         pbx.emit("ChannelTalkingStop", t.plusMillis(5_500), talking(AGENT_CHANNEL, leg, call.uniqueId(), 2_000L));
         pbx.emit("ChannelTalkingStart", t.plusSeconds(10), talking(call.channel(), call.uniqueId(), call.uniqueId(), null));
-        pbx.emit("Hangup", t.plusSeconds(20), hangup(call.channel(), call.uniqueId(), call.uniqueId()));
-        pbx.emit("Hangup", t.plusSeconds(21), hangup(AGENT_CHANNEL, leg, call.uniqueId()));
+        callerHangsUp(call, leg, t.plusSeconds(20));
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             var ended = intake.find(id).orElseThrow();

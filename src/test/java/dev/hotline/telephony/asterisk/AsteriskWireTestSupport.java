@@ -177,6 +177,50 @@ abstract class AsteriskWireTestSupport {
 
     static final String AGENT_CHANNEL = "PJSIP/1001-00000002";
 
+    static String bridgeOf(Call call) {
+        return "bridge-" + call.uniqueId();
+    }
+
+    /** HangupRequest (the channel's far end hung up) or SoftHangupRequest (the dialplan or a module hangs it up). */
+    static Map<String, String> hangupRequest(String channel, String uniqueId, String linkedId) {
+        var f = channelFields(channel, uniqueId, linkedId, "Up");
+        f.put("Cause", "16");
+        return f;
+    }
+
+    static Map<String, String> bridgeLeave(Call call, String channel, String uniqueId, int left) {
+        var f = bridgeFields(bridgeOf(call), left);
+        f.putAll(channelFields(channel, uniqueId, call.uniqueId(), "Up"));
+        return f;
+    }
+
+    /**
+     * The caller hangs up a bridged call, as Asterisk 22 reports it: the caller's HangupRequest, both legs leave the
+     * bridge, Dial hangs up the agent's leg (its Hangup) and only then does the caller's channel finish (its Hangup).
+     */
+    void callerHangsUp(Call call, String leg, Instant at) throws IOException {
+        pbx().emit("HangupRequest", at, hangupRequest(call.channel(), call.uniqueId(), call.uniqueId()));
+        pbx().emit("BridgeLeave", at.plusMillis(1), bridgeLeave(call, call.channel(), call.uniqueId(), 1));
+        pbx().emit("BridgeLeave", at.plusMillis(2), bridgeLeave(call, AGENT_CHANNEL, leg, 0));
+        pbx().emit("BridgeDestroy", at.plusMillis(2), bridgeFields(bridgeOf(call), 0));
+        pbx().emit("Hangup", at.plusMillis(3), hangup(AGENT_CHANNEL, leg, call.uniqueId()));
+        pbx().emit("Hangup", at.plusMillis(6), hangup(call.channel(), call.uniqueId(), call.uniqueId()));
+    }
+
+    /**
+     * The agent hangs up: the agent leg's HangupRequest, both leave the bridge, the agent's Hangup; the caller's
+     * channel goes on in [hotline-agents] to Hangup(), whose SoftHangupRequest precedes the caller's Hangup.
+     */
+    void agentHangsUp(Call call, String leg, Instant at) throws IOException {
+        pbx().emit("HangupRequest", at, hangupRequest(AGENT_CHANNEL, leg, call.uniqueId()));
+        pbx().emit("BridgeLeave", at.plusMillis(1), bridgeLeave(call, AGENT_CHANNEL, leg, 1));
+        pbx().emit("BridgeLeave", at.plusMillis(2), bridgeLeave(call, call.channel(), call.uniqueId(), 0));
+        pbx().emit("BridgeDestroy", at.plusMillis(2), bridgeFields(bridgeOf(call), 0));
+        pbx().emit("Hangup", at.plusMillis(3), hangup(AGENT_CHANNEL, leg, call.uniqueId()));
+        pbx().emit("SoftHangupRequest", at.plusMillis(4), hangupRequest(call.channel(), call.uniqueId(), call.uniqueId()));
+        pbx().emit("Hangup", at.plusMillis(6), hangup(call.channel(), call.uniqueId(), call.uniqueId()));
+    }
+
     static String agentLeg(Call call) {
         return call.uniqueId() + "1";
     }
@@ -188,8 +232,11 @@ abstract class AsteriskWireTestSupport {
         await().atMost(Duration.ofSeconds(10)).until(() -> pbx().lastAction("Redirect", "Channel", call.channel()).isPresent());
         pbx().emit("DialBegin", at.minusSeconds(3), dial(call, agentLeg(call), null));
         pbx().emit("DialEnd", at, dial(call, agentLeg(call), "ANSWER"));
-        String bridgeId = UUID.randomUUID().toString();
-        pbx().emit("BridgeEnter", at.plusMillis(5), bridge(bridgeId, call.channel(), call.uniqueId(), call.uniqueId()));
+        pbx().emit("BridgeCreate", at.plusMillis(4), bridgeFields(bridgeOf(call), 0));
+        pbx().emit("BridgeEnter", at.plusMillis(5), bridge(bridgeOf(call), call.channel(), call.uniqueId(), call.uniqueId()));
+        var agentEnters = bridge(bridgeOf(call), AGENT_CHANNEL, agentLeg(call), call.uniqueId());
+        agentEnters.put("BridgeNumChannels", "2");
+        pbx().emit("BridgeEnter", at.plusMillis(6), agentEnters);
         await().atMost(Duration.ofSeconds(10)).until(() -> intake.find(id).orElseThrow().answeredAt() != null);
     }
 

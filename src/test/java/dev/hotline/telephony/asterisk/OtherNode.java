@@ -22,7 +22,7 @@ final class OtherNode implements AutoCloseable {
         this.agiPort = agiPort;
         var directory = new CallDirectory(calls, intake);
         var events = new PbxEvents(directory, calls, intake, routing, handBack, quality, new StrandedOverflows(),
-                Duration.ofSeconds(5));
+                Duration.ofSeconds(5), properties.overflowContext());
         var resync = new LiveCallResync[1];
         ami = new AmiConnection(properties.ami(), events, () -> resync[0].run());
         resync[0] = new LiveCallResync(ami, calls, directory, intake, routing);

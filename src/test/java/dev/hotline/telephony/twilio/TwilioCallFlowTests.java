@@ -147,11 +147,10 @@ class TwilioCallFlowTests extends TwilioTestSupport {
         twilio.await(r -> r.path().contains(callSid));
         assertThat(eventually(() -> presence.status(agent).activeContacts().isEmpty() ? true : null)).isTrue();
         assertThat(presence.status(agent).state()).isEqualTo(AgentState.AVAILABLE);
+        // the record follows routing's journal: wait for the requeue to be written, then for the status it leaves
+        assertThat(eventually(() -> contacts.history(contact.id()).stream()
+                .filter(h -> h.action().equals("REQUEUED")).findFirst().orElse(null)).detail()).isEqualTo("connect-failed");
         assertThat(eventually(() -> contactOfCall(callSid).status() == ContactStatus.WAITING ? true : null)).isTrue();
-        assertThat(contacts.history(contact.id())).anySatisfy(h -> {
-            assertThat(h.action()).isEqualTo("REQUEUED");
-            assertThat(h.detail()).isEqualTo("connect-failed");
-        });
     }
 
     @Test

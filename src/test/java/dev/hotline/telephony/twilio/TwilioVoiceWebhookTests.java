@@ -44,6 +44,26 @@ class TwilioVoiceWebhookTests extends TwilioTestSupport {
         assertThat(contact.to()).isEqualTo(WAITING_NUMBER);
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    /** Issue 19: a caller id with punctuation and an extension (a SIP-trunked call) still finds the customer. */
+    @Test
+    void callerIdWithAnExtensionFindsTheCustomer() throws Exception {
+        String local = String.format("%07d", java.util.concurrent.ThreadLocalRandom.current().nextInt(2_000_000, 10_000_000));
+        var keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        jdbc.update(con -> con.prepareStatement("insert into customer (name, tier, created_at, updated_at) "
+                + "values ('分机来电客户', 'REGULAR', now(), now())", new String[]{"id"}), keys);
+        long customer = keys.getKey().longValue();
+        jdbc.update("insert into customer_phone (customer_id, e164) values (?, ?)", customer, "+86795" + local);
+        String callSid = randomSid("CA");
+
+        mvc.perform(signed("/twilio/voice", incomingCall(callSid, "+86 (795) " + local + ";ext=1", WAITING_NUMBER)))
+                .andExpect(status().isOk());
+
+        assertThat(contactOfCall(callSid).customerId()).isEqualTo(customer);
+    }
+
     @Test
     void retriedCallWebhookIsOneContact() throws Exception {
         String callSid = randomSid("CA");
