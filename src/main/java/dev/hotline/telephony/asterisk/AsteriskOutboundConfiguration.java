@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Configuration;
 class AsteriskOutboundConfiguration {
 
     @Bean
+    @org.springframework.core.annotation.Order(1)   // when both adapters are on, click-to-call uses Asterisk
     AsteriskOutboundCalls asteriskOutboundCalls(AmiConnection ami, ContactRouting routing, RoutingAdministration agents,
                                                 AsteriskProperties asterisk, AsteriskOutboundProperties properties) {
         return new AsteriskOutboundCalls(ami, routing, agents, asterisk, properties);

@@ -15,6 +15,7 @@ class TwilioOutboundConfiguration {
             + "and T(org.springframework.util.StringUtils).hasText('${hotline.twilio.auth-token:}')";
 
     @Bean
+    @org.springframework.core.annotation.Order(2)   // when both adapters are on, click-to-call uses Asterisk
     TwilioOutboundCalls twilioOutboundCalls(TwilioApi api, ContactRouting routing, RoutingAdministration agents,
                                             TwilioProperties twilio, TwilioOutboundProperties properties) {
         return new TwilioOutboundCalls(api, routing, agents, twilio, properties);
