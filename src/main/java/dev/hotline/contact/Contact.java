@@ -72,6 +72,8 @@ class Contact {
     @Column(name = "journal_seq")
     private Long journalSeq;
     private String disposition;
+    @Enumerated(EnumType.STRING)
+    private ContactDirection direction = ContactDirection.INBOUND;
 
     protected Contact() {
     }
@@ -91,6 +93,7 @@ class Contact {
         this.arrivedAt = arrivedAt;
         this.ringPeriodMs = ringPeriod.toMillis();
         this.subject = c.subject();
+        this.direction = c.direction();
     }
 
     /** What one journal entry did to the contact: its history row and the events to publish. */
@@ -161,7 +164,7 @@ class Contact {
                     answeredAt = t.at();
                     ringsToAnswer = new RingClock(Duration.ofMillis(ringPeriodMs)).ringsToAnswer(arrivedAt, answeredAt);
                     events.add(new ContactAnswered(new ContactId(id), channel, queue, t.agent(), customerId, arrivedAt,
-                            answeredAt, ringsToAnswer));
+                            answeredAt, ringsToAnswer, direction));
                 }
                 if (open) {
                     status = ContactStatus.CONNECTED;
@@ -201,7 +204,8 @@ class Contact {
 
     private List<Object> ended(ContactTransition t) {
         var id = new ContactId(this.id);
-        var end = new ContactEnded(id, channel, queue, agent, outcome, customerId, arrivedAt, answeredAt, endedAt);
+        var end = new ContactEnded(id, channel, queue, agent, outcome, customerId, arrivedAt, answeredAt, endedAt,
+                direction);
         return switch (outcome) {
             case ABANDONED -> List.of(new ContactAbandoned(id, channel, queue, arrivedAt, endedAt), end);
             case OVERFLOWED -> List.of(new ContactOverflowed(id, channel, queue, t.detail(), provider, externalId,
@@ -213,7 +217,7 @@ class Contact {
     ContactSnapshot snapshot() {
         return new ContactSnapshot(new ContactId(id), channel, provider, externalId, fromAddress, toAddress, queue,
                 customerId, customerTier, status, outcome, agent, arrivedAt, queuedAt, offeredAt, answeredAt, endedAt,
-                ringsToAnswer, ringPeriodMs, subject, disposition);
+                ringsToAnswer, ringPeriodMs, subject, disposition, direction);
     }
 
     Long id() {

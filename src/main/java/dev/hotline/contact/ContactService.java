@@ -85,7 +85,8 @@ class ContactService implements ContactIntake {
         var contact = contacts.save(new Contact(c, queue, number == null ? null : number.e164(),
                 caller == null ? null : caller.customerId(), caller == null ? null : caller.tier(), arrivedAt,
                 properties.defaultRingPeriod()));
-        record(contact, "ARRIVED", null, null, c.channel() + " from " + c.from());
+        record(contact, "ARRIVED", null, null, c.direction() == ContactDirection.OUTBOUND
+                ? c.channel() + " OUTBOUND to " + c.to() : c.channel() + " from " + c.from());
         return contact.snapshot();
     }
 
@@ -141,16 +142,17 @@ class ContactService implements ContactIntake {
 
     /** Phone channels carry a number; withheld or garbage caller ids stay unresolved rather than refusing the call. */
     private PhoneNumber phoneOf(NewContact c) {
-        if (c.from() == null || c.from().isBlank()) {
+        String address = c.customerAddress();
+        if (address == null || address.isBlank()) {
             return null;
         }
         boolean phoneChannel = c.channel() == Channel.VOICE || c.channel() == Channel.SMS
                 || c.channel() == Channel.WHATSAPP;
         try {
-            return phoneChannel || c.from().matches("[+\\d][\\d\\s().\\-]{4,30}") ? phoneNumbers.parse(c.from()) : null;
+            return phoneChannel || address.matches("[+\\d][\\d\\s().\\-]{4,30}") ? phoneNumbers.parse(address) : null;
         } catch (InvalidInputException e) {
             log.info("Caller id '{}' of a {} contact is not a phone number; the caller stays unidentified",
-                    c.from(), c.channel());
+                    address, c.channel());
             return null;
         }
     }

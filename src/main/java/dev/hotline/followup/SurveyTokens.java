@@ -20,6 +20,8 @@ final class SurveyTokens {
     record Claims(long surveyId, Instant expiresAt, String nonce) {
     }
 
+    /** Shorter secrets are accepted (with a warning at start): HMAC-SHA256 wants at least 32 bytes of key. */
+    static final int MIN_SECRET_LENGTH = 32;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private final byte[] key;
     private final SecureRandom random = new SecureRandom();

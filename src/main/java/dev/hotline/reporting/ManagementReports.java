@@ -1,5 +1,6 @@
 package dev.hotline.reporting;
 
+import dev.hotline.followup.MonthlyReports;
 import dev.hotline.servicelevel.ContactReports;
 import dev.hotline.servicelevel.Granularity;
 import dev.hotline.ticket.TicketManagement;
@@ -30,14 +31,16 @@ class ManagementReports {
 
     private final ContactReports contacts;
     private final TicketManagement tickets;
+    private final MonthlyReports surveys;
     private final JdbcTemplate jdbc;
     private final ReportingProperties properties;
     private final Clock clock;
 
-    ManagementReports(ContactReports contacts, TicketManagement tickets, JdbcTemplate jdbc,
+    ManagementReports(ContactReports contacts, TicketManagement tickets, MonthlyReports surveys, JdbcTemplate jdbc,
                       ReportingProperties properties, ObjectProvider<Clock> clock) {
         this.contacts = contacts;
         this.tickets = tickets;
+        this.surveys = surveys;
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock.getIfAvailable(Clock::systemUTC);
@@ -61,8 +64,14 @@ class ManagementReports {
         Instant from = month.atDay(1).atStartOfDay(properties.zone()).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(properties.zone()).toInstant();
         var queues = contacts.byQueue(from, to, EnumSet.of(Granularity.DAY, Granularity.MONTH));
+        var survey = surveys.compute(month, clock.instant());
+        var satisfaction = new ManagementReport.Satisfaction(survey.invited(), survey.answered(),
+                survey.responseRate(), survey.answered() == 0 ? null : survey.averageScore(), survey.target(),
+                survey.targetMet(), survey.notSatisfied().size());
+        Double average = satisfaction.averageScore() == null ? null : satisfaction.averageScore().doubleValue();
         return new ManagementReport(month, from, to, queues.get(Granularity.MONTH),
-                contacts.byAgent(from, to, Granularity.MONTH), queues.get(Granularity.DAY), tickets.scorecard(from, to));
+                contacts.byAgent(from, to, Granularity.MONTH), queues.get(Granularity.DAY),
+                tickets.scorecard(from, to, average), satisfaction);
     }
 
     /** Builds the month's report and stores it, replacing an earlier one of the same month. */

@@ -27,6 +27,12 @@ record ReportTable(String title, List<String> header, List<List<Object>> rows) {
                 row("products_shipped", report.scorecard().kpis().productsShipped()))));
         tables.add(new ReportTable("KPIs / 指标", List.of("kpi", "actual_percent", "target_percent", "score"),
                 report.scorecard().lines().stream().map(ReportTable::kpiRow).toList()));
+        var s = report.satisfaction();
+        tables.add(new ReportTable("Satisfaction / 满意度", List.of("item", "value"), List.of(
+                row("surveys_sent", s.invited()), row("answered", s.answered()),
+                row("response_rate_percent", s.responseRate()), row("average_score", s.averageScore()),
+                row("target_above", s.target()), row("target_met", s.targetMet() ? "yes" : "no"),
+                row("not_satisfied", s.notSatisfied()))));
         tables.add(figures("Queues / 队列", report.queues()));
         tables.add(figures("Agents / 座席", report.agents()));
         tables.add(figures("Days / 每日", report.days()));

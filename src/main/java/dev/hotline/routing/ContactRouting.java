@@ -53,4 +53,21 @@ public interface ContactRouting {
 
     /** Major complaints jump ahead of everyone, keeping their arrival order among themselves. */
     void prioritize(ContactId contactId, boolean majorComplaint);
+
+    /**
+     * An agent calls a customer (click-to-call): recorded as an OUTBOUND voice contact and assigned straight to the
+     * agent, who is BUSY on it from now. Never queued or offered, so never in the three-ring escalation. Telephony then
+     * rings the agent's phone and the customer; the customer answering is {@link #answered}, the hang-up
+     * {@link #callerHungUp}, a call that never connected {@link #dialFailed}. Throws
+     * {@link dev.hotline.shared.ConflictException} ({@code agent-not-free}) unless the agent is AVAILABLE or in WRAP_UP
+     * with nothing in hand, {@link dev.hotline.shared.NotFoundException} without a routing profile.
+     */
+    ContactSnapshot dialOut(NewContact contact, String agent);
+
+    /**
+     * The outbound call never connected ({@code reason}: agent-phone-busy, customer-no-answer, pbx-unavailable...):
+     * it ends FAILED with the reason and the agent is AVAILABLE again at once. A repeat, or a call already answered,
+     * changes nothing (false).
+     */
+    boolean dialFailed(ContactId contactId, String agent, String reason);
 }

@@ -43,12 +43,14 @@ class Router implements ContactRouting {
     private final RoutingProperties properties;
     private final RoutingTimers timers;
     private final Clock clock;
+    private final OutboundRouting outbound;
     /** Their calls are answered when telephony connects them; every other contact when the agent accepts it. */
     private final String telephonyProviders;
 
     Router(RedisRoutingStore store, QueueCatalog catalog, AgentDirectory directory, ContactIntake contacts,
            ApplicationEventPublisher events, RoutingProperties properties, RoutingTimers timers,
-           ObjectProvider<Clock> clock) {
+           ObjectProvider<Clock> clock, OutboundRouting outbound) {
+        this.outbound = outbound;
         this.store = store;
         this.catalog = catalog;
         this.directory = directory;
@@ -370,6 +372,20 @@ class Router implements ContactRouting {
     }
 
     // --- ContactRouting
+
+    @Override
+    public ContactSnapshot dialOut(NewContact contact, String agent) {
+        return outbound.dial(contact, agent);
+    }
+
+    @Override
+    public boolean dialFailed(ContactId contactId, String agent, String reason) {
+        if (!outbound.unreached(contactId, agent, reason)) {
+            return false;
+        }
+        matchFor(agent);   // free again: calls may be waiting for it
+        return true;
+    }
 
     @Override
     public QueueSettings queue(String name) {

@@ -1,6 +1,7 @@
 package dev.hotline.routing;
 
 import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactDirection;
 import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.ContactStatus;
 import org.slf4j.Logger;
@@ -58,7 +59,8 @@ class RoutingRecovery {
         int recovered = 0;
         for (ContactStatus status : new ContactStatus[] {ContactStatus.WAITING, ContactStatus.OFFERED}) {
             for (ContactSnapshot c : contacts.search(status, queue, null, null, null, PageRequest.of(0, 500))) {
-                if (c.arrivedAt().isBefore(settled) && store.contactState(c.id().value()) == null
+                // an outbound call Redis lost is no caller waiting: never queue it to agents
+                if (c.direction() == ContactDirection.INBOUND && c.arrivedAt().isBefore(settled) && store.contactState(c.id().value()) == null
                         && stillLive(c) && requeue(c)) {
                     recovered++;
                 }

@@ -114,7 +114,8 @@ class ContactReportQueries implements ContactReports {
                     coalesce(sum(timestampdiff(microsecond, c.arrived_at, c.answered_at)), 0) as wait_us,
                     coalesce(sum(timestampdiff(microsecond, c.answered_at, c.ended_at)), 0) as handle_us
                 from contact c
-                where c.arrived_at >= ? and c.arrived_at < ? and c.status = 'ENDED' and %s is not null %s
+                where c.arrived_at >= ? and c.arrived_at < ? and c.status = 'ENDED' and %s is not null
+                    and c.direction = 'INBOUND' %s
                 group by iv, k, c.outcome, ring, short_abandon""".formatted(interval, key, LAST_RING, LAST_RING, key,
                 agents ? "and c.outcome = 'ANSWERED'" : "");
         var args = offsets(from, granularity);

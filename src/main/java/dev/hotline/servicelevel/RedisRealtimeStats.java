@@ -109,6 +109,12 @@ class RedisRealtimeStats implements RealtimeStats {
 
     @EventListener
     void on(ContactAnswered e) {
+        if (!e.inbound()) {
+            // an agent's outbound call: nobody waited, so it is no answer of the queue and no three-ring figure
+            count(e.queue(), e.answeredAt(), "outbound_answered", 1);
+            moved();
+            return;
+        }
         stopWaiting(e.queue(), e.contactId());
         count(e.queue(), e.answeredAt(), "answered", 1);
         count(e.queue(), e.answeredAt(), "asa_ms", Duration.between(e.arrivedAt(), e.answeredAt()).toMillis());

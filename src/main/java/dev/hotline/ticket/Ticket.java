@@ -137,6 +137,7 @@ class Ticket {
         }
         if (to == TicketStatus.REOPENED) {
             reopenCount++;
+            closedAt = null;   // back in work: a later close sets it again
         }
         if (to == TicketStatus.CLOSED) {
             closedAt = at;

@@ -75,6 +75,17 @@ final class TicketFlow {
         return FLOWS.get(type).getOrDefault(from, Set.of());
     }
 
+    /**
+     * A complaint the customer is not satisfied with may go back into the flow from CUSTOMER_INFORMED or CLOSED
+     * (003 §4.4.4); CLOSED stays final for every ordinary step.
+     */
+    static void checkReopen(TicketType type, TicketStatus from, String number) {
+        if (type != TicketType.COMPLAINT || (from != CUSTOMER_INFORMED && from != CLOSED)) {
+            throw new ConflictException("not-reopenable", "Ticket " + number + " (" + describe(type) + ", " + from
+                    + ") cannot be reopened: only a complaint that was closed or whose customer was informed");
+        }
+    }
+
     /** The statuses a ticket of {@code type} can ever be in. */
     static Set<TicketStatus> statuses(TicketType type) {
         var all = EnumSet.of(DRAFT, REGISTERED, CLOSED);

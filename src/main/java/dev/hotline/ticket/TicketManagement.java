@@ -36,6 +36,14 @@ public interface TicketManagement {
 
     TicketView comment(long ticketId, String text, TicketActor actor);
 
+    /**
+     * The customer is not satisfied with a complaint's outcome (003 §4.4.4: 再次进入抱怨处理流程): the complaint goes back
+     * into its flow as REOPENED, from CUSTOMER_INFORMED or after it was CLOSED (the only way back from CLOSED), and
+     * {@link ComplaintEscalated} (REOPENED) copies the general manager. Conflict ({@code not-reopenable}) for any other
+     * ticket or status, e.g. a complaint that is already back in work.
+     */
+    TicketView reopenNotSatisfied(long ticketId, String note, TicketActor actor);
+
     /** Agents may take a ticket for themselves; supervisors assign anyone. Null unassigns (supervisors). */
     TicketView assign(long ticketId, String assignee, TicketActor actor);
 
@@ -62,4 +70,10 @@ public interface TicketManagement {
      * in those days (in the zone of the business calendar), scored against the targets. Satisfaction is not measured yet (null).
      */
     KpiScorecard scorecard(Instant from, Instant to);
+
+    /**
+     * The same scorecard with the satisfaction KPI measured: {@code satisfaction} is the period's average survey score
+     * (0–100, follow-up's), null when nobody answered a survey (then it is shown but not scored).
+     */
+    KpiScorecard scorecard(Instant from, Instant to, Double satisfaction);
 }

@@ -197,6 +197,19 @@ class TicketService implements TicketManagement {
     }
 
     @Override
+    public TicketView reopenNotSatisfied(long ticketId, String note, TicketActor actor) {
+        if (note == null || note.isBlank()) {
+            throw new InvalidInputException("note", "Reopening a complaint needs a note saying why");
+        }
+        return inTx(() -> {
+            var ticket = locked(ticketId);
+            TicketFlow.checkReopen(ticket.type(), ticket.status(), ticket.number());
+            step(ticket, TicketStatus.REOPENED, TicketFields.NONE, note, actor, true);
+            return ticket.view();
+        });
+    }
+
+    @Override
     public TicketView comment(long ticketId, String text, TicketActor actor) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("text", "A comment needs text");
@@ -295,6 +308,11 @@ class TicketService implements TicketManagement {
 
     @Override
     public KpiScorecard scorecard(Instant from, Instant to) {
+        return scorecard(from, to, null);
+    }
+
+    @Override
+    public KpiScorecard scorecard(Instant from, Instant to, Double satisfaction) {
         var zone = sla.calendar().zone();
         var firstDay = from.atZone(zone).toLocalDate();
         var afterLast = to.atZone(zone).toLocalDate();
@@ -302,7 +320,7 @@ class TicketService implements TicketManagement {
             afterLast = afterLast.plusDays(1);
         }
         long shipped = archive.productsShipped(firstDay, afterLast);
-        return KpiScorecard.of(kpis(from, to, shipped), null, targets.current());
+        return KpiScorecard.of(kpis(from, to, shipped), satisfaction, targets.current());
     }
 
     // --- the steps -------------------------------------------------------------------------------------------------
@@ -321,6 +339,12 @@ class TicketService implements TicketManagement {
     }
 
     private void step(Ticket ticket, TicketStatus target, TicketFields fields, String note, TicketActor actor) {
+        step(ticket, target, fields, note, actor, false);
+    }
+
+    /** {@code reopening}: the not-satisfied way back, already checked by {@link TicketFlow#checkReopen}. */
+    private void step(Ticket ticket, TicketStatus target, TicketFields fields, String note, TicketActor actor,
+                      boolean reopening) {
         TicketStatus from = ticket.status();
         var before = ticket.fields();
         var values = before.with(fields);
@@ -328,7 +352,9 @@ class TicketService implements TicketManagement {
             throw new ConflictException("type-fixed", "The type of a registered ticket cannot change");
         }
         checkQuantities(values);
-        TicketFlow.check(from, target, values, note);
+        if (!reopening) {
+            TicketFlow.check(from, target, values, note);
+        }
         Instant now = clock.instant();
         ticket.apply(values);
         ticket.moveTo(target, now);

@@ -1,5 +1,6 @@
 package dev.hotline.followup;
 
+import dev.hotline.ticket.ComplaintEscalated;
 import dev.hotline.ticket.TicketManagement;
 import dev.hotline.ticket.TicketStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +30,7 @@ class FollowupIntegrationTests {
     /** Every CustomerNotSatisfied published in this context, whoever published it. */
     static final List<CustomerNotSatisfied> NOT_SATISFIED = new CopyOnWriteArrayList<>();
     static final List<SurveyInvited> INVITED = new CopyOnWriteArrayList<>();
+    static final List<ComplaintEscalated> ESCALATED = new CopyOnWriteArrayList<>();
     private static volatile boolean listening;
 
     @Autowired
@@ -55,6 +57,8 @@ class FollowupIntegrationTests {
                     NOT_SATISFIED.add(n);
                 } else if (e.getPayload() instanceof SurveyInvited i) {
                     INVITED.add(i);
+                } else if (e.getPayload() instanceof ComplaintEscalated c) {
+                    ESCALATED.add(c);
                 }
             });
         }
@@ -139,7 +143,7 @@ class FollowupIntegrationTests {
     }
 
     @Test
-    void aNotSatisfiedDigitReplyOnAClosedComplaintOpensANewComplaintNamingIt() {
+    void aNotSatisfiedDigitReplyReopensTheClosedComplaintItselfAndCopiesTheGeneralManager() {
         long customer = FollowupFixtures.customer(jdbc, "REGULAR", Instant.now());
         var ticket = FollowupFixtures.complaint(tickets, customer, TicketStatus.CLOSED);
         await().atMost(Duration.ofSeconds(15)).until(() -> count("select count(*) from survey where ticket_id = ?",
@@ -152,16 +156,25 @@ class FollowupIntegrationTests {
             assertThat(s.channel()).isEqualTo(SurveyChannel.SMS);
             assertThat(s.score()).isEqualByComparingTo("0");
         });
-        await().atMost(Duration.ofSeconds(15)).until(() -> count(
-                "select count(*) from ticket where customer_id = ? and type = 'COMPLAINT' and status = 'REGISTERED' "
-                        + "and subject = ?", customer, "Not satisfied after " + ticket.number()) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> tickets.find(ticket.id()).orElseThrow().status(),
+                s -> s == TicketStatus.REOPENED);
+        var reopened = tickets.find(ticket.id()).orElseThrow();
+        assertThat(reopened.reopenCount()).isEqualTo(1);
+        assertThat(reopened.closedAt()).isNull();
+        assertThat(ESCALATED).anySatisfy(e -> {
+            assertThat(e.ticketId()).isEqualTo(ticket.id());
+            assertThat(e.reason()).isEqualTo(ComplaintEscalated.Reason.REOPENED);
+        });
+        // no second complaint: the same one is back in work
+        assertThat(count("select count(*) from ticket where customer_id = ? and type = 'COMPLAINT'", customer))
+                .isEqualTo(1);
         // a second reply finds no open survey: it is an ordinary message
         assertThat(surveys.answerByDigits(FollowupFixtures.phoneOf(jdbc, customer), "11111")).isEmpty();
         assertThat(surveys.answerByDigits(FollowupFixtures.phoneOf(jdbc, customer), "hello")).isEmpty();
     }
 
     @Test
-    void aVisitRecordedNotSatisfiedRaisesTheEventAndPutsTheComplaintBackIntoWork() {
+    void aVisitRecordedNotSatisfiedRaisesTheEventAndReopensTheClosedComplaint() {
         long customer = FollowupFixtures.customer(jdbc, "LONG_TERM", Instant.now());
         var ticket = FollowupFixtures.complaint(tickets, customer, TicketStatus.CLOSED);
         long task = await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.queryForList(
@@ -177,9 +190,13 @@ class FollowupIntegrationTests {
             assertThat(n.ticketNumber()).isEqualTo(ticket.number());
             assertThat(n.surveyId()).isNull();
         });
-        await().atMost(Duration.ofSeconds(15)).until(() -> count(
-                "select count(*) from ticket where customer_id = ? and type = 'COMPLAINT' and subject = ?",
-                customer, "Not satisfied after " + ticket.number()) == 1);
+        await().atMost(Duration.ofSeconds(15)).until(() -> tickets.find(ticket.id()).orElseThrow().status(),
+                s -> s == TicketStatus.REOPENED);
+        assertThat(count("select count(*) from ticket where customer_id = ? and type = 'COMPLAINT'", customer))
+                .isEqualTo(1);
+        // a second unhappy answer while it is back in work changes nothing and is not retried forever
+        assertThatThrownBy(() -> tickets.reopenNotSatisfied(ticket.id(), "again", dev.hotline.ticket.TicketActor.SYSTEM))
+                .hasMessageContaining("cannot be reopened");
     }
 
     @Test

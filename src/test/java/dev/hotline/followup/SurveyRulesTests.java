@@ -98,4 +98,22 @@ class SurveyRulesTests {
         assertThat(tokens.verify("garbage")).isNull();
         assertThat(new SurveyTokens("another-key").verify(token)).isNull();
     }
+
+    @Test
+    void twoNodesWithTheConfiguredSecretAcceptEachOthersLinksAndNodesWithoutOneDoNot() {
+        String shared = "a-cluster-wide-secret-of-32-chars!!";
+        var nodeA = new SurveyTokens(shared);
+        var nodeB = new SurveyTokens(shared);
+        var expires = Instant.parse("2030-01-01T00:00:00Z");
+        String fromA = nodeA.sign(7, expires, nodeA.newNonce());
+        String fromB = nodeB.sign(8, expires, nodeB.newNonce());
+
+        assertThat(nodeB.verify(fromA)).isNotNull().extracting(SurveyTokens.Claims::surveyId).isEqualTo(7L);
+        assertThat(nodeA.verify(fromB)).isNotNull().extracting(SurveyTokens.Claims::surveyId).isEqualTo(8L);
+        // no secret configured: each node signs with its own random key, so the other refuses the link
+        var lonelyA = new SurveyTokens("");
+        var lonelyB = new SurveyTokens(null);
+        assertThat(lonelyA.verify(lonelyA.sign(9, expires, "n"))).isNotNull();
+        assertThat(lonelyB.verify(lonelyA.sign(9, expires, "n"))).isNull();
+    }
 }

@@ -128,6 +128,52 @@ class ManagementReportIntegrationTests {
         }
     }
 
+    /**
+     * June 2009 has surveys only: 4 sent in June (Beijing time), 3 answered with 100, 92 and 52 (not satisfied), one
+     * still open; one of 1 July 00:00 Beijing time is July's. Average (100 + 92 + 52) / 3 = 81.33: below the target of
+     * 90, and the satisfaction KPI is 81.33 against its 95 % target → 85.61.
+     */
+    @Test
+    void theSatisfactionKpiIsTheMonthsAverageSurveyScoreAgainstTheTarget() {
+        long customer = 9_000_000_000L + System.nanoTime() % 1_000_000;
+        Object[][] surveys = {
+                {"ANSWERED", "2009-05-31T16:30:00Z", "100", true, "GOOD,GOOD,GOOD,GOOD,GOOD"},
+                {"ANSWERED", "2009-06-10T02:00:00Z", "92", true, "FAIR,GOOD,GOOD,GOOD,GOOD"},
+                {"ANSWERED", "2009-06-30T15:30:00Z", "52", false, "POOR,FAIR,POOR,GOOD,GOOD"},
+                {"INVITED", "2009-06-11T02:00:00Z", null, null, ",,,,"},
+                {"ANSWERED", "2009-06-30T16:00:00Z", "0", false, "POOR,POOR,POOR,POOR,POOR"}};
+        int n = 0;
+        for (Object[] survey : surveys) {
+            var at = java.sql.Timestamp.from(Instant.parse((String) survey[1]));
+            String[] levels = ((String) survey[4]).split(",", -1);
+            jdbc.update("insert into survey (customer_id, status, token_nonce, created_at, expires_at, answered_at, "
+                            + "score, satisfied, quality, delivery, service, price, packaging) "
+                            + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", customer, survey[0],
+                    run + "-s" + n++, at, at, "ANSWERED".equals(survey[0]) ? at : null, survey[2], survey[3],
+                    blankToNull(levels[0]), blankToNull(levels[1]), blankToNull(levels[2]), blankToNull(levels[3]),
+                    blankToNull(levels[4]));
+        }
+
+        var report = reports.build(YearMonth.of(2009, 6));
+
+        var satisfaction = report.satisfaction();
+        assertThat(satisfaction.invited()).isEqualTo(4);
+        assertThat(satisfaction.answered()).isEqualTo(3);
+        assertThat(satisfaction.averageScore()).isEqualByComparingTo("81.33");
+        assertThat(satisfaction.target()).isEqualTo(90.0);
+        assertThat(satisfaction.targetMet()).isFalse();
+        assertThat(satisfaction.notSatisfied()).isEqualTo(1);
+        assertThat(line(report.scorecard(), Kpi.SATISFACTION).actual()).isEqualTo(81.33);
+        assertThat(line(report.scorecard(), Kpi.SATISFACTION).score()).isEqualTo(85.61);
+        // June has no tickets: its only other scored KPI is the complaint rate, 0 of the 7 000 units shipped on
+        // 1 June, which scores 100; (85.61 + 100) / 2 = 92.81
+        assertThat(line(report.scorecard(), Kpi.COMPLAINT_RATE).score()).isEqualTo(100.0);
+        assertThat(report.scorecard().score()).isEqualTo(92.81);
+        var csv = ReportFiles.csv(ReportTable.of(report));
+        assertThat(csv).contains("average_score,81.33", "target_above,90.0", "target_met,no",
+                "SATISFACTION,81.33,95.0,85.61");
+    }
+
     @Test
     void reportsAreForSupervisorsManagersAndAdminsAndRefuseBadInput() throws Exception {
         mvc.perform(get("/api/reports/contacts").param("month", "2009-05").with(user("agent").roles("AGENT")))
@@ -149,6 +195,10 @@ class ManagementReportIntegrationTests {
         mvc.perform(get("/api/reports/scorecard").param("month", "2009-05").with(user("sup").roles("SUPERVISOR")))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.rating").value("GOOD"));
+    }
+
+    private static String blankToNull(String s) {
+        return s.isEmpty() ? null : s;
     }
 
     private static KpiScorecard.Line line(KpiScorecard card, Kpi kpi) {

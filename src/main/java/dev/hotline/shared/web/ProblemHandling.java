@@ -53,6 +53,8 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
             status = HttpStatus.FORBIDDEN;
         } else if (e instanceof InvalidInputException) {
             status = HttpStatus.BAD_REQUEST;
+        } else if (e instanceof dev.hotline.shared.ServiceUnavailableException) {
+            status = HttpStatus.SERVICE_UNAVAILABLE;
         }
         var problem = problem(status, e.code(), e.getMessage());
         if (e instanceof InvalidInputException invalid && invalid.field() != null) {

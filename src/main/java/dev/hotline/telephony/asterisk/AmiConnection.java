@@ -43,6 +43,8 @@ class AmiConnection implements SmartLifecycle {
     private volatile Thread supervisor;
     private volatile boolean running;
     private volatile AmiState state = AmiState.down("not connected yet");
+    /** Further listeners of the PBX's events (the outbound calls), after {@link #pbxEvents}. */
+    private final java.util.List<ManagerEventListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     AmiConnection(AsteriskProperties.Ami settings, ManagerEventListener pbxEvents, Runnable afterLogin) {
         this.settings = settings;
@@ -82,6 +84,7 @@ class AmiConnection implements SmartLifecycle {
                 }
             } else {
                 pbxEvents.onManagerEvent(event);
+                listeners.forEach(l -> l.onManagerEvent(event));
             }
         });
         running = true;
@@ -155,9 +158,19 @@ class AmiConnection implements SmartLifecycle {
         }
     }
 
+    /** Hears every PBX event too (on asterisk-java's event thread: never send an action from it). */
+    void listen(ManagerEventListener listener) {
+        listeners.add(listener);
+    }
+
     ResponseEvents list(EventGeneratingAction action) throws AmiFailure {
+        return list(action, settings.actionTimeout());
+    }
+
+    /** Sends an action and waits up to {@code timeout} for its closing event (an Originate: until the phone answers). */
+    ResponseEvents list(EventGeneratingAction action, Duration timeout) throws AmiFailure {
         try {
-            return connection.sendEventGeneratingAction(action, settings.actionTimeout().toMillis());
+            return connection.sendEventGeneratingAction(action, timeout.toMillis());
         } catch (IOException | TimeoutException | IllegalStateException | IllegalArgumentException e) {
             throw new AmiFailure(action.getAction() + " failed: " + e.getMessage());
         }

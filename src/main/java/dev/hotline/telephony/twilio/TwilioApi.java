@@ -9,6 +9,8 @@ import com.twilio.type.PhoneNumber;
 import com.twilio.type.Twiml;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
  * The REST calls we make: redirect a live call to new TwiML, send a message. Built once from the properties; every
  * call goes through the SDK to {@code api-base-url}.
@@ -31,6 +33,21 @@ class TwilioApi {
     /** Replaces what the live call {@code callSid} is doing with {@code twiml}. */
     void redirect(String callSid, VoiceResponse twiml) {
         Call.updater(callSid).setTwiml(new Twiml(TwimlXml.of(twiml))).update(client());
+    }
+
+    /**
+     * Places a call to {@code to} that runs {@code twiml} once answered, with status callbacks of every step to
+     * {@code statusCallback}. Returns the CallSid.
+     *
+     * @throws ApiException when Twilio refuses it; {@link com.twilio.exception.ApiConnectionException} when unreachable
+     */
+    String call(com.twilio.type.Endpoint to, PhoneNumber from, VoiceResponse twiml, String statusCallback,
+                int timeoutSeconds) {
+        return Call.creator(to, from, new Twiml(TwimlXml.of(twiml)))
+                .setStatusCallback(statusCallback)
+                .setStatusCallbackEvent(List.of("initiated", "ringing", "answered", "completed"))
+                .setTimeout(timeoutSeconds)
+                .create(client()).getSid();
     }
 
     /**

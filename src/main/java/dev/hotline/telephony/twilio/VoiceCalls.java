@@ -127,7 +127,7 @@ class VoiceCalls {
         }
     }
 
-    private static ContactId contactOf(Webhook callback) {
+    static ContactId contactOf(Webhook callback) {
         String value = callback.query().get("contact");
         try {
             return new ContactId(Long.parseLong(value));
@@ -137,7 +137,7 @@ class VoiceCalls {
         }
     }
 
-    private static String agentOf(Webhook callback) {
+    static String agentOf(Webhook callback) {
         String agent = callback.query().get("agent");
         if (agent == null || agent.isBlank()) {
             throw new WebhookRefused(HttpStatus.BAD_REQUEST, "malformed-webhook",

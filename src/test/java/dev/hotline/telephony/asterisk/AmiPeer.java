@@ -43,6 +43,14 @@ final class AmiPeer implements AutoCloseable {
     private final Map<String, Map<String, String>> variablesByChannel = new ConcurrentHashMap<>();
     private final List<String> reported = new CopyOnWriteArrayList<>();
     private final List<Socket> sessions = new CopyOnWriteArrayList<>();
+    /** Originate Reason per dial string (Asterisk: 4 answered, 5 busy, 3 rang out, 0 no such channel); default 4. */
+    private final Map<String, Integer> originateReasons = new ConcurrentHashMap<>();
+    /** Channels created by Originate, by the value of the variable named in {@link #originatedBy}. */
+    final Map<String, String> originatedChannels = new ConcurrentHashMap<>();
+    private volatile String originatedBy = "";
+    /** While true, logins fail and Originate is refused: a PBX that is down or restarting. */
+    volatile boolean down;
+    private final java.util.concurrent.atomic.AtomicInteger channelSequence = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
 
     AmiPeer(String username, String password) throws IOException {
@@ -128,6 +136,16 @@ final class AmiPeer implements AutoCloseable {
         return text.toString();
     }
 
+    /** How Originate of this dial string ends: Asterisk's Reason (4 answered, 5 busy, 3 no answer, 0 unavailable). */
+    void originateEndsWith(String dialString, int reason) {
+        originateReasons.put(dialString, reason);
+    }
+
+    /** Originated channels are remembered by the value of this variable (e.g. the outbound contact id). */
+    void rememberOriginatedBy(String variable) {
+        originatedBy = variable;
+    }
+
     /** The fields in order, each channel's block (Channel ... Linkedid, with its prefix) followed by its variables. */
     private String withChannelVariables(Map<String, String> fields) {
         var text = new StringBuilder();
@@ -197,7 +215,10 @@ final class AmiPeer implements AutoCloseable {
                 if (!line.isEmpty()) {
                     int colon = line.indexOf(':');
                     if (colon > 0) {
-                        action.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+                        String key = line.substring(0, colon).strip();
+                        String value = line.substring(colon + 1).strip();
+                        // Originate repeats "Variable: NAME=value" once per variable
+                        action.merge(key, value, (a, b) -> key.equalsIgnoreCase("Variable") ? a + "\n" + b : b);
                     }
                     continue;
                 }
@@ -230,7 +251,7 @@ final class AmiPeer implements AutoCloseable {
                 write(s, response("Success", id, "Challenge: " + CHALLENGE));
                 return true;
             case "login":
-                if (username.equals(action.get("Username")) && md5(CHALLENGE + password).equals(action.get("Key"))) {
+                if (!down && username.equals(action.get("Username")) && md5(CHALLENGE + password).equals(action.get("Key"))) {
                     write(s, response("Success", id, "Message: Authentication accepted"));
                     sessions.add(s);
                     write(s, "Event: FullyBooted\r\nPrivilege: system,all\r\nUptime: 12\r\nLastReload: 12\r\n"
@@ -260,6 +281,9 @@ final class AmiPeer implements AutoCloseable {
                 }
                 write(s, response("Success", id, "Message: Redirect successful"));
                 return true;
+            case "originate":
+                originate(s, id, action);
+                return true;
             case "ping":
                 write(s, response("Success", id, "Ping: Pong\r\nTimestamp: " + Instant.now().getEpochSecond() + ".000000"));
                 return true;
@@ -269,6 +293,50 @@ final class AmiPeer implements AutoCloseable {
             default:
                 write(s, response("Error", id, "Message: Invalid/unknown command"));
                 return true;
+        }
+    }
+
+    /**
+     * Async Originate as Asterisk 22 answers it: "successfully queued" at once, then an OriginateResponse event (to
+     * every session, as Asterisk sends it) once the dialled phone answered (Success, Reason 4, the new channel) or
+     * gave up (Failure with the Reason, the dial string as Channel, Uniqueid &lt;null&gt;). An answered channel keeps
+     * the Originate's variables, reported on its later events like any channelvars.
+     */
+    private void originate(Socket s, String id, Map<String, String> action) throws IOException {
+        if (down) {
+            write(s, response("Error", id, "Message: Originate failed"));
+            return;
+        }
+        write(s, response("Success", id, "Message: Originate successfully queued"));
+        String dial = action.getOrDefault("Channel", "");
+        int reason = originateReasons.getOrDefault(dial, 4);
+        boolean answered = reason == 4;
+        String channel = dial + "-" + String.format("%08x", channelSequence.incrementAndGet());
+        String uniqueId = Instant.now().getEpochSecond() + ".9" + channelSequence.get();
+        var f = new LinkedHashMap<String, String>();
+        f.put("ActionID", id);
+        f.put("Response", answered ? "Success" : "Failure");
+        f.put("Channel", answered ? channel : dial);
+        f.put("Context", action.getOrDefault("Context", ""));
+        f.put("Exten", action.getOrDefault("Exten", ""));
+        f.put("Application", "");
+        f.put("Data", "");
+        f.put("Reason", Integer.toString(reason));
+        f.put("Uniqueid", answered ? uniqueId : "<null>");
+        f.put("CallerIDNum", "<unknown>");
+        f.put("CallerIDName", "<unknown>");
+        // the variables are set once the channel exists; OriginateResponse itself carries none
+        emit("OriginateResponse", Instant.now(), f);
+        if (answered) {
+            for (String v : action.getOrDefault("Variable", "").split("\n")) {
+                int eq = v.indexOf('=');
+                if (eq > 0) {
+                    setVariable(channel, v.substring(0, eq), v.substring(eq + 1));
+                    if (v.substring(0, eq).equals(originatedBy)) {
+                        originatedChannels.put(v.substring(eq + 1), channel + " " + uniqueId);
+                    }
+                }
+            }
         }
     }
 

@@ -28,7 +28,15 @@ public final class FakeTwilioApi {
     public static final FakeTwilioApi INSTANCE = new FakeTwilioApi();
 
     /** What the SDK sent: method, path, form fields, Authorization header. */
-    public record Captured(String method, String path, Map<String, String> form, String authorization) {
+    public record Captured(String method, String path, Map<String, String> form, String authorization, String body) {
+
+        /** Every value of a parameter the SDK repeats (StatusCallbackEvent), in the order sent. */
+        public List<String> all(String name) {
+            return java.util.Arrays.stream(body.split("&")).filter(p -> p.startsWith(name + "="))
+                    .map(p -> java.net.URLDecoder.decode(p.substring(name.length() + 1), StandardCharsets.UTF_8))
+                    .toList();
+        }
+
         public String field(String name) {
             return form.get(name);
         }
@@ -92,7 +100,7 @@ public final class FakeTwilioApi {
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         var captured = new Captured(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                WebhookVerifier.parse(body), exchange.getRequestHeaders().getFirst("Authorization"));
+                WebhookVerifier.parse(body), exchange.getRequestHeaders().getFirst("Authorization"), body);
         requests.add(captured);
         Failure failure = failures.entrySet().stream()
                 .filter(f -> captured.path().contains(f.getKey()) || captured.form().containsValue(f.getKey()))
@@ -104,6 +112,12 @@ public final class FakeTwilioApi {
             json = """
                     {"code": %d, "message": "%s", "more_info": "https://www.twilio.com/docs/errors/%d", "status": %d}"""
                     .formatted(failure.code(), failure.message(), failure.code(), failure.status());
+        } else if (captured.path().endsWith("/Calls.json") && "POST".equals(captured.method())) {
+            // Calls create, as Twilio answers it: 201 with the new outbound call, queued
+            status = 201;
+            json = """
+                    {"sid": "CA%032x", "status": "queued", "direction": "outbound-api", "to": "%s", "from": "%s"}"""
+                    .formatted(sids.incrementAndGet(), captured.field("To"), captured.field("From"));
         } else if (captured.path().contains("/Calls/")) {
             status = 200;
             String sid = captured.path().replaceAll(".*/Calls/([^/.]+).*", "$1");
