@@ -60,7 +60,8 @@ final class Api {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).version(HttpClient.Version.HTTP_1_1).build();
         var api = new Api(http, base);
-        var page = api.get("/login");
+        // the login page is HTML only (a JSON Accept gets 406)
+        var page = api.call(api.request("/login").setHeader("Accept", "text/html").GET());
         var m = CSRF_INPUT.matcher(page.body());
         if (!m.find()) {
             throw new IllegalStateException("no CSRF token on /login: " + page.status());
