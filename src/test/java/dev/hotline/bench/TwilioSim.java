@@ -7,14 +7,12 @@ import dev.hotline.telephony.twilio.SignedWebhooks;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -96,7 +94,7 @@ final class TwilioSim implements AutoCloseable {
         if (path.contains("/Calls/")) {
             String sid = path.replaceAll(".*/Calls/([^/.]+).*", "$1");
             redirects.incrementAndGet();
-            pickUpAgentLeg(form(body).getOrDefault("Twiml", ""));
+            pickUpAgentLeg(SignedWebhooks.restForm(body).getOrDefault("Twiml", ""));
             json = "{\"sid\": \"" + sid + "\", \"status\": \"in-progress\", \"direction\": \"inbound\"}";
         } else {
             json = "{\"sid\": \"SM" + System.nanoTime() + "\", \"status\": \"queued\"}";
@@ -126,18 +124,6 @@ final class TwilioSim implements AutoCloseable {
 
     static String callSid() {
         return SignedWebhooks.randomSid("CA");
-    }
-
-    private static Map<String, String> form(String body) {
-        var out = new LinkedHashMap<String, String>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.put(URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
     }
 
     private static String enc(String s) {

@@ -38,16 +38,12 @@ class RoutingJournalTests {
 
     @Test
     void entriesAWriterReadButDidNotAcknowledgeAreRecordedByTheNextLeaseHolder() {
-        // a namespace of its own: no writer of this application runs there
-        String prefix = "hotline:journal-test-" + UUID.randomUUID() + ":";
-        var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", "journal-" + UUID.randomUUID(),
-                "+8613900000088", null, "hotline", null, null));
+        String prefix = namespace();
+        var contact = arrived("+8613900000088");
         String stream = prefix + "journal";
         long now = System.currentTimeMillis();
-        redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("k", "QUEUED", "c", contact.id().toString(), "t",
-                Long.toString(now), "a", "", "q", "hotline", "rp", "5000"));
-        redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("k", "OFFERED", "c", contact.id().toString(), "t",
-                Long.toString(now + 1), "a", "agent.dead"));
+        queued(stream, contact, now);
+        entry(stream, contact, "OFFERED", now + 1, "agent.dead");
         redis.xgroupCreate(stream, "recorder", new StreamEntryID(0, 0), true);
         // the writer that held the lease read both entries, then its node died before it acknowledged them
         redis.xreadGroupAsMap("recorder", "writer", XReadGroupParams.xReadGroupParams().count(10),
@@ -71,18 +67,14 @@ class RoutingJournalTests {
 
     @Test
     void anEntryTheRecordRefusesIsParkedAndTheOthersAreWritten() {
-        String prefix = "hotline:journal-test-" + UUID.randomUUID() + ":";
-        var contact = contacts.arrived(new NewContact(Channel.VOICE, "api", "journal-" + UUID.randomUUID(),
-                "+8613900000089", null, "hotline", null, null));
+        String prefix = namespace();
+        var contact = arrived("+8613900000089");
         String stream = prefix + "journal";
         long now = System.currentTimeMillis();
-        redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("k", "QUEUED", "c", contact.id().toString(), "t",
-                Long.toString(now), "a", "", "q", "hotline", "rp", "5000"));
+        queued(stream, contact, now);
         // a kind this node does not know (a newer node's, during a rolling upgrade): refused by every attempt
-        redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("k", "HELD", "c", contact.id().toString(), "t",
-                Long.toString(now + 1), "a", "agent.new"));
-        redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("k", "OFFERED", "c", contact.id().toString(), "t",
-                Long.toString(now + 2), "a", "agent.li"));
+        entry(stream, contact, "HELD", now + 1, "agent.new");
+        entry(stream, contact, "OFFERED", now + 2, "agent.li");
 
         var writer = new RoutingJournal(redis, records, withPrefix(prefix), meters);
         writer.start();
@@ -101,6 +93,27 @@ class RoutingJournalTests {
         } finally {
             writer.stop();
         }
+    }
+
+    /** A namespace of its own: no writer of this application runs there. */
+    private static String namespace() {
+        return "hotline:journal-test-" + UUID.randomUUID() + ":";
+    }
+
+    private dev.hotline.contact.ContactSnapshot arrived(String from) {
+        return contacts.arrived(new NewContact(Channel.VOICE, "api", "journal-" + UUID.randomUUID(), from, null,
+                "hotline", null, null));
+    }
+
+    /** Routing's journal entry as the Lua prelude writes it. */
+    private void entry(String stream, dev.hotline.contact.ContactSnapshot c, String kind, long at, String agent) {
+        redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("k", kind, "c", c.id().toString(), "t", Long.toString(at),
+                "a", agent));
+    }
+
+    private void queued(String stream, dev.hotline.contact.ContactSnapshot c, long at) {
+        redis.xadd(stream, StreamEntryID.NEW_ENTRY, Map.of("k", "QUEUED", "c", c.id().toString(), "t",
+                Long.toString(at), "a", "", "q", "hotline", "rp", "5000"));
     }
 
     private RoutingProperties withPrefix(String prefix) {

@@ -97,26 +97,10 @@ public final class FakeTwilioApi {
         return requests.stream().filter(test).toList();
     }
 
-    /**
-     * The REST request's form, first value per name ({@link Captured#all} has the repeated ones). Not the webhook
-     * parser: the SDK repeats StatusCallbackEvent, which a webhook may not do.
-     */
-    private static Map<String, String> form(String body) {
-        var out = new java.util.LinkedHashMap<String, String>();
-        for (String pair : body.split("&")) {
-            int eq = pair.indexOf('=');
-            if (eq > 0) {
-                out.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
-                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-            }
-        }
-        return out;
-    }
-
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         var captured = new Captured(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                form(body), exchange.getRequestHeaders().getFirst("Authorization"), body);
+                SignedWebhooks.restForm(body), exchange.getRequestHeaders().getFirst("Authorization"), body);
         requests.add(captured);
         Failure failure = failures.entrySet().stream()
                 .filter(f -> captured.path().contains(f.getKey()) || captured.form().containsValue(f.getKey()))

@@ -167,4 +167,20 @@ public final class SignedWebhooks {
         }
         return p;
     }
+
+    /**
+     * A form the app sends to Twilio's REST API, first value per name (the SDK repeats some, such as
+     * StatusCallbackEvent, which the webhook parser refuses): for the fakes that play the REST side.
+     */
+    public static java.util.Map<String, String> restForm(String body) {
+        var out = new java.util.LinkedHashMap<String, String>();
+        for (String pair : body.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                out.putIfAbsent(java.net.URLDecoder.decode(pair.substring(0, eq), StandardCharsets.UTF_8),
+                        java.net.URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+            }
+        }
+        return out;
+    }
 }
