@@ -30,10 +30,13 @@ app_stop_all() {
   app_pids=()
 }
 
+# app_free_port: a free port below Linux's ephemeral range (32768+ by default): a port in that range can be taken as the
+# source port of an outgoing connection (a pool opening connections) between choosing it and the server binding it.
 app_free_port() {
-  local port
+  local port below
+  below=$(cut -f1 /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || echo 32768)
   for _ in $(seq 1 200); do
-    port=$((20000 + RANDOM % 30000))
+    port=$((20000 + RANDOM % (below - 20000)))
     if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "$port"; return; fi
   done
   echo "no free port" >&2; exit 1

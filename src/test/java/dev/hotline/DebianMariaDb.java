@@ -1,5 +1,6 @@
 package dev.hotline;
 
+import dev.hotline.shared.infra.FreePort;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -7,7 +8,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +48,7 @@ public final class DebianMariaDb implements BeforeAllCallback, AfterAllCallback 
         dir = Files.createTempDirectory("hotline-mariadb-");
         run(List.of(INSTALL.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
                 "--auth-root-authentication-method=normal", "--skip-test-db", "--user=" + System.getProperty("user.name")));
-        port = freePort();
+        port = FreePort.find();
         server = new ProcessBuilder(SERVER.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
                 "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"),
                 "--pid-file=" + dir.resolve("mysqld.pid"), "--user=" + System.getProperty("user.name"),
@@ -89,11 +89,6 @@ public final class DebianMariaDb implements BeforeAllCallback, AfterAllCallback 
         }
     }
 
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static void deleteQuietly(File file) {
         File[] children = file.listFiles();

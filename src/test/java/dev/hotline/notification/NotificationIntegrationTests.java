@@ -1,5 +1,6 @@
 package dev.hotline.notification;
 
+import dev.hotline.shared.infra.FreePort;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import dev.hotline.HotlineApplication;
@@ -59,20 +60,13 @@ import static org.awaitility.Awaitility.await;
         "hotline.notification.batch-size=100000"})
 class NotificationIntegrationTests {
 
-    static final int SMTP_PORT = freePort();
+    static final int SMTP_PORT = FreePort.find();
     static final GreenMail SMTP = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
 
     static {
         SMTP.start();
     }
 
-    private static int freePort() {
-        try (var socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     @DynamicPropertySource
     static void smtp(DynamicPropertyRegistry registry) {

@@ -1,5 +1,6 @@
 package dev.hotline.telephony.asterisk;
 
+import dev.hotline.shared.infra.FreePort;
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,6 @@ import org.springframework.test.context.DynamicPropertySource;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,7 +36,7 @@ class AmiLoginRefusedTests {
         registry.add("hotline.asterisk.ami.password", () -> "not-the-password");
         registry.add("hotline.asterisk.ami.retry-interval", () -> "200ms");
         registry.add("hotline.asterisk.agi.bind-address", () -> "127.0.0.1");
-        registry.add("hotline.asterisk.agi.port", AmiLoginRefusedTests::freePort);
+        registry.add("hotline.asterisk.agi.port", FreePort::find);
     }
 
     @Autowired
@@ -89,11 +89,4 @@ class AmiLoginRefusedTests {
         }
     }
 
-    private static int freePort() {
-        try (var s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

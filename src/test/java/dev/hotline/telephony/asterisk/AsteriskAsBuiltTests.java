@@ -1,5 +1,7 @@
 package dev.hotline.telephony.asterisk;
 
+import dev.hotline.shared.infra.FreePort;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -41,7 +43,7 @@ import static org.awaitility.Awaitility.await;
 class AsteriskAsBuiltTests extends AsteriskWireTestSupport {
 
     static final AmiPeer pbx = startPeer();
-    static final int agiPort = freePort();
+    static final int agiPort = FreePort.find();
 
     @DynamicPropertySource
     static void asterisk(DynamicPropertyRegistry registry) {

@@ -1,5 +1,7 @@
 package dev.hotline.telephony.asterisk;
 
+import dev.hotline.shared.infra.FreePort;
+
 import dev.hotline.contact.ContactHistoryView;
 import dev.hotline.contact.ContactOutcome;
 import dev.hotline.contact.ContactStatus;
@@ -32,7 +34,7 @@ import static org.awaitility.Awaitility.await;
 class AsteriskMultiNodeTests extends AsteriskWireTestSupport {
 
     static final AmiPeer pbx = startPeer();
-    static final int agiPort = freePort();
+    static final int agiPort = FreePort.find();
 
     @DynamicPropertySource
     static void asterisk(DynamicPropertyRegistry registry) {
@@ -60,7 +62,7 @@ class AsteriskMultiNodeTests extends AsteriskWireTestSupport {
 
     @BeforeEach
     void otherNodeUp() {
-        other = new OtherNode(properties, freePort(), intake, routing, handBack, recorder);
+        other = new OtherNode(properties, FreePort.find(), intake, routing, handBack, recorder);
         await().atMost(Duration.ofSeconds(20)).until(() -> other.loggedIn() && pbx.sessionCount() == 2);
     }
 

@@ -1,5 +1,7 @@
 package dev.hotline.telephony.asterisk;
 
+import dev.hotline.shared.infra.FreePort;
+
 import dev.hotline.contact.ContactDirection;
 import dev.hotline.contact.ContactHistoryView;
 import dev.hotline.contact.ContactOutcome;
@@ -46,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AsteriskOutboundCallTests extends AsteriskWireTestSupport {
 
     static final AmiPeer pbx = startPeer();
-    static final int agiPort = freePort();
+    static final int agiPort = FreePort.find();
 
     @DynamicPropertySource
     static void asterisk(DynamicPropertyRegistry registry) {

@@ -1,5 +1,6 @@
 package dev.hotline.telephony.asterisk;
 
+import dev.hotline.shared.infra.FreePort;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.AgentProfile;
@@ -15,7 +16,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -270,11 +270,4 @@ abstract class AsteriskWireTestSupport {
         }
     }
 
-    static int freePort() {
-        try (var s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
