@@ -21,15 +21,13 @@ import java.util.List;
  *                         queues, so this must exceed sessions × 5, or each push scans every subscription of every
  *                         session (Spring's default of 1 024 thrashes from ~200 sessions on)
  * @param dispositionCodes what an agent picks at finish (labels in the console's i18n as {@code disposition.<code>})
- * @param noRequestCodes   codes that mean the contact asked for nothing (wrong number, silent call): its unfilled draft
- *                         is closed without a type instead of as an answered inquiry
  * @param alertsShown      how many of today's alerts a wallboard loads when it opens
  */
 @ConfigurationProperties("hotline.console")
 record ConsoleProperties(List<String> allowedOrigins, Integer maxPayload, Integer maxFrame, String relayChannel,
                          Duration wallboardInterval, Integer pushThreads, Integer readBuffer,
                          Integer socketBuffer, Integer destinationCache, List<String> dispositionCodes,
-                         List<String> noRequestCodes, Integer alertsShown) {
+                         Integer alertsShown) {
 
     ConsoleProperties {
         allowedOrigins = allowedOrigins == null ? List.of() : List.copyOf(allowedOrigins);
@@ -44,7 +42,6 @@ record ConsoleProperties(List<String> allowedOrigins, Integer maxPayload, Intege
         dispositionCodes = dispositionCodes == null || dispositionCodes.isEmpty()
                 ? List.of("inquiry-answered", "ticket-opened", "callback-promised", "wrong-number", "silent-call")
                 : List.copyOf(dispositionCodes);
-        noRequestCodes = noRequestCodes == null ? List.of("wrong-number", "silent-call") : List.copyOf(noRequestCodes);
         alertsShown = alertsShown == null || alertsShown < 1 ? 100 : alertsShown;
     }
 }

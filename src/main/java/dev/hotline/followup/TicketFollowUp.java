@@ -20,7 +20,8 @@ class TicketFollowUp {
         this.surveys = surveys;
     }
 
-    @ApplicationModuleListener
+    /** Both steps need a customer: no publication row for the tickets of unknown callers. */
+    @ApplicationModuleListener(condition = "#root.args[0].customerId() != null")
     void on(TicketClosed closed) {
         planner.planAfterTicket(closed);
         surveys.inviteAfterTicket(closed);

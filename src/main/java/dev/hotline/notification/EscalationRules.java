@@ -9,7 +9,6 @@ import dev.hotline.ticket.TicketClosed;
 import dev.hotline.ticket.TicketDeadlineMissed;
 import dev.hotline.ticket.TicketDeadlineNear;
 import dev.hotline.ticket.TicketManagement;
-import dev.hotline.ticket.TicketStatus;
 import dev.hotline.ticket.TicketStatusChanged;
 import dev.hotline.ticket.TicketType;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -88,11 +87,10 @@ class EscalationRules {
                 recipients));
     }
 
-    @ApplicationModuleListener
+    // the conditions keep the event publication registry from storing (and completing) a row for every ticket closed
+    // or moved that no rule here is about: every finished call closes a ticket
+    @ApplicationModuleListener(condition = "#root.args[0].type() == T(dev.hotline.ticket.TicketType).COMPLAINT")
     void on(TicketClosed e) {
-        if (e.type() != TicketType.COMPLAINT) {
-            return;
-        }
         var ticket = tickets.find(e.ticketId());
         if (ticket.map(t -> t.fields().severity() != Severity.MAJOR).orElse(true)) {
             return;
@@ -103,11 +101,8 @@ class EscalationRules {
                 audience(Notice.Rule.MAJOR_CLOSED, ticket.get().assignee(), e.ticketId())));
     }
 
-    @ApplicationModuleListener
+    @ApplicationModuleListener(condition = "#root.args[0].to() == T(dev.hotline.ticket.TicketStatus).ANALYSED")
     void on(TicketStatusChanged e) {
-        if (e.to() != TicketStatus.ANALYSED) {
-            return;
-        }
         var ticket = tickets.find(e.ticketId());
         String department = ticket.map(t -> t.fields().responsibleDepartment()).orElse(null);
         if (department == null) {

@@ -9,7 +9,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Every contact gets a ticket: a draft opened when it arrives, taken by the agent who answers it. Synchronous, inside
+ * Every contact gets a ticket: a draft opened when it arrives, taken by the agent who answers it, settled by the agent's
+ * disposition at finish. Synchronous, inside
  * the transaction that writes routing's journal to the contact record (the events come from there), which is retried
  * until it is written: no event publication rows, no transaction of its own per contact, nothing on the caller's
  * request, and nothing lost when a node dies in between.
@@ -36,20 +37,20 @@ class ContactTicketing {
     }
 
     /**
-     * The agent's disposition at finish goes on the contact's ticket as the agent's note (also when the caller hung up
-     * first). As the system: the agent may no longer hold the ticket, but the words must not be lost.
+     * The agent's disposition at finish settles the contact's ticket (noted, or an unfilled draft closed: see
+     * {@link TicketService#settleAtFinish}), also when the caller hung up first; a contact without a ticket gets one.
      */
     @EventListener
-    void noteDisposition(ContactDisposed disposed) {
+    void settleAtFinish(ContactDisposed disposed) {
         if (disposed.disposition() == null || disposed.disposition().isBlank()) {
             return;
         }
-        String note = "Disposition (" + disposed.agent() + "): " + disposed.disposition();
-        if (!tickets.noteOnContact(disposed.contactId(), note)) {
+        String disposition = disposed.disposition().strip();
+        if (!tickets.settleAtFinish(disposed.contactId(), disposed.agent(), disposition)) {
             var contact = contacts.find(disposed.contactId());
-            var ticket = tickets.openForContact(disposed.contactId(), contact.map(ContactSnapshot::customerId)
-                    .orElse(null), contact.map(ContactSnapshot::subject).orElse(null), disposed.at());
-            tickets.comment(ticket.id(), note, TicketActor.SYSTEM);
+            tickets.openForContact(disposed.contactId(), contact.map(ContactSnapshot::customerId).orElse(null),
+                    contact.map(ContactSnapshot::subject).orElse(null), disposed.at());
+            tickets.settleAtFinish(disposed.contactId(), disposed.agent(), disposition);
         }
     }
 }

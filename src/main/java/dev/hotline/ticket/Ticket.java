@@ -105,6 +105,11 @@ class Ticket {
                 charge, partsInStock, onSiteVisit, remoteSite, arrivedOnSiteAt, returnReason);
     }
 
+    /** A draft with neither a type nor a description: nobody worked on it. */
+    boolean unfilled() {
+        return status == TicketStatus.DRAFT && type == null && (description == null || description.isBlank());
+    }
+
     /** Stores the values (already checked by the flow); the type is fixed once registered. */
     void apply(TicketFields v) {
         type = v.type();

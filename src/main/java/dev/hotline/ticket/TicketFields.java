@@ -45,6 +45,11 @@ public record TicketFields(TicketType type, ComplaintCategory category, Severity
                 null, null, null, null, null, null, null, null, null));
     }
 
+    public TicketFields withDescription(String d) {
+        return with(new TicketFields(null, null, null, null, d, null, null, null, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null));
+    }
+
     public TicketFields withSeverity(Severity s) {
         return with(new TicketFields(null, null, s, null, null, null, null, null, null, null, null, null, null,
                 null, null, null, null, null, null, null, null, null));

@@ -17,12 +17,15 @@ import java.util.Set;
  *
  * @param firstFixWindow a repeat repair of the same serial within this window counts as a failed first fix
  * @param watchInterval  how often the deadline watch looks for near and missed deadlines
+ * @param noRequestCodes disposition codes that mean the contact asked for nothing (wrong number, silent call): an
+ *                       unfilled draft finished with one is closed without a type, not as an answered inquiry
  */
 @ConfigurationProperties("hotline.ticket")
 public record TicketProperties(@DefaultValue("90d") Duration firstFixWindow,
                                @DefaultValue("60s") Duration watchInterval,
                                @DefaultValue Sla sla,
-                               @DefaultValue Calendar calendar) {
+                               @DefaultValue Calendar calendar,
+                               @DefaultValue({"wrong-number", "silent-call"}) List<String> noRequestCodes) {
 
     /**
      * SLA policy (SPEC §5). Times are {@link SlaTime}s: {@code 2h}, {@code 3d}, {@code 3wd} (working days).
@@ -84,6 +87,6 @@ public record TicketProperties(@DefaultValue("90d") Duration firstFixWindow,
                         SlaTime.valueOf("15d"), SlaTime.valueOf("24h"), SlaTime.valueOf("36h"), SlaTime.valueOf("2h"),
                         SlaTime.valueOf("72h"), SlaTime.valueOf("30m"), 0.8),
                 new Calendar(java.time.ZoneId.of("Asia/Shanghai"), Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
-                        List.of(), List.of()));
+                        List.of(), List.of()), List.of("wrong-number", "silent-call"));
     }
 }

@@ -4,6 +4,8 @@ import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.InvalidInputException;
 import dev.hotline.shared.NotFoundException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -31,6 +33,8 @@ import java.util.function.Supplier;
  */
 @Service
 class TicketService implements TicketManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(TicketService.class);
 
     private final TicketRepository tickets;
     private final TicketHistoryRepository history;
@@ -111,14 +115,46 @@ class TicketService implements TicketManagement {
     }
 
     /**
-     * A note by the system on the contact's ticket (the agent's disposition), in the caller's transaction; false when the
-     * contact has no ticket. Two statements: the journal batch writes one per finished contact.
+     * What the agent's finish leaves on the contact's ticket, in the caller's transaction (routing's journal batch);
+     * false when the contact has no ticket. The disposition is noted; a draft nobody filled (no type, no description)
+     * would stay open for good and crowd the next screen pop, so it is closed: without a type for a no-request code
+     * (wrong number, silent call), else registered and closed as an answered inquiry described by the disposition. A
+     * draft the flow would refuse to move is left as it is: the journal batch must not fail over a ticket rule.
      */
-    boolean noteOnContact(ContactId contactId, String text) {
+    boolean settleAtFinish(ContactId contactId, String agent, String disposition) {
         return inTx(() -> tickets.lockByContact(contactId.value()).map(ticket -> {
-            record(ticket, TicketActor.SYSTEM, "COMMENT", ticket.status(), text.strip());
+            if (!ticket.unfilled()) {
+                record(ticket, TicketActor.SYSTEM, "COMMENT", ticket.status(), "Disposition (" + agent + "): "
+                        + disposition);
+                return true;
+            }
+            String note = "Closed at finish by " + agent + ": " + disposition;
+            if (noRequest(disposition)) {
+                stepIfAllowed(ticket, TicketStatus.CLOSED, TicketFields.NONE, note);
+            } else if (stepIfAllowed(ticket, TicketStatus.REGISTERED,
+                    TicketFields.NONE.withType(TicketType.INQUIRY).withDescription(disposition), null)) {
+                stepIfAllowed(ticket, TicketStatus.CLOSED, TicketFields.NONE, note);
+            }
             return true;
         }).orElse(false));
+    }
+
+    private boolean noRequest(String disposition) {
+        return properties.noRequestCodes().stream()
+                .anyMatch(code -> disposition.equals(code) || disposition.startsWith(code + ": "));
+    }
+
+    private boolean stepIfAllowed(Ticket ticket, TicketStatus target, TicketFields fields, String note) {
+        try {
+            TicketFlow.check(ticket.status(), target, ticket.fields().with(fields), note);
+        } catch (ConflictException | InvalidInputException refused) {
+            log.warn("Ticket {} left {} at finish: {}", ticket.number(), ticket.status(), refused.getMessage());
+            record(ticket, TicketActor.SYSTEM, "COMMENT", ticket.status(), note == null ? "Finished: "
+                    + fields.description() : note);
+            return false;
+        }
+        step(ticket, target, fields, note, TicketActor.SYSTEM);
+        return true;
     }
 
     private void takenBy(Ticket ticket, String agent) {

@@ -20,7 +20,7 @@ class ReportDayTests {
         var d = TicketProperties.defaults();
         var tickets = new TicketProperties(d.firstFixWindow(), d.watchInterval(), d.sla(),
                 new TicketProperties.Calendar(ZoneId.of("Asia/Shanghai"), Set.of(DayOfWeek.SATURDAY, DayOfWeek.SUNDAY),
-                        holidays, makeUp));
+                        holidays, makeUp), d.noRequestCodes());
         var followup = new FollowupProperties(6, 12, 14, null, 5, "0 30 1 * * *", day,
                 new FollowupProperties.Survey(100, 60, 0, null, 60, 90, Duration.ofDays(7), "", "", ""));
         return new FollowupCalendar(tickets, followup);
