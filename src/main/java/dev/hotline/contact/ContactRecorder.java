@@ -1,5 +1,8 @@
 package dev.hotline.contact;
 
+import jakarta.persistence.EntityManager;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -32,11 +35,14 @@ class ContactRecorder implements ContactRecords {
     private final ContactRepository contacts;
     private final JdbcTemplate jdbc;
     private final ApplicationEventPublisher events;
+    private final EntityManager entities;
 
-    ContactRecorder(ContactRepository contacts, JdbcTemplate jdbc, ApplicationEventPublisher events) {
+    ContactRecorder(ContactRepository contacts, JdbcTemplate jdbc, ApplicationEventPublisher events,
+                    EntityManager entities) {
         this.contacts = contacts;
         this.jdbc = jdbc;
         this.events = events;
+        this.entities = entities;
     }
 
     @Override
@@ -45,6 +51,10 @@ class ContactRecorder implements ContactRecords {
         if (batch.isEmpty()) {
             return;
         }
+        // flushed once, at commit: Hibernate's default flushes before every query (the ticket listeners' deadline
+        // reads), dirty-checking every contact and ticket of the batch each time, quadratic in the batch size. Nothing
+        // in the batch reads back by query what it changed in memory (inserts go out at once: identity keys).
+        entities.unwrap(Session.class).setHibernateFlushMode(FlushMode.COMMIT);
         Set<Long> ids = batch.stream().map(ContactTransition::contactId).collect(Collectors.toSet());
         Map<Long, Contact> byId = new HashMap<>();
         for (Contact c : contacts.lockAll(ids)) {

@@ -37,6 +37,8 @@ class ContactService implements ContactIntake {
     private final ContactRepository contacts;
     private final ContactHistoryRepository history;
     private final ObjectProvider<CallerIdentification> callers;
+    /** resolved at the first arrival (a bean lookup per call showed in the routing profile); null until then */
+    private volatile CallerIdentification identification;
     private final PhoneNumbers phoneNumbers;
     private final ContactProperties properties;
     private final TransactionTemplate tx;
@@ -158,7 +160,11 @@ class ContactService implements ContactIntake {
     }
 
     private KnownCaller identify(PhoneNumber number) {
-        var identification = callers.getIfAvailable();
+        var identification = this.identification;
+        if (identification == null) {
+            identification = callers.getIfAvailable();
+            this.identification = identification;
+        }
         return identification == null ? null : identification.identify(number).orElse(null);
     }
 }
