@@ -207,7 +207,8 @@ class TicketService implements TicketManagement {
             ticket.apply(after);
             record(ticket, actor, "UPDATED", ticket.status(), String.join(", ", changed));
             if (ticket.status() != TicketStatus.DRAFT && before.severity() != after.severity()) {
-                start(ticket, sla.onSeverityChange(after.type(), after.severity(), clock.instant()));
+                start(ticket, deadlines.findByTicketIdOrderByDueAtAsc(ticket.id()),
+                        sla.onSeverityChange(after.type(), after.severity(), clock.instant()));
                 if (after.severity() == Severity.MAJOR) {
                     majorIncident(ticket, clock.instant());
                 }
@@ -400,8 +401,9 @@ class TicketService implements TicketManagement {
             text = (text == null ? "" : text + " | ") + "fields: " + String.join(", ", changed);
         }
         historyEntry(ticket, actor.name(), "TRANSITION", from, target, text);
-        stop(ticket, SlaPolicy.stoppedBy(from, target), now);
-        start(ticket, sla.onEnter(target, values, ticket.openedAt(), now));
+        var clocks = deadlines.findByTicketIdOrderByDueAtAsc(ticket.id());
+        stop(clocks, SlaPolicy.stoppedBy(from, target), now);
+        start(ticket, clocks, sla.onEnter(target, values, ticket.openedAt(), now));
         if (target == TicketStatus.REGISTERED && values.type() == TicketType.REPAIR) {
             markRepeatRepair(ticket, actor);
         }
@@ -481,9 +483,10 @@ class TicketService implements TicketManagement {
         }
     }
 
-    private void start(Ticket ticket, List<SlaPolicy.Plan> plans) {
+    /** Starts the planned clocks the ticket does not have yet ({@code clocks}: its deadlines, read once per change). */
+    private void start(Ticket ticket, List<TicketDeadline> clocks, List<SlaPolicy.Plan> plans) {
         var existing = EnumSet.noneOf(DeadlineKind.class);
-        deadlines.findByTicketIdOrderByDueAtAsc(ticket.id()).forEach(d -> existing.add(d.kind()));
+        clocks.forEach(d -> existing.add(d.kind()));
         for (var plan : plans) {
             // one clock per kind: a clock once started is not restarted by going round the flow again
             if (existing.add(plan.kind())) {
@@ -492,9 +495,8 @@ class TicketService implements TicketManagement {
         }
     }
 
-    private void stop(Ticket ticket, Set<DeadlineKind> kinds, Instant at) {
-        deadlines.findByTicketIdOrderByDueAtAsc(ticket.id()).stream()
-                .filter(d -> kinds.contains(d.kind())).forEach(d -> d.stop(at));
+    private static void stop(List<TicketDeadline> clocks, Set<DeadlineKind> kinds, Instant at) {
+        clocks.stream().filter(d -> kinds.contains(d.kind())).forEach(d -> d.stop(at));
     }
 
     // --- helpers ---------------------------------------------------------------------------------------------------
