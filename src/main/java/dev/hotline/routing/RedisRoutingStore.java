@@ -44,7 +44,7 @@ final class RedisRoutingStore {
     /** A contact as routing holds it: {@code state} WAITING, OFFERED, ASSIGNED (with {@code agent}), DONE or GONE. */
     record LiveContact(long id, String queue, double score, Channel channel, Long customerId, CustomerTier tier,
                        String provider, String externalId, long arrivedMillis, String state, String agent,
-                       boolean answered) {
+                       boolean answered, boolean held) {
 
         boolean unanswered() {
             return "WAITING".equals(state) || "OFFERED".equals(state);
@@ -321,6 +321,54 @@ final class RedisRoutingStore {
         return List.copyOf(redis.smembers(prefix + "a:" + agent + ":q"));
     }
 
+    /** A hold or resume made: the call's provider and id for telephony, and (resume) how long this hold lasted. */
+    record HoldChange(String queue, Channel channel, String provider, String externalId, long heldMillis) {
+    }
+
+    /** Hold ({@code hold} true) or resume the agent's connected call. Throws when it is not the agent's to change. */
+    HoldChange hold(long contact, String agent, long now, boolean hold) {
+        List<Object> r = LuaScripts.list(scripts.run("hold", List.of(prefix, Long.toString(contact), agent,
+                Long.toString(now), hold ? "hold" : "resume")));
+        refused(contact, agent, r);
+        return new HoldChange(LuaScripts.str(r.get(1)), Channel.valueOf(LuaScripts.str(r.get(2))),
+                emptyToNull(LuaScripts.str(r.get(3))), emptyToNull(LuaScripts.str(r.get(4))),
+                Long.parseLong(LuaScripts.str(r.get(5))));
+    }
+
+    /** A connected call handed on: the transferring agent's change and the offers it made now. */
+    record Handover(String fromQueue, String toQueue, Channel channel, String provider, String externalId,
+                    AgentState agentWas, AgentState agentNow, long wrapDeadline, long heldMillis, List<OfferMade> offers) {
+    }
+
+    /** Blind transfer of the agent's connected call to a queue or (non-null {@code toAgent}) a named agent. */
+    Handover transfer(long contact, String agent, long now, long wrapMs, String toQueue, String toAgent, long ringMs,
+                      long reofferPauseMs) {
+        List<Object> r = LuaScripts.list(scripts.run("transfer", List.of(prefix, Long.toString(contact), agent,
+                Long.toString(now), Long.toString(wrapMs), toQueue == null ? "" : toQueue,
+                toAgent == null ? "" : toAgent, Long.toString(ringMs), Long.toString(reofferPauseMs))));
+        refused(contact, agent, r);
+        String target = LuaScripts.str(r.get(2));
+        String deadline = LuaScripts.str(r.get(8));
+        return new Handover(LuaScripts.str(r.get(1)), target, Channel.valueOf(LuaScripts.str(r.get(3))),
+                emptyToNull(LuaScripts.str(r.get(4))), emptyToNull(LuaScripts.str(r.get(5))),
+                state(LuaScripts.str(r.get(6))), state(LuaScripts.str(r.get(7))),
+                deadline.isEmpty() ? 0 : Long.parseLong(deadline), Long.parseLong(LuaScripts.str(r.get(9))),
+                offers(r.subList(10, r.size()), target, now + ringMs));
+    }
+
+    /** Someone else's call is not the agent's business (403); a call that moved on or ended is a conflict (409). */
+    private static void refused(long contact, String agent, List<Object> r) {
+        if (!"ERR".equals(LuaScripts.str(r.get(0)))) {
+            return;
+        }
+        String why = LuaScripts.str(r.get(1));
+        if ("not-yours".equals(why)) {
+            throw new NotPermittedException("Contact " + contact + " is not connected to " + agent);
+        }
+        throw new ConflictException("gone".equals(why) ? "contact-gone" : why,
+                "Contact " + contact + " cannot be changed by " + agent + " now (" + why + ")");
+    }
+
     /** The contact as routing holds it, or null when routing does not know it (or it has left). */
     LiveContact contact(long contact) {
         Map<String, String> h = redis.hgetAll(prefix + "c:" + contact);
@@ -331,7 +379,8 @@ final class RedisRoutingStore {
         return new LiveContact(contact, h.get("queue"), parseLong(h.get("score")), Channel.valueOf(h.get("channel")),
                 customer(h.get("cust")), tier.isEmpty() ? null : CustomerTier.valueOf(tier),
                 emptyToNull(h.get("provider")), emptyToNull(h.get("ext")), parseLong(h.get("arrived")), h.get("state"),
-                emptyToNull(h.get("agent")), !h.getOrDefault("answered", "").isEmpty());
+                emptyToNull(h.get("agent")), !h.getOrDefault("answered", "").isEmpty(),
+                !h.getOrDefault("held", "").isEmpty());
     }
 
     /** Takes a due timer; true on exactly one node. */

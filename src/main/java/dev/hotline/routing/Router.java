@@ -110,10 +110,54 @@ class Router implements ContactRouting {
                 c.externalId(), c.arrivedMillis());
         long now = now();
         Instant arrivedAt = Instant.ofEpochMilli(c.arrivedMillis());
-        events.publishEvent(new ContactQueued(id, q.name(), c.channel(), arrivedAt));
+        // offered once already: the wallboard shows it waiting in its new queue without counting a second offer
+        events.publishEvent(new ContactTransferred(id, null, c.queue(), q.name(), null, c.channel(), c.provider(),
+                c.externalId(), arrivedAt, Instant.ofEpochMilli(now)));
         announce(store.enqueue(moved, now, q.ringNoAnswer().toMillis(), q.ringPeriod().toMillis(), escalation,
                 c.queue(), reofferPause()).offers(), now);
         wakeUpFor(escalation);
+    }
+
+    @Override
+    public void transfer(ContactId id, String agent, String toQueue, String toAgent) {
+        boolean named = toAgent != null && !toAgent.isBlank();
+        if (!named && (toQueue == null || toQueue.isBlank())) {
+            throw new InvalidInputException("queue", "A transfer needs a target queue or agent");
+        }
+        LiveContact c = store.contact(id.value());
+        if (c == null) {
+            throw new ConflictException("contact-gone", "Contact " + id + " is not live; only a live call can be transferred");
+        }
+        String queue = named ? c.queue() : catalog.resolve(toQueue).name();
+        String target = named ? toAgent : null;
+        long now = now();
+        var handover = store.transfer(id.value(), agent, now, properties.wrapUp().toMillis(), queue, target,
+                catalog.resolve(queue).ringNoAnswer().toMillis(), reofferPause());
+        Instant at = Instant.ofEpochMilli(now);
+        if (handover.heldMillis() > 0 || c.held()) {
+            events.publishEvent(new ContactResumed(id, agent, handover.fromQueue(), handover.channel(),
+                    handover.provider(), handover.externalId(), java.time.Duration.ofMillis(handover.heldMillis()), at));
+        }
+        events.publishEvent(new AgentStateChanged(agent, handover.agentWas(), handover.agentNow(), "transferred", id, at));
+        events.publishEvent(new ContactReleased(id, agent, handover.fromQueue(), handover.channel(), "transferred", at));
+        events.publishEvent(new ContactTransferred(id, agent, handover.fromQueue(), handover.toQueue(), target,
+                handover.channel(), handover.provider(), handover.externalId(), Instant.ofEpochMilli(c.arrivedMillis()),
+                at));
+        if (handover.wrapDeadline() > 0) {
+            timers.at(handover.wrapDeadline());
+        }
+        announce(handover.offers(), now);
+    }
+
+    @Override
+    public void hold(ContactId id, String agent, boolean hold) {
+        long now = now();
+        var change = store.hold(id.value(), agent, now, hold);
+        Instant at = Instant.ofEpochMilli(now);
+        events.publishEvent(hold
+                ? new ContactHeld(id, agent, change.queue(), change.channel(), change.provider(), change.externalId(), at)
+                : new ContactResumed(id, agent, change.queue(), change.channel(), change.provider(),
+                change.externalId(), java.time.Duration.ofMillis(change.heldMillis()), at));
     }
 
     /** Offers waiting contacts of the queue to its free agents. */
