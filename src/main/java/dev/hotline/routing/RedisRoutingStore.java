@@ -44,7 +44,7 @@ final class RedisRoutingStore {
     /** A contact as routing holds it: {@code state} WAITING, OFFERED, ASSIGNED (with {@code agent}), DONE or GONE. */
     record LiveContact(long id, String queue, double score, Channel channel, Long customerId, CustomerTier tier,
                        String provider, String externalId, long arrivedMillis, String state, String agent,
-                       boolean answered, boolean held) {
+                       boolean answered) {
 
         boolean unanswered() {
             return "WAITING".equals(state) || "OFFERED".equals(state);
@@ -379,8 +379,7 @@ final class RedisRoutingStore {
         return new LiveContact(contact, h.get("queue"), parseLong(h.get("score")), Channel.valueOf(h.get("channel")),
                 customer(h.get("cust")), tier.isEmpty() ? null : CustomerTier.valueOf(tier),
                 emptyToNull(h.get("provider")), emptyToNull(h.get("ext")), parseLong(h.get("arrived")), h.get("state"),
-                emptyToNull(h.get("agent")), !h.getOrDefault("answered", "").isEmpty(),
-                !h.getOrDefault("held", "").isEmpty());
+                emptyToNull(h.get("agent")), !h.getOrDefault("answered", "").isEmpty());
     }
 
     /** Takes a due timer; true on exactly one node. */

@@ -121,8 +121,9 @@ class Router implements ContactRouting {
     @Override
     public void transfer(ContactId id, String agent, String toQueue, String toAgent) {
         boolean named = toAgent != null && !toAgent.isBlank();
-        if (!named && (toQueue == null || toQueue.isBlank())) {
-            throw new InvalidInputException("queue", "A transfer needs a target queue or agent");
+        boolean queued = toQueue != null && !toQueue.isBlank();
+        if (named == queued) {
+            throw new InvalidInputException("target", "A transfer goes to a queue or to an agent (one of the two)");
         }
         LiveContact c = store.contact(id.value());
         if (c == null) {
@@ -134,11 +135,12 @@ class Router implements ContactRouting {
         var handover = store.transfer(id.value(), agent, now, properties.wrapUp().toMillis(), queue, target,
                 catalog.resolve(queue).ringNoAnswer().toMillis(), reofferPause());
         Instant at = Instant.ofEpochMilli(now);
-        if (handover.heldMillis() > 0 || c.held()) {
-            events.publishEvent(new ContactResumed(id, agent, handover.fromQueue(), handover.channel(),
-                    handover.provider(), handover.externalId(), java.time.Duration.ofMillis(handover.heldMillis()), at));
+        // a held call's hold ends with the transfer (journal RESUMED); no ContactResumed: telephony must not bring the
+        // caller back to the agent who let go, it moves the caller on (ContactTransferred)
+        if (handover.agentWas() != handover.agentNow()) {
+            events.publishEvent(new AgentStateChanged(agent, handover.agentWas(), handover.agentNow(), "transferred",
+                    id, at));
         }
-        events.publishEvent(new AgentStateChanged(agent, handover.agentWas(), handover.agentNow(), "transferred", id, at));
         events.publishEvent(new ContactReleased(id, agent, handover.fromQueue(), handover.channel(), "transferred", at));
         events.publishEvent(new ContactTransferred(id, agent, handover.fromQueue(), handover.toQueue(), target,
                 handover.channel(), handover.provider(), handover.externalId(), Instant.ofEpochMilli(c.arrivedMillis()),

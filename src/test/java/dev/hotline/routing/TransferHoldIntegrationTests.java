@@ -12,6 +12,7 @@ import dev.hotline.shared.NotPermittedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
@@ -24,9 +25,15 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** Blind transfer and hold of a connected call, on the real Redis scripts and the real contact record. */
 @SpringBootTest(properties = "hotline.routing.key-prefix=hotline:transfer-test:")
+@org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc
 @RecordApplicationEvents
 class TransferHoldIntegrationTests {
 
@@ -44,6 +51,8 @@ class TransferHoldIntegrationTests {
     redis.clients.jedis.RedisClient redis;
     @Autowired
     ApplicationEvents events;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -159,6 +168,36 @@ class TransferHoldIntegrationTests {
         presence.accept(call.id(), agent);
         assertThatThrownBy(() -> routing.hold(call.id(), agent, true)).hasMessageContaining("not-connected");
         assertThatThrownBy(() -> routing.transfer(call.id(), agent, q, null)).hasMessageContaining("not-connected");
+        routing.callerHungUp(call.id(), null);
+    }
+
+    @Test
+    void theRestApiLetsOnlyTheConnectedAgentActAndSaysWhyNot() throws Exception {
+        String q = queue("rest-" + run);
+        String agent = agent("rest-" + run, q);
+        var call = connected(q, agent, null);
+        String base = "/api/contacts/" + call.id();
+
+        mvc.perform(post(base + "/hold").with(user("someone-" + run).roles("AGENT")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post(base + "/hold").with(user(agent).roles("AGENT")).with(csrf()))
+                .andExpect(status().isNoContent());
+        mvc.perform(post(base + "/hold").with(user(agent).roles("AGENT")).with(csrf()))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("already-held"));
+        mvc.perform(post(base + "/resume").with(user(agent).roles("AGENT")).with(csrf()))
+                .andExpect(status().isNoContent());
+        mvc.perform(post(base + "/transfer").with(user(agent).roles("AGENT")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post(base + "/transfer").with(user(agent).roles("AGENT")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"queue\":\"" + q + "\",\"agent\":\"x\"}"))
+                .andExpect(status().isBadRequest());
+        mvc.perform(post("/api/contacts/987654321012/hold").with(user(agent).roles("AGENT")).with(csrf()))
+                .andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("contact-gone"));
+        mvc.perform(post(base + "/transfer").with(user(agent).roles("AGENT")).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"queue\":\"" + q + "\"}"))
+                .andExpect(status().isNoContent());
+        assertThat(presence.status(agent).state()).isEqualTo(AgentState.WRAP_UP);
         routing.callerHungUp(call.id(), null);
     }
 

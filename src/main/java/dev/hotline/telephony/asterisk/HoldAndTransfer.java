@@ -30,6 +30,8 @@ class HoldAndTransfer {
     private final CallFinder finder;
     private final ContactRouting routing;
     private final AsteriskProperties properties;
+    /** Holds the PBX refused: the resume that undoes them in routing has nothing to bridge (they never left it). */
+    private final java.util.Set<dev.hotline.shared.ContactId> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     HoldAndTransfer(AmiConnection ami, CallFinder finder, ContactRouting routing, AsteriskProperties properties) {
         this.ami = ami;
@@ -64,6 +66,9 @@ class HoldAndTransfer {
     @EventListener
     void on(ContactResumed resumed) {
         if (!HotlineAgiScript.PROVIDER.equals(resumed.provider())) {
+            return;
+        }
+        if (refused.remove(resumed.contactId())) {
             return;
         }
         ami.submit(() -> finder.find(resumed.contactId()).ifPresent(call -> {
@@ -109,9 +114,11 @@ class HoldAndTransfer {
     }
 
     private void undo(ContactHeld held) {
+        refused.add(held.contactId());
         try {
             routing.hold(held.contactId(), held.agent(), false);
         } catch (DomainException e) {
+            refused.remove(held.contactId());
             log.debug("Contact {} not taken off hold: {}", held.contactId(), e.getMessage());
         }
     }

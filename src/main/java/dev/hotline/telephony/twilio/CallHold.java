@@ -73,6 +73,11 @@ class CallHold implements DisposableBean {
         if (ours(resumed.provider(), resumed.externalId())) {
             executor.execute(() -> {
                 AgentProfile agent = agents.agent(resumed.agent());
+                if (isBlank(agent.clientIdentity()) && isBlank(agent.phone())) {
+                    log.warn("Contact {} resumed but agent {} has neither a Twilio client identity nor a phone; the "
+                            + "caller stays on hold", resumed.contactId(), resumed.agent());
+                    return;
+                }
                 move(resumed.externalId(), scripts.connectAgent(resumed.contactId(), resumed.agent(),
                         agent.clientIdentity(), agent.phone()), "resume of contact " + resumed.contactId());
             });
@@ -90,6 +95,10 @@ class CallHold implements DisposableBean {
     /** Music in a loop until the call is moved again. */
     VoiceResponse music() {
         return new VoiceResponse.Builder().play(new Play.Builder(hold.musicUrl()).loop(0).build()).build();
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
     }
 
     private boolean ours(String provider, String callSid) {

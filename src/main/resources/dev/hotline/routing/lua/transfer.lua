@@ -29,14 +29,7 @@ end
 -- the transferring agent lets go
 redis.call('SREM', akey(a) .. ':c', c)
 redis.call('HINCRBY', akey(a), h[5] == 'v' and 'vuse' or 'tuse', -1)
-local u = redis.call('HMGET', akey(a), 'vuse', 'tuse', 'state')
-local from, deadline = u[3], ''
-if num(u[1]) + num(u[2]) == 0 and u[3] == 'BUSY' then
-  local token = redis.call('HINCRBY', akey(a), 'wrap', 1)
-  setState(a, 'WRAP_UP', '', now)
-  deadline = tostring(now + tonumber(ARGV[5]))
-  redis.call('ZADD', TIMERS, deadline, 'w|' .. a .. '|' .. token)
-end
+local from, deadline = wrapUpIfIdle(a, now, tonumber(ARGV[5]))
 refresh(a)
 -- the transferring agent is not offered it back before anyone else
 redis.call('ZADD', ckey(c) .. ':x', now, a)

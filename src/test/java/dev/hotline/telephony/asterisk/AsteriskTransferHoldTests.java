@@ -90,6 +90,7 @@ class AsteriskTransferHoldTests extends AsteriskWireTestSupport {
 
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(intake.history(id))
                 .extracting(ContactHistoryView::action).containsSubsequence("HELD", "RESUMED"));
+        assertThat(pbx.lastAction("Bridge", "Channel1", call.channel())).isEmpty();   // it never left the agent
         routing.hold(id, agent, true);   // not held any more: may be held again
     }
 
@@ -143,14 +144,10 @@ class AsteriskTransferHoldTests extends AsteriskWireTestSupport {
 
     @Test
     void aNamedAgentWhosePhoneIsBusyLeavesTheCallWaitingInItsQueue() throws Exception {
-        String queue = queue("tbusy-" + run);
-        String first = agent("bfirst-" + run, queue, "1405");
-        String target = agent("btarget-" + run, "other-" + run, "1406");
-        Call call = newCall();
-        ContactId id = arrives(call, queue);
-        acceptAndAnswer(call, id, first, Instant.now());
-
-        routing.transfer(id, first, null, target);
+        var t = handedToANamedAgent("busy", "1405", "1406");
+        Call call = t.call();
+        ContactId id = t.id();
+        String target = t.target();
         await().atMost(Duration.ofSeconds(10)).until(() -> pbx.lastAction("Hangup", "Channel", AGENT_CHANNEL).isPresent());
         pbx.emit("Hangup", Instant.now(), hangup(AGENT_CHANNEL, agentLeg(call), call.uniqueId()));
         presence.accept(id, target);
@@ -170,14 +167,11 @@ class AsteriskTransferHoldTests extends AsteriskWireTestSupport {
 
     @Test
     void theCallerHangingUpMidTransferEndsTheContactAndFreesBothAgents() throws Exception {
-        String queue = queue("tgone-" + run);
-        String first = agent("gfirst-" + run, queue, "1407");
-        String target = agent("gtarget-" + run, "elsewhere-" + run, "1408");
-        Call call = newCall();
-        ContactId id = arrives(call, queue);
-        acceptAndAnswer(call, id, first, Instant.now());
-
-        routing.transfer(id, first, null, target);
+        var t = handedToANamedAgent("gone", "1407", "1408");
+        Call call = t.call();
+        ContactId id = t.id();
+        String first = t.first();
+        String target = t.target();
         await().atMost(Duration.ofSeconds(10)).until(() -> id.equals(presence.status(target).pendingOffer()));
         pbx.emit("Hangup", Instant.now(), hangup(call.channel(), call.uniqueId(), call.uniqueId()));
 
@@ -189,6 +183,21 @@ class AsteriskTransferHoldTests extends AsteriskWireTestSupport {
             assertThat(presence.status(target).state()).isEqualTo(AgentState.AVAILABLE);
             assertThat(presence.status(first).activeContacts()).isEmpty();
         });
+    }
+
+    record Handed(Call call, ContactId id, String first, String target) {
+    }
+
+    /** A call answered by a first agent, who transfers it to a free agent of another queue (named transfer). */
+    private Handed handedToANamedAgent(String name, String firstExtension, String targetExtension) throws Exception {
+        String queue = queue("t" + name + "-" + run);
+        String first = agent(name + "-first-" + run, queue, firstExtension);
+        String target = agent(name + "-target-" + run, "other-" + name + "-" + run, targetExtension);
+        Call call = newCall();
+        ContactId id = arrives(call, queue);
+        acceptAndAnswer(call, id, first, Instant.now());
+        routing.transfer(id, first, null, target);
+        return new Handed(call, id, first, target);
     }
 
     private ContactId arrives(Call call, String queue) throws Exception {
