@@ -102,7 +102,7 @@ class AsteriskTransferHoldTests extends AsteriskWireTestSupport {
         String second = agent("tsecond-" + run, to, "1404");
         Call call = newCall();
         ContactId id = arrives(call, from);
-        Instant answered = Instant.now();
+        Instant answered = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);   // the PBX sends microseconds
         acceptAndAnswer(call, id, first, answered);
 
         routing.transfer(id, first, to, null);

@@ -75,7 +75,7 @@ class TwilioTransferHoldTests extends TwilioTestSupport {
 
         var held = twilio.await(r -> r.path().contains(callSid) && MUSIC.equals(r.field("Twiml")));
         assertThat(held.method()).isEqualTo("POST");
-        twilioEndsTheDial(callSid, contact, agent, "CAold" + run);
+        twilioEndsTheDial(callSid, contact, agent, randomSid("CA"));
 
         routing.hold(contact.id(), agent, false);
 
@@ -116,7 +116,7 @@ class TwilioTransferHoldTests extends TwilioTestSupport {
         routing.transfer(contact.id(), agent, target, null);
 
         twilio.await(r -> r.path().contains(callSid) && MUSIC.equals(r.field("Twiml")));
-        twilioEndsTheDial(callSid, contact, agent, "CAold" + run);
+        twilioEndsTheDial(callSid, contact, agent, randomSid("CA"));
         assertThat(presence.status(agent).state()).isEqualTo(AgentState.WRAP_UP);
 
         await().atMost(Duration.ofSeconds(5)).until(() -> contact.id().equals(presence.status(second).pendingOffer()));
@@ -165,7 +165,7 @@ class TwilioTransferHoldTests extends TwilioTestSupport {
         presence.accept(contact.id(), agent);
         twilio.await(r -> r.path().contains(callSid));
         String legCallback = "/twilio/voice/status?contact=" + contact.id() + "&agent=" + agent;
-        mvc.perform(signed(legCallback, agentLeg("CAfirst" + run, callSid, "in-progress", 0,
+        mvc.perform(signed(legCallback, agentLeg(randomSid("CA"), callSid, "in-progress", 0,
                 Instant.now().truncatedTo(ChronoUnit.SECONDS)))).andExpect(status().isNoContent());
         return recorded(contact.id(), ContactStatus.CONNECTED);
     }
