@@ -79,8 +79,11 @@ class TwilioTransferHoldTests extends TwilioTestSupport {
 
         routing.hold(contact.id(), agent, false);
 
-        var resumed = twilio.await(r -> r.path().contains(callSid) && r.field("Twiml").contains("<Dial")
-                && twilio.matching(m -> m.path().contains(callSid)).indexOf(r) > 1);
+        // the second <Dial> of this call (the first connected the agent on accept)
+        java.util.function.Predicate<FakeTwilioApi.Captured> dial = r -> r.path().contains(callSid)
+                && r.field("Twiml").contains("<Dial");
+        await().atMost(Duration.ofSeconds(5)).until(() -> twilio.matching(dial).size() == 2);
+        var resumed = twilio.matching(dial).get(1);
         assertThat(resumed.field("Twiml")).contains(">softphone-" + agent + "</Client>")
                 .contains("action=\"" + PUBLIC_BASE_URL + "/twilio/voice/dial?contact=" + contact.id());
         String legCallback = "/twilio/voice/status?contact=" + contact.id() + "&agent=" + agent;
