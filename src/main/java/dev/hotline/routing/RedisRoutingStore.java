@@ -193,7 +193,8 @@ final class RedisRoutingStore {
                 emptyToNull(LuaScripts.str(r.get(4))), strings(r, 5));
     }
 
-    record Unassigned(String queue, AgentState agentWas, AgentState agentNow) {
+    /** {@code handedOn}: a transferred call, answered once already (no escalation, not queued anew). */
+    record Unassigned(String queue, AgentState agentWas, AgentState agentNow, boolean handedOn) {
     }
 
     /** The accepted contact goes back to its place in the queue; the agent is freed (and paused when it missed it). */
@@ -206,7 +207,8 @@ final class RedisRoutingStore {
             throw new ConflictException("answered".equals(why) ? "already-connected" : "not-assigned",
                     "Contact " + contact + " cannot go back to the queue from " + agent + " (" + why + ")");
         }
-        return new Unassigned(LuaScripts.str(r.get(1)), state(LuaScripts.str(r.get(2))), state(LuaScripts.str(r.get(3))));
+        return new Unassigned(LuaScripts.str(r.get(1)), state(LuaScripts.str(r.get(2))), state(LuaScripts.str(r.get(3))),
+                r.size() > 4 && "1".equals(LuaScripts.str(r.get(4))));
     }
 
     /** Null when the caller had already hung up on this agent: only the disposition was recorded. */

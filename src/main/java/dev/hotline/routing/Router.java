@@ -261,9 +261,15 @@ class Router implements ContactRouting {
         if (agentDidNotAnswer) {
             events.publishEvent(new AgentRingNoAnswer(agent, id, at));
         }
-        // the ring clock keeps counting from arrival: escalation picks the contact up again where it stands
-        events.publishEvent(new ContactQueued(id, unassigned.queue(), c.channel(), arrivedAt));
-        wakeUpFor(escalation);
+        if (unassigned.handedOn()) {
+            // a transferred call was offered and answered once: it waits again, not a new offer, no escalation
+            events.publishEvent(new ContactTransferred(id, null, unassigned.queue(), unassigned.queue(), null,
+                    c.channel(), c.provider(), c.externalId(), arrivedAt, at));
+        } else {
+            // the ring clock keeps counting from arrival: escalation picks the contact up again where it stands
+            events.publishEvent(new ContactQueued(id, unassigned.queue(), c.channel(), arrivedAt));
+            wakeUpFor(escalation);
+        }
         match(unassigned.queue());
         if (!agentDidNotAnswer) {
             matchFor(agent);

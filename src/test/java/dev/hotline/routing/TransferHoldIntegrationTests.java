@@ -172,6 +172,30 @@ class TransferHoldIntegrationTests {
     }
 
     @Test
+    void aTransferredCallWhoseNextAgentsPhoneDoesNotAnswerWaitsAgainWithoutEscalationOrASecondOffer() {
+        String q = queue("cf-" + run);
+        String first = agent("cffirst-" + run, q);
+        var call = connected(q, first, null);
+        String second = agent("cfsecond-" + run, q);
+        routing.transfer(call.id(), first, q, null);
+        await().atMost(Duration.ofSeconds(5)).until(() -> call.id().equals(presence.status(second).pendingOffer()));
+        presence.accept(call.id(), second);
+
+        presence.connectFailed(call.id(), second, true);   // the second agent's phone rang out
+
+        assertThat(routing.status(call.id())).isEqualTo(RoutingStatus.WAITING);
+        assertThat(presence.status(second).state()).isEqualTo(AgentState.BREAK);
+        // answered once already: no three-ring escalation (no overflow to the on-call phone), not offered anew
+        for (String step : new String[] {"alert", "widen", "overflow"}) {
+            assertThat(redis.zscore(P + "timers", "e|" + call.id() + "|" + step)).isNull();
+        }
+        assertThat(events.stream(ContactQueued.class).filter(e -> e.contactId().equals(call.id()))).hasSize(1);
+        routing.callerHungUp(call.id(), null);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(contacts.find(call.id()).orElseThrow().outcome()).isEqualTo(ContactOutcome.ANSWERED));
+    }
+
+    @Test
     void theRestApiLetsOnlyTheConnectedAgentActAndSaysWhyNot() throws Exception {
         String q = queue("rest-" + run);
         String agent = agent("rest-" + run, q);
