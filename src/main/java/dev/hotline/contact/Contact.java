@@ -198,6 +198,11 @@ class Contact {
                 status = ContactStatus.WAITING;
                 agent = null;
             }
+            case HELD, RESUMED -> {
+                if (!open) {
+                    return null;   // a hold is part of a live call; the history row says when and how long
+                }
+            }
         }
         return new Applied(action, before, status, t.agent() != null ? t.agent() : agent, detail, events);
     }

@@ -30,6 +30,10 @@ public record ContactTransition(long contactId, long seq, Kind kind, Instant at,
         /** The agent's disposition at finish (also after the caller hung up). */
         DISPOSITION,
         /** Moved to {@code queue} (from {@code detail}), waiting again. */
-        TRANSFERRED
+        TRANSFERRED,
+        /** The connected agent put the call on hold. */
+        HELD,
+        /** The agent took the held call back ({@code detail}: the hold's length in milliseconds). */
+        RESUMED
     }
 }

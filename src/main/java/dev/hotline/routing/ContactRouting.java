@@ -70,4 +70,17 @@ public interface ContactRouting {
      * changes nothing (false).
      */
     boolean dialFailed(ContactId contactId, String agent, String reason);
+
+    /**
+     * Blind transfer: the agent hands its connected call on to {@code toQueue} (it waits there at its original place:
+     * arrival and priority kept) or, with {@code toAgent}, straight to that agent's console (it must be free; a ring
+     * that is not taken leaves the call waiting in its queue). The transferring agent goes to WRAP_UP. Throws
+     * {@link dev.hotline.shared.NotPermittedException} unless the call is connected to {@code agent},
+     * {@link dev.hotline.shared.ConflictException} when it is not connected ({@code not-connected}), ended
+     * ({@code contact-gone}) or the named agent is not free ({@code agent-not-free}).
+     */
+    void transfer(ContactId contactId, String agent, String toQueue, String toAgent);
+
+    /** The agent puts its connected call on hold ({@code hold}) or resumes it; same refusals as {@link #transfer}. */
+    void hold(ContactId contactId, String agent, boolean hold);
 }

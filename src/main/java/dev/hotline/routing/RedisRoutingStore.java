@@ -193,7 +193,8 @@ final class RedisRoutingStore {
                 emptyToNull(LuaScripts.str(r.get(4))), strings(r, 5));
     }
 
-    record Unassigned(String queue, AgentState agentWas, AgentState agentNow) {
+    /** {@code handedOn}: a transferred call, answered once already (no escalation, not queued anew). */
+    record Unassigned(String queue, AgentState agentWas, AgentState agentNow, boolean handedOn) {
     }
 
     /** The accepted contact goes back to its place in the queue; the agent is freed (and paused when it missed it). */
@@ -206,7 +207,8 @@ final class RedisRoutingStore {
             throw new ConflictException("answered".equals(why) ? "already-connected" : "not-assigned",
                     "Contact " + contact + " cannot go back to the queue from " + agent + " (" + why + ")");
         }
-        return new Unassigned(LuaScripts.str(r.get(1)), state(LuaScripts.str(r.get(2))), state(LuaScripts.str(r.get(3))));
+        return new Unassigned(LuaScripts.str(r.get(1)), state(LuaScripts.str(r.get(2))), state(LuaScripts.str(r.get(3))),
+                r.size() > 4 && "1".equals(LuaScripts.str(r.get(4))));
     }
 
     /** Null when the caller had already hung up on this agent: only the disposition was recorded. */
@@ -319,6 +321,54 @@ final class RedisRoutingStore {
     /** Queues the agent serves (at the required skill level). */
     List<String> agentQueues(String agent) {
         return List.copyOf(redis.smembers(prefix + "a:" + agent + ":q"));
+    }
+
+    /** A hold or resume made: the call's provider and id for telephony, and (resume) how long this hold lasted. */
+    record HoldChange(String queue, Channel channel, String provider, String externalId, long heldMillis) {
+    }
+
+    /** Hold ({@code hold} true) or resume the agent's connected call. Throws when it is not the agent's to change. */
+    HoldChange hold(long contact, String agent, long now, boolean hold) {
+        List<Object> r = LuaScripts.list(scripts.run("hold", List.of(prefix, Long.toString(contact), agent,
+                Long.toString(now), hold ? "hold" : "resume")));
+        refused(contact, agent, r);
+        return new HoldChange(LuaScripts.str(r.get(1)), Channel.valueOf(LuaScripts.str(r.get(2))),
+                emptyToNull(LuaScripts.str(r.get(3))), emptyToNull(LuaScripts.str(r.get(4))),
+                Long.parseLong(LuaScripts.str(r.get(5))));
+    }
+
+    /** A connected call handed on: the transferring agent's change and the offers it made now. */
+    record Handover(String fromQueue, String toQueue, Channel channel, String provider, String externalId,
+                    AgentState agentWas, AgentState agentNow, long wrapDeadline, long heldMillis, List<OfferMade> offers) {
+    }
+
+    /** Blind transfer of the agent's connected call to a queue or (non-null {@code toAgent}) a named agent. */
+    Handover transfer(long contact, String agent, long now, long wrapMs, String toQueue, String toAgent, long ringMs,
+                      long reofferPauseMs) {
+        List<Object> r = LuaScripts.list(scripts.run("transfer", List.of(prefix, Long.toString(contact), agent,
+                Long.toString(now), Long.toString(wrapMs), toQueue == null ? "" : toQueue,
+                toAgent == null ? "" : toAgent, Long.toString(ringMs), Long.toString(reofferPauseMs))));
+        refused(contact, agent, r);
+        String target = LuaScripts.str(r.get(2));
+        String deadline = LuaScripts.str(r.get(8));
+        return new Handover(LuaScripts.str(r.get(1)), target, Channel.valueOf(LuaScripts.str(r.get(3))),
+                emptyToNull(LuaScripts.str(r.get(4))), emptyToNull(LuaScripts.str(r.get(5))),
+                state(LuaScripts.str(r.get(6))), state(LuaScripts.str(r.get(7))),
+                deadline.isEmpty() ? 0 : Long.parseLong(deadline), Long.parseLong(LuaScripts.str(r.get(9))),
+                offers(r.subList(10, r.size()), target, now + ringMs));
+    }
+
+    /** Someone else's call is not the agent's business (403); a call that moved on or ended is a conflict (409). */
+    private static void refused(long contact, String agent, List<Object> r) {
+        if (!"ERR".equals(LuaScripts.str(r.get(0)))) {
+            return;
+        }
+        String why = LuaScripts.str(r.get(1));
+        if ("not-yours".equals(why)) {
+            throw new NotPermittedException("Contact " + contact + " is not connected to " + agent);
+        }
+        throw new ConflictException("gone".equals(why) ? "contact-gone" : why,
+                "Contact " + contact + " cannot be changed by " + agent + " now (" + why + ")");
     }
 
     /** The contact as routing holds it, or null when routing does not know it (or it has left). */

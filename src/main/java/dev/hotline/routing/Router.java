@@ -110,10 +110,56 @@ class Router implements ContactRouting {
                 c.externalId(), c.arrivedMillis());
         long now = now();
         Instant arrivedAt = Instant.ofEpochMilli(c.arrivedMillis());
-        events.publishEvent(new ContactQueued(id, q.name(), c.channel(), arrivedAt));
+        // offered once already: the wallboard shows it waiting in its new queue without counting a second offer
+        events.publishEvent(new ContactTransferred(id, null, c.queue(), q.name(), null, c.channel(), c.provider(),
+                c.externalId(), arrivedAt, Instant.ofEpochMilli(now)));
         announce(store.enqueue(moved, now, q.ringNoAnswer().toMillis(), q.ringPeriod().toMillis(), escalation,
                 c.queue(), reofferPause()).offers(), now);
         wakeUpFor(escalation);
+    }
+
+    @Override
+    public void transfer(ContactId id, String agent, String toQueue, String toAgent) {
+        boolean named = toAgent != null && !toAgent.isBlank();
+        boolean queued = toQueue != null && !toQueue.isBlank();
+        if (named == queued) {
+            throw new InvalidInputException("target", "A transfer goes to a queue or to an agent (one of the two)");
+        }
+        LiveContact c = store.contact(id.value());
+        if (c == null) {
+            throw new ConflictException("contact-gone", "Contact " + id + " is not live; only a live call can be transferred");
+        }
+        String queue = named ? c.queue() : catalog.resolve(toQueue).name();
+        String target = named ? toAgent : null;
+        long now = now();
+        var handover = store.transfer(id.value(), agent, now, properties.wrapUp().toMillis(), queue, target,
+                catalog.resolve(queue).ringNoAnswer().toMillis(), reofferPause());
+        Instant at = Instant.ofEpochMilli(now);
+        // a held call's hold ends with the transfer (journal RESUMED); no ContactResumed: telephony must not bring the
+        // caller back to the agent who let go, it moves the caller on (ContactTransferred)
+        if (handover.agentWas() != handover.agentNow()) {
+            events.publishEvent(new AgentStateChanged(agent, handover.agentWas(), handover.agentNow(), "transferred",
+                    id, at));
+        }
+        events.publishEvent(new ContactReleased(id, agent, handover.fromQueue(), handover.channel(), "transferred", at));
+        events.publishEvent(new ContactTransferred(id, agent, handover.fromQueue(), handover.toQueue(), target,
+                handover.channel(), handover.provider(), handover.externalId(), Instant.ofEpochMilli(c.arrivedMillis()),
+                at));
+        if (handover.wrapDeadline() > 0) {
+            timers.at(handover.wrapDeadline());
+        }
+        announce(handover.offers(), now);
+    }
+
+    @Override
+    public void hold(ContactId id, String agent, boolean hold) {
+        long now = now();
+        var change = store.hold(id.value(), agent, now, hold);
+        Instant at = Instant.ofEpochMilli(now);
+        events.publishEvent(hold
+                ? new ContactHeld(id, agent, change.queue(), change.channel(), change.provider(), change.externalId(), at)
+                : new ContactResumed(id, agent, change.queue(), change.channel(), change.provider(),
+                change.externalId(), java.time.Duration.ofMillis(change.heldMillis()), at));
     }
 
     /** Offers waiting contacts of the queue to its free agents. */
@@ -215,9 +261,15 @@ class Router implements ContactRouting {
         if (agentDidNotAnswer) {
             events.publishEvent(new AgentRingNoAnswer(agent, id, at));
         }
-        // the ring clock keeps counting from arrival: escalation picks the contact up again where it stands
-        events.publishEvent(new ContactQueued(id, unassigned.queue(), c.channel(), arrivedAt));
-        wakeUpFor(escalation);
+        if (unassigned.handedOn()) {
+            // a transferred call was offered and answered once: it waits again, not a new offer, no escalation
+            events.publishEvent(new ContactTransferred(id, null, unassigned.queue(), unassigned.queue(), null,
+                    c.channel(), c.provider(), c.externalId(), arrivedAt, at));
+        } else {
+            // the ring clock keeps counting from arrival: escalation picks the contact up again where it stands
+            events.publishEvent(new ContactQueued(id, unassigned.queue(), c.channel(), arrivedAt));
+            wakeUpFor(escalation);
+        }
         match(unassigned.queue());
         if (!agentDidNotAnswer) {
             matchFor(agent);

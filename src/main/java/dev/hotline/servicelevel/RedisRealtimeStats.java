@@ -10,6 +10,7 @@ import dev.hotline.routing.AgentState;
 import dev.hotline.routing.AgentStateChanged;
 import dev.hotline.routing.ContactAssigned;
 import dev.hotline.routing.ContactQueued;
+import dev.hotline.routing.ContactTransferred;
 import dev.hotline.routing.QueueSettings;
 import dev.hotline.routing.RoutingAdministration;
 import dev.hotline.routing.ContactRouting;
@@ -98,6 +99,19 @@ class RedisRealtimeStats implements RealtimeStats {
             redis.hset(P + "ringing:q", e.contactId().toString(), e.queue());
         }
         count(e.queue(), e.arrivedAt(), "offered", 1);
+        moved();
+    }
+
+    /**
+     * A transfer: waiting again in its new queue with its original arrival, but offered once already (not counted as
+     * offered a second time); a call handed to a named agent rings at once and waits nowhere.
+     */
+    @EventListener
+    void on(ContactTransferred e) {
+        stopWaiting(e.fromQueue(), e.contactId());
+        if (e.toAgent() == null) {
+            redis.zadd(P + "waiting:" + e.toQueue(), e.arrivedAt().toEpochMilli(), e.contactId().toString());
+        }
         moved();
     }
 

@@ -88,6 +88,12 @@ class AsteriskConfiguration {
         }
 
         @Bean
+        HoldAndTransfer asteriskHoldAndTransfer(AmiConnection ami, CallFinder finder, ContactRouting routing,
+                                                AsteriskProperties properties) {
+            return new HoldAndTransfer(ami, finder, routing, properties);
+        }
+
+        @Bean
         FastAgiServer asteriskFastAgiServer(AsteriskProperties properties, ContactRouting routing, LiveCalls calls) {
             return new FastAgiServer(properties.agi(), new HotlineAgiScript(routing, calls, properties));
         }

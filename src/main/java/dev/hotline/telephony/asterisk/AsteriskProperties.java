@@ -14,13 +14,18 @@ import java.util.Map;
  * @param agentsContext     the dialplan context a caller is redirected to when an agent accepts
  * @param overflowContext   the dialplan context that dials the on-call target through the trunk
  * @param queueByNumber     dialled number (agi_dnid or agi_extension) to queue, when the AGI call names none
+ * @param holdContext       where a held caller hears music on hold (and where the agent's leg waits: extension
+ *                          {@code agent} of the same context) until resume bridges the two again
+ * @param transferContext   where a transferred caller waits, with music, for the next agent
  */
 @ConfigurationProperties("hotline.asterisk")
 public record AsteriskProperties(@DefaultValue Agi agi, @DefaultValue Ami ami,
                                  @DefaultValue("PJSIP/${extension}") String agentDialTemplate,
                                  @DefaultValue("hotline-agents") String agentsContext,
                                  @DefaultValue("hotline-overflow") String overflowContext,
-                                 Map<String, String> queueByNumber) {
+                                 Map<String, String> queueByNumber,
+                                 @DefaultValue("hotline-hold") String holdContext,
+                                 @DefaultValue("hotline-transferred") String transferContext) {
 
     public AsteriskProperties {
         queueByNumber = queueByNumber == null ? Map.of() : Map.copyOf(queueByNumber);

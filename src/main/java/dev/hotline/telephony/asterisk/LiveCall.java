@@ -17,6 +17,7 @@ final class LiveCall {
     private volatile String callerChannel;
     private volatile String agent;
     private volatile String agentLeg;
+    private volatile String agentLegChannel;
     private volatile Instant answeredAt;
     private volatile String firstHangUp;
     private final LineSilence silence = new LineSilence();
@@ -75,6 +76,28 @@ final class LiveCall {
         if (uniqueId != null && !uniqueId.isBlank()) {
             agentLeg = uniqueId;
         }
+    }
+
+    /** The agent leg's channel name (DialBegin's DestChannel): a hold moves it along with the caller. */
+    void agentLegChannel(String channel) {
+        if (channel != null && !channel.isBlank()) {
+            agentLegChannel = channel;
+        }
+    }
+
+    String agentLegChannel() {
+        return agentLegChannel;
+    }
+
+    /**
+     * The agent handed the call on: it is nobody's until the next agent's leg answers. The old leg's hang-up that
+     * follows is then no "agent hung up first", and the next answer is recorded for the next agent.
+     */
+    void handedOn() {
+        agent = null;
+        agentLeg = null;
+        agentLegChannel = null;
+        answeredAt = null;
     }
 
     /**

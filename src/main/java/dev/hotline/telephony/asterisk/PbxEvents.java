@@ -71,7 +71,10 @@ class PbxEvents implements ManagerEventListener {
             if (event instanceof DialBeginEvent e) {
                 directory.of(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getChannelVariables())
                         .filter(call -> call.isCaller(e.getUniqueId()) && !onCallDial(e))
-                        .ifPresent(call -> call.agentLeg(e.getDestUniqueId()));
+                        .ifPresent(call -> {
+                            call.agentLeg(e.getDestUniqueId());
+                            call.agentLegChannel(e.getDestChannel());
+                        });
             } else if (event instanceof DialEndEvent e) {
                 directory.of(e.getLinkedId(), e.getUniqueId(), e.getChannel(), e.getChannelVariables())
                         .filter(call -> !onCallDial(e))
@@ -114,6 +117,7 @@ class PbxEvents implements ManagerEventListener {
         String status = e.getDialStatus() == null ? "" : e.getDialStatus().toUpperCase(Locale.ROOT);
         if (status.equals("ANSWER")) {
             call.agentLeg(e.getDestUniqueId());
+            call.agentLegChannel(e.getDestChannel());
             answer(call, timeOf(e));
         } else if (status.equals("CANCEL") || call.isAnswered() || call.agent() == null) {
             // CANCEL: the caller hung up while the agent's phone rang; the Hangup that follows closes the contact

@@ -6,7 +6,7 @@
 -- (its disposition) is still welcome. A hang-up of a contact routing does not know (Redis lost it) is still recorded.
 -- Returns {queue, channel, wrappedAgent, wrapDeadline, releasedAgent, withdrawnAgent...} or {} when nothing changed.
 local c, now, mode = ARGV[2], tonumber(ARGV[3]), ARGV[5]
-local h = redis.call('HMGET', ckey(c), 'queue', 'state', 'agent', 'kind', 'answered', 'channel')
+local h = redis.call('HMGET', ckey(c), 'queue', 'state', 'agent', 'kind', 'answered', 'channel', 'handed')
 if h[2] == 'GONE' or h[2] == 'DONE' then return {} end
 if not h[1] then
   if mode == 'hangup' then journal(c, 'ENDED', now, '', { 'us', ARGV[7] }) end
@@ -36,7 +36,8 @@ if h[3] and h[3] ~= '' and redis.call('SREM', akey(h[3]) .. ':c', c) == 1 then
 end
 redis.call('DEL', ckey(c), ckey(c) .. ':o', ckey(c) .. ':x')
 if mode == 'hangup' then
-  local answered = h[5] and h[5] ~= ''
+  -- 'handed': a transferred call the next agent has not answered yet was answered all the same (transfer.lua)
+  local answered = (h[5] and h[5] ~= '') or (h[7] and h[7] ~= '')
   journal(c, 'ENDED', now, answered and h[3] or '', { 'o', answered and 'ANSWERED' or 'ABANDONED', 'us', ARGV[7] })
 elseif mode == 'overflow' then
   journal(c, 'ENDED', now, '', { 'o', 'OVERFLOWED', 'r', ARGV[6] })

@@ -90,6 +90,20 @@ local function setState(a, st, reason, now)
   return from
 end
 
+-- The agent let go of a contact: WRAP_UP (ending after wrapMs) when it was BUSY and holds nothing else now.
+-- Returns the state it had and the wrap-up's end ('' when it did not go to WRAP_UP).
+local function wrapUpIfIdle(a, now, wrapMs)
+  local u = redis.call('HMGET', akey(a), 'vuse', 'tuse', 'state')
+  if num(u[1]) + num(u[2]) == 0 and u[3] == 'BUSY' then
+    local token = redis.call('HINCRBY', akey(a), 'wrap', 1)
+    setState(a, 'WRAP_UP', '', now)
+    local deadline = tostring(now + wrapMs)
+    redis.call('ZADD', TIMERS, deadline, 'w|' .. a .. '|' .. token)
+    return u[3], deadline
+  end
+  return u[3], ''
+end
+
 -- The agent's state when no offer rings: BUSY while it works on contacts, else AVAILABLE.
 local function settle(a, now)
   local h = redis.call('HMGET', akey(a), 'vuse', 'tuse')

@@ -40,6 +40,8 @@ final class AmiPeer implements AutoCloseable {
     /** uniqueid to the channel's CoreShowChannel fields. */
     final Map<String, Map<String, String>> liveChannels = new ConcurrentHashMap<>();
     private final Map<String, String> refusedRedirects = new ConcurrentHashMap<>();
+    /** Channels that have hung up: Hangup and Bridge of them fail the way Asterisk answers. */
+    private final java.util.Set<String> goneChannels = ConcurrentHashMap.newKeySet();
     private final Map<String, Map<String, String>> variablesByChannel = new ConcurrentHashMap<>();
     private final List<String> reported = new CopyOnWriteArrayList<>();
     private final List<Socket> sessions = new CopyOnWriteArrayList<>();
@@ -107,6 +109,11 @@ final class AmiPeer implements AutoCloseable {
     /** Redirects of this channel fail with Asterisk's message, e.g. "Redirect failed" for a live channel. */
     void refuseRedirectOf(String channel, String message) {
         refusedRedirects.put(channel, message);
+    }
+
+    /** The channel (by name) has hung up: Hangup answers "No such channel", Bridge "ChannelN does not exist". */
+    void channelHungUp(String channel) {
+        goneChannels.add(channel);
     }
 
     /** manager.conf {@code channelvars}: these variables of a channel are reported on its events. */
@@ -280,6 +287,24 @@ final class AmiPeer implements AutoCloseable {
                     return true;
                 }
                 write(s, response("Success", id, "Message: Redirect successful"));
+                return true;
+            case "bridge":
+                // main/features.c action_bridge: both channels must exist; then they are moved into a new bridge
+                for (String which : List.of("Channel1", "Channel2")) {
+                    if (goneChannels.contains(action.get(which))) {
+                        write(s, response("Error", id, "Message: " + which + " does not exist: " + action.get(which)));
+                        return true;
+                    }
+                }
+                write(s, response("Success", id, "Message: Channels have been bridged"));
+                return true;
+            case "hangup":
+                if (goneChannels.contains(action.get("Channel"))) {
+                    write(s, response("Error", id, "Message: No such channel"));
+                    return true;
+                }
+                goneChannels.add(action.get("Channel"));
+                write(s, response("Success", id, "Message: Channel Hungup"));
                 return true;
             case "originate":
                 originate(s, id, action);
