@@ -23,10 +23,11 @@ public interface CallSupervisor {
      *
      * @param session         the audit row's id, carried on the supervisor's call so its events find the row
      * @param externalId      the provider's id of the customer's call
+     * @param line            the hotline number the customer called (Twilio rings the supervisor from it)
      * @param agent           the agent on the call, whose phone is spied on or coached
      * @param supervisorPhone what to ring: an extension (Asterisk), a number or a client identity (Twilio)
      */
-    record Join(long session, long contactId, String externalId, AgentProfile agent, String supervisorPhone,
-                SupervisionMode mode) {
+    record Join(long session, long contactId, String externalId, String line, AgentProfile agent,
+                String supervisorPhone, SupervisionMode mode) {
     }
 }

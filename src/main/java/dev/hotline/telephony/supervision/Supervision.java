@@ -72,8 +72,8 @@ public class Supervision {
         long session = log.opened(contactId.value(), contact.agent(), supervisor, mode, contact.provider(),
                 supervisorPhone);
         try {
-            adapter.join(new CallSupervisor.Join(session, contactId.value(), contact.externalId(), agent,
-                    supervisorPhone, mode));
+            adapter.join(new CallSupervisor.Join(session, contactId.value(), contact.externalId(), contact.to(),
+                    agent, supervisorPhone, mode));
         } catch (DomainException refused) {
             log.failed(session, refused.code(), Instant.now());
             throw refused;
