@@ -72,6 +72,16 @@ class CallScripts {
                 .build();
     }
 
+    /**
+     * Caller and agent in the contact's conference (a supervisor joined): either one leaving ends it for all, as
+     * hanging up a {@code <Dial>} bridge would.
+     */
+    VoiceResponse conference(String name) {
+        var room = new com.twilio.twiml.voice.Conference.Builder(name).beep(com.twilio.twiml.voice.Conference.Beep.FALSE)
+                .startConferenceOnEnter(true).endConferenceOnExit(true).build();
+        return new VoiceResponse.Builder().dial(new Dial.Builder().conference(room).build()).build();
+    }
+
     VoiceResponse hangUp() {
         return new VoiceResponse.Builder().hangup(new Hangup.Builder().build()).build();
     }

@@ -50,6 +50,29 @@ class TwilioApi {
                 .create(client()).getSid();
     }
 
+    /** The answered child call of {@code parentCallSid} (the agent's leg of a {@code <Dial>}), if there is one. */
+    java.util.Optional<String> inProgressChild(String parentCallSid) {
+        var calls = Call.reader().setParentCallSid(parentCallSid).setStatus(Call.Status.IN_PROGRESS).setPageSize(1L)
+                .limit(1).read(client()).iterator();
+        return calls.hasNext() ? java.util.Optional.of(calls.next().getSid()) : java.util.Optional.empty();
+    }
+
+    /**
+     * Rings {@code to} into the conference named {@code conference}: muted to listen only, coaching
+     * {@code coachCallSid} (heard by that participant alone) when given. Returns the new participant's CallSid.
+     */
+    String addParticipant(String conference, com.twilio.type.Endpoint from, com.twilio.type.Endpoint to, boolean muted,
+                          String coachCallSid, String statusCallback, int timeoutSeconds) {
+        var creator = com.twilio.rest.api.v2010.account.conference.Participant.creator(conference, from, to)
+                .setMuted(muted).setBeep("false").setEndConferenceOnExit(false).setTimeout(timeoutSeconds)
+                .setStatusCallback(statusCallback)
+                .setStatusCallbackEvent(List.of("initiated", "ringing", "answered", "completed"));
+        if (coachCallSid != null) {
+            creator.setCoaching(true).setCallSidToCoach(coachCallSid);
+        }
+        return creator.create(client()).getCallSid();
+    }
+
     /**
      * Sends a message; {@code to}/{@code from} as Twilio writes them ({@code whatsapp:+86...} for WhatsApp).
      *

@@ -36,9 +36,11 @@ class VoiceCalls {
     private final TwilioProperties properties;
     private final CallScripts scripts;
     private final CallConnector connector;
+    private final SupervisionConferences conferences;
 
     VoiceCalls(ContactIntake contacts, ContactRouting routing, TwilioProperties properties, CallScripts scripts,
-               CallConnector connector) {
+               CallConnector connector, SupervisionConferences conferences) {
+        this.conferences = conferences;
         this.routing = routing;
         this.contacts = contacts;
         this.properties = properties;
@@ -79,7 +81,8 @@ class VoiceCalls {
         String agent = agentOf(action);
         String outcome = action.param("DialCallStatus");
         if (outcome != null && DIAL_ANSWERED.contains(outcome)) {
-            return scripts.hangUp();
+            // a supervisor joined: the agent's leg was moved into the contact's conference, the caller follows it
+            return conferences.of(contact).map(c -> scripts.conference(c.name())).orElseGet(scripts::hangUp);
         }
         log.info("Agent {} did not pick up contact {} ({}); giving it back to routing", agent, contact, outcome);
         connector.giveBack(contact, agent, "agent-leg-" + outcome);

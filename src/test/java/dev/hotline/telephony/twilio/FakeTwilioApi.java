@@ -50,6 +50,8 @@ public final class FakeTwilioApi {
     private final List<Captured> requests = new CopyOnWriteArrayList<>();
     private final Map<String, Failure> failures = new ConcurrentHashMap<>();
     private final AtomicInteger sids = new AtomicInteger();
+    /** In-progress child calls (the agent's leg of a {@code <Dial>}) by parent CallSid, for Calls list. */
+    private final Map<String, String> children = new ConcurrentHashMap<>();
 
     private FakeTwilioApi() {
         try {
@@ -73,6 +75,11 @@ public final class FakeTwilioApi {
     /** Requests whose path or a form field contains {@code key} (a CallSid, a phone number) fail with this error. */
     public void failFor(String key, Failure failure) {
         failures.put(key, failure);
+    }
+
+    /** The call {@code parentSid} dialled {@code childSid}, which answered: Calls list finds it by ParentCallSid. */
+    public void answeredChild(String parentSid, String childSid) {
+        children.put(parentSid, childSid);
     }
 
     /** Waits (briefly) for a request matching {@code test}: the call redirects run on the adapter's executor. */
@@ -99,8 +106,11 @@ public final class FakeTwilioApi {
 
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        String query = exchange.getRequestURI().getRawQuery();
+        // a list request (GET) carries its filters in the query string, a create or update in the form body
         var captured = new Captured(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
-                SignedWebhooks.restForm(body), exchange.getRequestHeaders().getFirst("Authorization"), body);
+                SignedWebhooks.restForm(body.isEmpty() && query != null ? query : body),
+                exchange.getRequestHeaders().getFirst("Authorization"), body);
         requests.add(captured);
         Failure failure = failures.entrySet().stream()
                 .filter(f -> captured.path().contains(f.getKey()) || captured.form().containsValue(f.getKey()))
@@ -118,6 +128,26 @@ public final class FakeTwilioApi {
             json = """
                     {"sid": "CA%032x", "status": "queued", "direction": "outbound-api", "to": "%s", "from": "%s"}"""
                     .formatted(sids.incrementAndGet(), captured.field("To"), captured.field("From"));
+        } else if (captured.path().endsWith("/Calls.json") && "GET".equals(captured.method())) {
+            // Calls list, as Twilio answers it: a page of the calls matching ParentCallSid and Status
+            status = 200;
+            String parent = captured.field("ParentCallSid");
+            String child = parent == null ? null : children.get(parent);
+            String calls = child == null || !"in-progress".equals(captured.field("Status")) ? "" : """
+                    {"sid": "%s", "parent_call_sid": "%s", "status": "in-progress", "direction": "outbound-dial"}"""
+                    .formatted(child, parent);
+            json = """
+                    {"calls": [%s], "end": 0, "first_page_uri": "%s", "next_page_uri": null, "page": 0,                     "page_size": 1, "previous_page_uri": null, "start": 0, "uri": "%s"}"""
+                    .formatted(calls, captured.path(), captured.path());
+        } else if (captured.path().endsWith("/Participants.json") && "POST".equals(captured.method())) {
+            // Participants create: 201, the participant's new call queued (its progress comes as status callbacks)
+            status = 201;
+            json = """
+                    {"call_sid": "CA%032x", "conference_sid": "CF%032x", "coaching": %s, "call_sid_to_coach": %s,                     "muted": %s, "hold": false, "end_conference_on_exit": false, "start_conference_on_enter": true,                     "status": "queued"}"""
+                    .formatted(sids.incrementAndGet(), sids.get(), "true".equals(captured.field("Coaching")),
+                            captured.field("CallSidToCoach") == null ? "null"
+                                    : "\"" + captured.field("CallSidToCoach") + "\"",
+                            "true".equals(captured.field("Muted")));
         } else if (captured.path().contains("/Calls/")) {
             status = 200;
             String sid = captured.path().replaceAll(".*/Calls/([^/.]+).*", "$1");
