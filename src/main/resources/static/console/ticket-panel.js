@@ -7,8 +7,10 @@ const TicketPanel = (() => {
   const TYPES = ['INQUIRY', 'COMPLAINT', 'REPAIR', 'RETURN_EXCHANGE', 'SUGGESTION', 'PRAISE', 'EMERGENCY'];
   const CHOICES = {
     category: ['QUALITY', 'NON_QUALITY', 'OTHER'], severity: ['MINOR', 'MAJOR'],
-    returnReason: ['INTACT_IN_WARRANTY', 'SPECIFICATION_NOT_MET', 'DAMAGED_IN_TRANSPORT', 'CUSTOM_MADE', 'OUT_OF_WARRANTY',
-      'USED_WITHOUT_DEFECT', 'APPEARANCE_DAMAGED_BY_CUSTOMER', 'OPENED_OR_MODIFIED_BY_CUSTOMER', 'IMPROPER_USE'],
+    // the customer archive's vocabulary (customer.ReturnReason), shared with /api/warranty/check's reasons
+    returnReason: ['INTACT_IN_WARRANTY_WITH_CONSENT', 'SPECIFICATION_NOT_MET', 'TRANSPORT_DAMAGE', 'CUSTOM_MADE',
+      'SELF_COLLECTED', 'NO_FACTORY_CONSENT', 'NO_RETURN_GROUND', 'OUT_OF_WARRANTY', 'USED_WITHOUT_QUALITY_PROBLEM',
+      'APPEARANCE_DAMAGED_NOT_BY_US', 'DISASSEMBLED_OR_MODIFIED', 'MISUSE'],
     partsInStock: ['true', 'false'], onSiteVisit: ['true', 'false'], remoteSite: ['true', 'false'],
   };
   /** The fields each flow asks for (003/001): besides the description every ticket has. */

@@ -1,5 +1,7 @@
 package dev.hotline.ticket;
 
+import dev.hotline.customer.Charge;
+import dev.hotline.customer.ReturnReason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -72,7 +74,7 @@ class Ticket {
     @Enumerated(EnumType.STRING)
     private WarrantyDecision warranty;
     @Enumerated(EnumType.STRING)
-    private RepairCharge charge;
+    private Charge charge;
     @Column(name = "parts_in_stock")
     private Boolean partsInStock;
     @Column(name = "on_site_visit")

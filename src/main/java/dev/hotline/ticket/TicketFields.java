@@ -1,5 +1,8 @@
 package dev.hotline.ticket;
 
+import dev.hotline.customer.Charge;
+import dev.hotline.customer.ReturnReason;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -10,14 +13,15 @@ import java.time.LocalDate;
  * @param warranty      until the customer archive decides warranty, the agent's decision for repairs
  * @param onSiteVisit   an engineer goes to the customer (repairs)
  * @param remoteSite    the site is remote: 36 h instead of 24 h to arrive
- * @param returnReason  eligibility of a return / exchange (seed 001 §5–6)
+ * @param charge        the customer archive's vocabulary ({@link Charge}, seed 001 §7): one word for a charge everywhere
+ * @param returnReason  eligibility of a return / exchange (seed 001 §5–6), in the archive's vocabulary
  */
 public record TicketFields(TicketType type, ComplaintCategory category, Severity severity, String subject,
                            String description, String productSerial,
                            String orderNo, String partNo, LocalDate shipDate, Integer quantity,
                            Integer defectQuantity, String customerDemand,
                            String cause, String responsibleDepartment, String solution,
-                           WarrantyDecision warranty, RepairCharge charge, Boolean partsInStock,
+                           WarrantyDecision warranty, Charge charge, Boolean partsInStock,
                            Boolean onSiteVisit, Boolean remoteSite, Instant arrivedOnSiteAt,
                            ReturnReason returnReason) {
 

@@ -1,5 +1,6 @@
 package dev.hotline.ticket;
 
+import dev.hotline.customer.ReturnReason;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.InvalidInputException;
 
@@ -158,13 +159,13 @@ final class TicketFlow {
             }
             case ASSESSED -> missing.require("returnReason", v.returnReason());
             case IMPLEMENTED -> {
-                if (type == TicketType.RETURN_EXCHANGE && v.returnReason() != null && !v.returnReason().eligible()) {
-                    missing.names.add("returnReason (refused under 001 §" + v.returnReason().clause() + ")");
+                if (type == TicketType.RETURN_EXCHANGE && v.returnReason() != null && !v.returnReason().allows()) {
+                    missing.names.add("returnReason (refused under " + v.returnReason().rule() + ")");
                 }
             }
             case CLOSED -> {
                 if (type == TicketType.RETURN_EXCHANGE && from == ASSESSED && v.returnReason() != null
-                        && v.returnReason().eligible()) {
+                        && v.returnReason().allows()) {
                     missing.names.add("returnReason (eligible returns are implemented before closing)");
                 }
                 if (type == TicketType.INQUIRY || type == TicketType.PRAISE || type == TicketType.SUGGESTION) {

@@ -177,7 +177,7 @@ class AgentShiftBrowserTests {
             var diagnosed = tickets.findByContact(call).orElseThrow().fields();
             assertThat(diagnosed.productSerial()).isEqualTo(serial);
             assertThat(diagnosed.warranty()).isEqualTo(dev.hotline.ticket.WarrantyDecision.IN_WARRANTY);
-            assertThat(diagnosed.charge()).isEqualTo(dev.hotline.ticket.RepairCharge.FREE);
+            assertThat(diagnosed.charge()).isEqualTo(dev.hotline.customer.Charge.FREE);
             console.findElement(By.id("ticket-comment")).sendKeys("客户上午在家 " + run);
             console.findElement(By.id("ticket-comment-add")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-history"), "客户上午在家 " + run));

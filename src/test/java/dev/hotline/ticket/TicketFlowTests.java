@@ -1,5 +1,7 @@
 package dev.hotline.ticket;
 
+import dev.hotline.customer.Charge;
+import dev.hotline.customer.ReturnReason;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -42,7 +44,7 @@ class TicketFlowTests {
     private static TicketFields complete(TicketType type, ReturnReason reason) {
         return new TicketFields(type, ComplaintCategory.QUALITY, Severity.MINOR, "电机异响", "motor hums",
                 "SN-1", "PO-1", "P-1", LocalDate.of(2025, 1, 2), 10, 2, "replace", "bearing", "制造中心",
-                "exchange the lot", WarrantyDecision.IN_WARRANTY, RepairCharge.FREE, true, true, false,
+                "exchange the lot", WarrantyDecision.IN_WARRANTY, Charge.FREE, true, true, false,
                 Instant.parse("2025-01-03T02:00:00Z"), reason);
     }
 
@@ -57,7 +59,7 @@ class TicketFlowTests {
                 assertThat(TicketFlow.targets(type, from).contains(to))
                         .as("%s %s -> %s", type, from, to).isEqualTo(expected);
                 var reason = to == CLOSED && from == ASSESSED ? ReturnReason.OUT_OF_WARRANTY
-                        : ReturnReason.INTACT_IN_WARRANTY;
+                        : ReturnReason.INTACT_IN_WARRANTY_WITH_CONSENT;
                 if (expected) {
                     assertThatCode(() -> TicketFlow.check(from, to, complete(type, reason), "note"))
                             .as("%s %s -> %s", type, from, to).doesNotThrowAnyException();
@@ -141,8 +143,8 @@ class TicketFlowTests {
 
     @Test
     void aRefusedReturnIsClosedNotImplementedAndAnEligibleOneTheOtherWayRound() {
-        var refused = complete(TicketType.RETURN_EXCHANGE, ReturnReason.OPENED_OR_MODIFIED_BY_CUSTOMER);
-        var eligible = complete(TicketType.RETURN_EXCHANGE, ReturnReason.DAMAGED_IN_TRANSPORT);
+        var refused = complete(TicketType.RETURN_EXCHANGE, ReturnReason.DISASSEMBLED_OR_MODIFIED);
+        var eligible = complete(TicketType.RETURN_EXCHANGE, ReturnReason.TRANSPORT_DAMAGE);
         assertThatThrownBy(() -> TicketFlow.check(ASSESSED, IMPLEMENTED, refused, null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("6.4");
         assertThatCode(() -> TicketFlow.check(ASSESSED, CLOSED, refused, null)).doesNotThrowAnyException();
