@@ -132,6 +132,7 @@ class TicketService implements TicketManagement {
     public TicketView create(NewTicket request, TicketActor actor) {
         var fields = request.fields() == null ? TicketFields.NONE : request.fields();
         checkQuantities(fields);
+        rights.checkOpen(actor);
         if (request.contactId() != null) {
             rights.checkContact(request.contactId(), actor);
         }
