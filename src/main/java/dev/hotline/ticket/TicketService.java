@@ -248,6 +248,19 @@ class TicketService implements TicketManagement {
     }
 
     @Override
+    public Optional<TicketView> identifyCustomer(ContactId contactId, long customerId, TicketActor actor) {
+        rights.checkContact(contactId, actor);
+        return inTx(() -> links.findById(contactId.value()).map(link -> {
+            var ticket = locked(link.ticketId());
+            if (ticket.customerId() == null && ticket.status().isOpen()) {
+                ticket.customer(customerId);
+                record(ticket, actor, "UPDATED", ticket.status(), "customer " + customerId);
+            }
+            return ticket.view();
+        }));
+    }
+
+    @Override
     public Optional<TicketView> find(long ticketId) {
         return tickets.findById(ticketId).map(Ticket::view);
     }

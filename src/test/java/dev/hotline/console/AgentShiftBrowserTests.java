@@ -2,6 +2,10 @@ package dev.hotline.console;
 
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.NewContact;
+import dev.hotline.followup.FollowupActor;
+import dev.hotline.followup.Level;
+import dev.hotline.followup.SurveyAnswer;
+import dev.hotline.followup.Surveys;
 import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.AgentProfile;
 import dev.hotline.routing.ContactRouting;
@@ -61,6 +65,8 @@ class AgentShiftBrowserTests {
     RoutingAdministration routing;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Surveys surveys;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String queue = "shift-" + run;
@@ -225,6 +231,10 @@ class AgentShiftBrowserTests {
                 .filter(t -> t.status() == TicketStatus.CLOSED).isPresent());
         presence.changeState(helper, dev.hotline.routing.AgentState.OFFLINE, null);
         String ticket = tickets.findByContact(earlier).orElseThrow().number();
+        // a satisfaction survey the customer answered on the phone: part of the timeline too
+        var survey = surveys.open(customer, null, null, FollowupActor.SYSTEM);
+        surveys.answerByAgent(survey.id(), new SurveyAnswer(Level.GOOD, Level.GOOD, Level.GOOD, Level.GOOD, Level.GOOD,
+                "师傅很专业 " + run), new FollowupActor(helper, false));
 
         String agent = "shift-search-" + run;
         fixture.agent(agent, queue);
@@ -247,7 +257,9 @@ class AgentShiftBrowserTests {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-timeline"),
                     "Inquiry answered — 水泵漏水 " + run));
             assertThat(console.findElement(By.id("customer-timeline")).getText())
-                    .contains(ticket + " Inquiry · Closed", helper, "Phone");
+                    .contains(ticket + " Inquiry · Closed", helper, "Phone")
+                    .contains("Satisfaction survey", "Answered · on the phone", "师傅很专业 " + run, "Satisfied");
+            console.findElement(By.id("customer-search")).clear();
 
             // a caller the archive does not know: registered from the screen pop
             console.findElement(By.id("go-available")).click();
@@ -264,6 +276,11 @@ class AgentShiftBrowserTests {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register-result"), "is registered"));
             assertThat(jdbc.queryForObject("SELECT c.name FROM customer c JOIN customer_phone p ON p.customer_id = c.id "
                     + "WHERE p.e164 = ?", String.class, stranger)).isEqualTo("新客户 " + run);
+            // ... and is the customer of this call and of its draft ticket, not only an archive entry
+            Long registered = jdbc.queryForObject("SELECT p.customer_id FROM customer_phone p WHERE p.e164 = ?",
+                    Long.class, stranger);
+            await().atMost(Duration.ofSeconds(10)).until(() -> registered.equals(contacts.find(call).orElseThrow()
+                    .customerId()) && tickets.findByContact(call).filter(t -> registered.equals(t.customerId())).isPresent());
 
             // a letter logged from the console is a contact of that channel, with its ticket
             new Select(console.findElement(By.id("log-channel"))).selectByValue("LETTER");
@@ -275,6 +292,14 @@ class AgentShiftBrowserTests {
             var letter = ContactId.of(console.findElement(By.id("log-result")).getAttribute("data-contact"));
             assertThat(contacts.find(letter).orElseThrow().channel()).isEqualTo(Channel.LETTER);
             await().atMost(Duration.ofSeconds(15)).until(() -> tickets.findByContact(letter).isPresent());
+            // the agent has the letter in hand: it is theirs at once, never offered through the queue
+            assertThat(presence.status(agent).activeContacts()).contains(letter);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("active"), "#" + letter.value() + " Letter"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> tickets.findByContact(letter)
+                    .filter(t -> agent.equals(t.assignee())).isPresent());
+            assertThat(contacts.history(letter)).extracting(h -> h.action()).doesNotContain("OFFERED", "QUEUED")
+                    .contains("ANSWERED");
+            assertThat(contacts.find(letter).orElseThrow().agent()).isEqualTo(agent);
             live.callerHungUp(call, Instant.now());
             live.callerHungUp(letter, Instant.now());
         }
