@@ -1,12 +1,10 @@
 package dev.hotline.console;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.hotline.contact.AnsweredContacts;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactRecords;
 import dev.hotline.contact.ContactSnapshot;
-import dev.hotline.contact.ContactTransition;
-import dev.hotline.contact.NewContact;
-import dev.hotline.shared.Channel;
 import dev.hotline.shared.CustomerTier;
 import dev.hotline.ticket.TicketManagement;
 import org.junit.jupiter.api.Test;
@@ -17,9 +15,6 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,10 +41,7 @@ class CallerRegistrationIntegrationTests {
     TicketManagement tickets;
 
     private ContactSnapshot unknownCallerAnsweredBy(String agent, String phone) {
-        var contact = contacts.arrived(new NewContact(Channel.VOICE, "asterisk", "call-" + UUID.randomUUID(),
-                phone, "8000", "hotline", null, null));
-        records.record(List.of(new ContactTransition(contact.id().value(), 1, ContactTransition.Kind.ANSWERED,
-                Instant.now(), agent, null, 0, null, false, null)));
+        var contact = AnsweredContacts.answeredBy(contacts, records, agent, phone);
         await().atMost(Duration.ofSeconds(15)).until(() -> tickets.findByContact(contact.id()).isPresent());
         return contact;
     }

@@ -1,12 +1,10 @@
 package dev.hotline.ticket;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.hotline.contact.AnsweredContacts;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactRecords;
 import dev.hotline.contact.ContactSnapshot;
-import dev.hotline.contact.ContactTransition;
-import dev.hotline.contact.NewContact;
-import dev.hotline.shared.Channel;
 import dev.hotline.shared.NotPermittedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,9 +13,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -47,10 +43,7 @@ class TicketRightsIntegrationTests {
 
     /** A call the record says {@code agent} answered; its draft ticket is the agent's. */
     private ContactSnapshot answeredBy(String agent) throws Exception {
-        var contact = contacts.arrived(new NewContact(Channel.VOICE, "asterisk", "call-" + UUID.randomUUID(),
-                "13900139000", "8000", "hotline", null, null));
-        records.record(List.of(new ContactTransition(contact.id().value(), 1, ContactTransition.Kind.ANSWERED,
-                Instant.now(), agent, null, 0, null, false, null)));
+        var contact = AnsweredContacts.answeredBy(contacts, records, agent, "13900139000");
         TicketTestSupport.await(() -> tickets.findByContact(contact.id()).filter(t -> agent.equals(t.assignee())));
         return contact;
     }

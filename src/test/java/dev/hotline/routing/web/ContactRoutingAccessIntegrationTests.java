@@ -1,11 +1,8 @@
 package dev.hotline.routing.web;
 
+import dev.hotline.contact.AnsweredContacts;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactRecords;
-import dev.hotline.contact.ContactSnapshot;
-import dev.hotline.contact.ContactTransition;
-import dev.hotline.contact.NewContact;
-import dev.hotline.shared.Channel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,9 +10,6 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -35,18 +29,10 @@ class ContactRoutingAccessIntegrationTests {
     @Autowired
     ContactRecords records;
 
-    private ContactSnapshot answeredBy(String agent) {
-        var contact = contacts.arrived(new NewContact(Channel.VOICE, "asterisk", "call-" + UUID.randomUUID(),
-                "13900139001", "8000", "hotline", null, null));
-        records.record(List.of(new ContactTransition(contact.id().value(), 1, ContactTransition.Kind.ANSWERED,
-                Instant.now(), agent, null, 0, null, false, null)));
-        return contact;
-    }
-
     @Test
     void anAgentSeesTheRoutingOfTheirOwnContactsOnly() throws Exception {
         String owner = "agent.router." + System.nanoTime();
-        var contact = answeredBy(owner);
+        var contact = AnsweredContacts.answeredBy(contacts, records, owner, "13900139001");
         String path = "/api/contacts/{id}/routing";
 
         mvc.perform(get(path, contact.id().value()).with(user(owner).roles("AGENT")))
