@@ -4,7 +4,8 @@
 'use strict';
 const TicketPanel = (() => {
   const $ = id => document.getElementById(id);
-  const TYPES = ['INQUIRY', 'COMPLAINT', 'REPAIR', 'RETURN_EXCHANGE', 'SUGGESTION', 'PRAISE', 'EMERGENCY'];
+  const TYPES = ['INQUIRY', 'COMPLAINT', 'REPAIR', 'RETURN_EXCHANGE', 'INSTALLATION', 'MAINTENANCE', 'SUGGESTION', 'PRAISE',
+    'EMERGENCY'];
   const CHOICES = {
     category: ['QUALITY', 'NON_QUALITY', 'OTHER'], severity: ['MINOR', 'MAJOR'],
     // the customer archive's vocabulary (customer.ReturnReason), shared with /api/warranty/check's reasons
@@ -20,8 +21,11 @@ const TicketPanel = (() => {
     REPAIR: ['productSerial', 'partsInStock', 'onSiteVisit', 'remoteSite'],
     RETURN_EXCHANGE: ['productSerial', 'returnReason', 'quantity', 'defectQuantity'],
     EMERGENCY: ['severity', 'responsibleDepartment'],
+    // 004 §4.0 (配送安装) and §3.3 a (定期保养): the product and the day agreed with the customer
+    INSTALLATION: ['productSerial', 'appointmentOn'],
+    MAINTENANCE: ['productSerial', 'appointmentOn'],
   };
-  const INPUT = {shipDate: 'date', quantity: 'number', defectQuantity: 'number'};
+  const INPUT = {shipDate: 'date', appointmentOn: 'date', quantity: 'number', defectQuantity: 'number'};
   let contactId = null, panel = null, products = [], warranty = null, tick = null, loading = 0, typeChosen = null;
   /** What the agent typed and has not saved yet: kept when the form is drawn again (type chosen, reload). */
   let pending = {}, shownText = null;

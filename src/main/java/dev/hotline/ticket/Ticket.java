@@ -86,6 +86,8 @@ class Ticket {
     @Enumerated(EnumType.STRING)
     @Column(name = "return_reason")
     private ReturnReason returnReason;
+    @Column(name = "appointment_on")
+    private LocalDate appointmentOn;
     @Version
     private long version;
 
@@ -104,7 +106,7 @@ class Ticket {
     TicketFields fields() {
         return new TicketFields(type, category, severity, subject, description, productSerial, orderNo, partNo,
                 shipDate, quantity, defectQuantity, customerDemand, cause, responsibleDepartment, solution, warranty,
-                charge, partsInStock, onSiteVisit, remoteSite, arrivedOnSiteAt, returnReason);
+                charge, partsInStock, onSiteVisit, remoteSite, arrivedOnSiteAt, returnReason, appointmentOn);
     }
 
     /** Stores the values (already checked by the flow); the type is fixed once registered. */
@@ -131,6 +133,7 @@ class Ticket {
         remoteSite = v.remoteSite();
         arrivedOnSiteAt = v.arrivedOnSiteAt();
         returnReason = v.returnReason();
+        appointmentOn = v.appointmentOn();
     }
 
     void moveTo(TicketStatus to, Instant at) {

@@ -15,6 +15,7 @@ import java.time.LocalDate;
  * @param remoteSite    the site is remote: 36 h instead of 24 h to arrive
  * @param charge        the customer archive's vocabulary ({@link Charge}, seed 001 §7): one word for a charge everywhere
  * @param returnReason  eligibility of a return / exchange (seed 001 §5–6), in the archive's vocabulary
+ * @param appointmentOn the day agreed with the customer for an installation or a maintenance visit
  */
 public record TicketFields(TicketType type, ComplaintCategory category, Severity severity, String subject,
                            String description, String productSerial,
@@ -23,10 +24,22 @@ public record TicketFields(TicketType type, ComplaintCategory category, Severity
                            String cause, String responsibleDepartment, String solution,
                            WarrantyDecision warranty, Charge charge, Boolean partsInStock,
                            Boolean onSiteVisit, Boolean remoteSite, Instant arrivedOnSiteAt,
-                           ReturnReason returnReason) {
+                           ReturnReason returnReason, LocalDate appointmentOn) {
 
     public static final TicketFields NONE = new TicketFields(null, null, null, null, null, null, null, null, null,
-            null, null, null, null, null, null, null, null, null, null, null, null, null);
+            null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+
+    /** The fields of every type but installation and maintenance (no appointment). */
+    public TicketFields(TicketType type, ComplaintCategory category, Severity severity, String subject,
+                        String description, String productSerial, String orderNo, String partNo, LocalDate shipDate,
+                        Integer quantity, Integer defectQuantity, String customerDemand, String cause,
+                        String responsibleDepartment, String solution, WarrantyDecision warranty, Charge charge,
+                        Boolean partsInStock, Boolean onSiteVisit, Boolean remoteSite, Instant arrivedOnSiteAt,
+                        ReturnReason returnReason) {
+        this(type, category, severity, subject, description, productSerial, orderNo, partNo, shipDate, quantity,
+                defectQuantity, customerDemand, cause, responsibleDepartment, solution, warranty, charge, partsInStock,
+                onSiteVisit, remoteSite, arrivedOnSiteAt, returnReason, null);
+    }
 
     /** These values with every non-null field of {@code patch} laid over them. */
     public TicketFields with(TicketFields patch) {
@@ -41,7 +54,8 @@ public record TicketFields(TicketType type, ComplaintCategory category, Severity
                 or(patch.responsibleDepartment, responsibleDepartment), or(patch.solution, solution),
                 or(patch.warranty, warranty), or(patch.charge, charge), or(patch.partsInStock, partsInStock),
                 or(patch.onSiteVisit, onSiteVisit), or(patch.remoteSite, remoteSite),
-                or(patch.arrivedOnSiteAt, arrivedOnSiteAt), or(patch.returnReason, returnReason));
+                or(patch.arrivedOnSiteAt, arrivedOnSiteAt), or(patch.returnReason, returnReason),
+                or(patch.appointmentOn, appointmentOn));
     }
 
     public TicketFields withType(TicketType t) {

@@ -60,6 +60,18 @@ final class TicketFlow {
                 .step(REGISTERED, REPORTED)
                 .step(REPORTED, IMPLEMENTED)
                 .step(IMPLEMENTED, CLOSED);
+        // delivered, installed and commissioned, handed over after the full-load run (004 §4.0 4.6–4.7)
+        flow(TicketType.INSTALLATION)
+                .step(REGISTERED, SCHEDULED)
+                .step(SCHEDULED, INSTALLED)
+                .step(INSTALLED, HANDED_OVER)
+                .step(HANDED_OVER, CLOSED);
+        // periodic maintenance at the customer's (004 §3.3 a)
+        flow(TicketType.MAINTENANCE)
+                .step(REGISTERED, SCHEDULED)
+                .step(SCHEDULED, ON_SITE)
+                .step(ON_SITE, MAINTAINED)
+                .step(MAINTAINED, CLOSED);
     }
 
     private TicketFlow() {
@@ -133,7 +145,8 @@ final class TicketFlow {
                     missing.require("category", v.category());
                     missing.require("severity", v.severity());
                 }
-                if (type == TicketType.REPAIR || type == TicketType.RETURN_EXCHANGE) {
+                if (type == TicketType.REPAIR || type == TicketType.RETURN_EXCHANGE || type == TicketType.INSTALLATION
+                        || type == TicketType.MAINTENANCE) {
                     missing.require("productSerial", v.productSerial());
                 }
             }
@@ -158,6 +171,9 @@ final class TicketFlow {
                 missing.require("onSiteVisit", v.onSiteVisit());
             }
             case ASSESSED -> missing.require("returnReason", v.returnReason());
+            case SCHEDULED -> missing.require("appointmentOn", v.appointmentOn());
+            // the installation and commissioning record, the guidance given at hand-over, the maintenance done
+            case INSTALLED, HANDED_OVER, MAINTAINED -> missing.require("note", note);
             case IMPLEMENTED -> {
                 if (type == TicketType.RETURN_EXCHANGE && v.returnReason() != null && !v.returnReason().allows()) {
                     missing.names.add("returnReason (refused under " + v.returnReason().rule() + ")");

@@ -45,13 +45,16 @@ class TicketService implements TicketManagement {
     private final dev.hotline.customer.CustomerDirectory archive;
     private final KpiTargets targets;
     private final TicketRights rights;
+    private final InstallationRules installation;
 
     TicketService(TicketRepository tickets, TicketHistoryRepository history, TicketContactRepository links,
                   TicketDeadlineRepository deadlines, TicketNumbers numbers, SlaPolicy sla,
                   TicketProperties properties, ApplicationEventPublisher events,
                   PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
-                  dev.hotline.customer.CustomerDirectory archive, KpiTargets targets, TicketRights rights) {
+                  dev.hotline.customer.CustomerDirectory archive, KpiTargets targets, TicketRights rights,
+                  InstallationRules installation) {
         this.rights = rights;
+        this.installation = installation;
         this.archive = archive;
         this.targets = targets;
         this.tickets = tickets;
@@ -370,6 +373,9 @@ class TicketService implements TicketManagement {
             TicketFlow.check(from, target, values, note);
         }
         Instant now = clock.instant();
+        if (target == TicketStatus.HANDED_OVER) {
+            installation.checkRunInOver(ticket.number(), history.findByTicketIdOrderByIdAsc(ticket.id()), now);
+        }
         ticket.apply(values);
         ticket.moveTo(target, now);
         var changed = changedFields(before, values);

@@ -209,6 +209,63 @@ class AgentShiftBrowserTests {
         }
     }
 
+    /** Issue #17: installation tickets (004 §4.0) are worked from the console like every other flow. */
+    @Test
+    void anInstallationIsScheduledAndInstalledFromTheConsoleAndHandedOverOnlyAfterItsRun() throws Exception {
+        fixture.queue(queue);
+        String agent = "shift-install-" + run;
+        fixture.agent(agent, queue);
+        String phone = phone();
+        long customer = customer("孙经理 " + run, phone, "南昌市", null);
+        String serial = "IN-" + run;
+        var now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO customer_product (customer_id, model, serial_number, ship_date, sales_channel, quantity, "
+                + "created_at, updated_at) VALUES (?, 'HX-900 配送机', ?, ?, 'DIRECT', 1, ?, ?)", customer, serial,
+                java.sql.Date.valueOf(java.time.LocalDate.now()), now, now);
+        try (var chromium = new Chromium()) {
+            var console = chromium.browser;
+            chromium.logIn(port, agent, "/console/agent.html");
+            var wait = available(console);
+            var call = arrive(phone);
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offer")));
+            console.findElement(By.id("accept")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "DRAFT"));
+
+            new Select(console.findElement(By.id("ticket-type"))).selectByValue("INSTALLATION");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-appointmentOn")));
+            console.findElement(By.id("ticket-description")).sendKeys("新购配送机送货并安装调试");
+            new Select(console.findElement(By.id("ticket-productSerial"))).selectByValue(serial);
+            new Select(console.findElement(By.id("ticket-step"))).selectByValue("REGISTERED");
+            console.findElement(By.id("ticket-go")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "REGISTERED"));
+            assertThat(console.findElement(By.id("ticket-status")).getText()).isEqualTo("Registered");
+            assertThat(new Select(console.findElement(By.id("ticket-step"))).getOptions())
+                    .anySatisfy(o -> assertThat(o.getText()).startsWith("Appointment agreed — needs"));
+
+            var day = java.time.LocalDate.now().plusDays(3);
+            ((org.openqa.selenium.JavascriptExecutor) console).executeScript("arguments[0].value = arguments[1]",
+                    console.findElement(By.id("ticket-appointmentOn")), day.toString());
+            new Select(console.findElement(By.id("ticket-step"))).selectByValue("SCHEDULED");
+            console.findElement(By.id("ticket-note")).sendKeys("已电话确认送货时间");
+            console.findElement(By.id("ticket-go")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "SCHEDULED"));
+            assertThat(tickets.findByContact(call).orElseThrow().fields().appointmentOn()).isEqualTo(day);
+
+            new Select(console.findElement(By.id("ticket-step"))).selectByValue("INSTALLED");
+            console.findElement(By.id("ticket-note")).sendKeys("安装调试记录：一次调试成功 " + run);
+            console.findElement(By.id("ticket-go")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "INSTALLED"));
+
+            // handed over only after the full-load run: refused now, in words, and the ticket stays installed
+            new Select(console.findElement(By.id("ticket-step"))).selectByValue("HANDED_OVER");
+            console.findElement(By.id("ticket-note")).sendKeys("已培训客户操作");
+            console.findElement(By.id("ticket-go")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-problem"), "full-load run"));
+            assertThat(tickets.findByContact(call).orElseThrow().status()).isEqualTo(TicketStatus.INSTALLED);
+            live.callerHungUp(call, Instant.now());
+        }
+    }
+
     @Test
     void aCustomerIsFoundByAnyKeyTheTimelineShowsWhatHappenedANewCallerIsRegisteredAndALetterLogged() throws Exception {
         fixture.queue(queue);
