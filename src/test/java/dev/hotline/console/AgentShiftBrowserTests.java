@@ -145,18 +145,12 @@ class AgentShiftBrowserTests {
         String phone = phone();
         long customer = customer("李师傅 " + run, phone, "上海市浦东新区", null);
         String serial = "SN-" + run;
-        var now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO customer_product (customer_id, model, serial_number, ship_date, sales_channel, quantity, "
-                + "created_at, updated_at) VALUES (?, 'HX-200 水泵', ?, ?, 'DIRECT', 1, ?, ?)", customer, serial,
-                java.sql.Date.valueOf(java.time.LocalDate.now().minusMonths(3)), now, now);
+        product(customer, "HX-200 水泵", serial, java.time.LocalDate.now().minusMonths(3), "DIRECT");
         try (var chromium = new Chromium()) {
             var console = chromium.browser;
             chromium.logIn(port, agent, "/console/agent.html");
             var wait = available(console);
-            var call = arrive(phone);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offer")));
-            console.findElement(By.id("accept")).click();
-            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "DRAFT"));
+            var call = acceptedCall(console, wait, phone);
             String number = tickets.findByContact(call).orElseThrow().number();
             assertThat(console.findElement(By.id("ticket-number")).getText()).isEqualTo(number);
 
@@ -218,18 +212,12 @@ class AgentShiftBrowserTests {
         String phone = phone();
         long customer = customer("孙经理 " + run, phone, "南昌市", null);
         String serial = "IN-" + run;
-        var now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO customer_product (customer_id, model, serial_number, ship_date, sales_channel, quantity, "
-                + "created_at, updated_at) VALUES (?, 'HX-900 配送机', ?, ?, 'DIRECT', 1, ?, ?)", customer, serial,
-                java.sql.Date.valueOf(java.time.LocalDate.now()), now, now);
+        product(customer, "HX-900 配送机", serial, java.time.LocalDate.now(), "DIRECT");
         try (var chromium = new Chromium()) {
             var console = chromium.browser;
             chromium.logIn(port, agent, "/console/agent.html");
             var wait = available(console);
-            var call = arrive(phone);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offer")));
-            console.findElement(By.id("accept")).click();
-            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "DRAFT"));
+            var call = acceptedCall(console, wait, phone);
 
             new Select(console.findElement(By.id("ticket-type"))).selectByValue("INSTALLATION");
             wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-appointmentOn")));
@@ -274,10 +262,7 @@ class AgentShiftBrowserTests {
         String phone = phone();
         long customer = customer("赵女士 " + run, phone, null, null);
         String serial = "TL-" + run;
-        var now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO customer_product (customer_id, model, serial_number, ship_date, sales_channel, quantity, "
-                + "created_at, updated_at) VALUES (?, 'HX-100', ?, ?, 'DEALER', 1, ?, ?)", customer, serial,
-                java.sql.Date.valueOf(java.time.LocalDate.now().minusMonths(2)), now, now);
+        product(customer, "HX-100", serial, java.time.LocalDate.now().minusMonths(2), "DEALER");
         // an earlier call, answered and finished by another agent
         presence.changeState(helper, dev.hotline.routing.AgentState.AVAILABLE, null);
         var earlier = arrive(phone);
@@ -447,6 +432,22 @@ class AgentShiftBrowserTests {
         console.findElement(By.id("go-available")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "AVAILABLE"));
         return wait;
+    }
+
+    /** A call from {@code phone} offered to the console's agent and accepted there: its draft ticket shows. */
+    private ContactId acceptedCall(WebDriver console, WebDriverWait wait, String phone) {
+        var call = arrive(phone);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offer")));
+        console.findElement(By.id("accept")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "DRAFT"));
+        return call;
+    }
+
+    private void product(long customer, String model, String serial, java.time.LocalDate shipped, String channel) {
+        var now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO customer_product (customer_id, model, serial_number, ship_date, sales_channel, quantity, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)", customer, model, serial,
+                java.sql.Date.valueOf(shipped), channel, now, now);
     }
 
     private ContactId arrive(String phone) {
