@@ -71,7 +71,9 @@ const Hotline = (() => {
         [token.headerName]: cookie ? decodeURIComponent(cookie.substring('XSRF-TOKEN='.length)) : token.token}});
     if (!r.ok) {
       const p = await r.json().catch(() => ({detail: r.statusText}));
-      throw new Error(p.detail || p.title || r.status);
+      // a problem the dictionary knows is said in the reader's language; any other in the server's words
+      const key = 'problem.' + p.code;
+      throw new Error(p.code && t(key) !== key ? t(key) : p.detail || p.title || r.status);
     }
     return r.status === 204 ? null : r.json();
   }

@@ -60,9 +60,11 @@ const CustomerPanel = (() => {
       tr.dataset.kind = e.kind;
       const what = e.kind === 'contact' ? word('channel', e.channel) + (e.text ? ' — ' + e.text : '')
         : e.kind === 'ticket' ? e.ticketNumber + ' ' + [word('ticket.type', e.type), word('ticket.status', e.status)].filter(Boolean).join(' · ') + (e.text ? ' — ' + e.text : '')
+        : e.kind === 'survey' ? [word('survey.status', e.status), word('survey.channel', e.type)].filter(Boolean).join(' · ')
+          + (e.ticketNumber ? ' ' + e.ticketNumber : '') + (e.text ? ' — ' + t('survey.score') + ' ' + e.text : '')
         : word('visit.status', e.status) + (e.ticketNumber ? ' ' + e.ticketNumber : '') + (e.text ? ' — ' + e.text : '');
       const outcome = e.kind === 'contact' ? word('outcome', e.outcome) || word('contact.status', e.outcome)
-        : e.kind === 'visit' ? word('visit.outcome', e.outcome) : '';
+        : e.kind === 'visit' || e.kind === 'survey' ? word('visit.outcome', e.outcome) : '';
       [Hotline.dateTime(e.at), t('timeline.' + e.kind), what, e.agent || '', outcome, describe(e.disposition)].forEach(v => {
         const td = document.createElement('td'); td.textContent = v; tr.appendChild(td);
       });
@@ -84,6 +86,12 @@ const CustomerPanel = (() => {
       notes: $('register-notes').value || null, tier: 'REGULAR'};
     try {
       const c = await Hotline.write('POST', '/api/customers', body);
+      // the caller of the contact in hand is this customer: its record and its draft ticket name them
+      const contact = TicketPanel.contact();
+      if (contact) {
+        await Hotline.write('PUT', '/api/console/contacts/' + contact + '/customer', {customerId: c.id});
+        TicketPanel.show(contact, c.products || []);
+      }
       $('register-result').textContent = t('register.done', {name: c.name});
       $('register-form').reset();
       timeline(c);
@@ -112,5 +120,10 @@ const CustomerPanel = (() => {
     $('log-queue').replaceChildren(...queues.map(q => new Option(q, q)));
   }
 
-  return {init, offerRegistration, render: () => { if (results.length) renderResults(); renderTimeline(); }};
+  /** A known caller's screen pop opens their timeline (contacts, tickets, visits, surveys) unless it is shown. */
+  function showCaller(customer) {
+    if (customer && (!shown || shown.id !== customer.id)) timeline(customer);
+  }
+
+  return {init, offerRegistration, showCaller, render: () => { if (results.length) renderResults(); renderTimeline(); }};
 })();

@@ -4,11 +4,14 @@
 'use strict';
 const TicketPanel = (() => {
   const $ = id => document.getElementById(id);
-  const TYPES = ['INQUIRY', 'COMPLAINT', 'REPAIR', 'RETURN_EXCHANGE', 'SUGGESTION', 'PRAISE', 'EMERGENCY'];
+  const TYPES = ['INQUIRY', 'COMPLAINT', 'REPAIR', 'RETURN_EXCHANGE', 'INSTALLATION', 'MAINTENANCE', 'SUGGESTION', 'PRAISE',
+    'EMERGENCY'];
   const CHOICES = {
     category: ['QUALITY', 'NON_QUALITY', 'OTHER'], severity: ['MINOR', 'MAJOR'],
-    returnReason: ['INTACT_IN_WARRANTY', 'SPECIFICATION_NOT_MET', 'DAMAGED_IN_TRANSPORT', 'CUSTOM_MADE', 'OUT_OF_WARRANTY',
-      'USED_WITHOUT_DEFECT', 'APPEARANCE_DAMAGED_BY_CUSTOMER', 'OPENED_OR_MODIFIED_BY_CUSTOMER', 'IMPROPER_USE'],
+    // the customer archive's vocabulary (customer.ReturnReason), shared with /api/warranty/check's reasons
+    returnReason: ['INTACT_IN_WARRANTY_WITH_CONSENT', 'SPECIFICATION_NOT_MET', 'TRANSPORT_DAMAGE', 'CUSTOM_MADE',
+      'SELF_COLLECTED', 'NO_FACTORY_CONSENT', 'NO_RETURN_GROUND', 'OUT_OF_WARRANTY', 'USED_WITHOUT_QUALITY_PROBLEM',
+      'APPEARANCE_DAMAGED_NOT_BY_US', 'DISASSEMBLED_OR_MODIFIED', 'MISUSE'],
     partsInStock: ['true', 'false'], onSiteVisit: ['true', 'false'], remoteSite: ['true', 'false'],
   };
   /** The fields each flow asks for (003/001): besides the description every ticket has. */
@@ -18,8 +21,11 @@ const TicketPanel = (() => {
     REPAIR: ['productSerial', 'partsInStock', 'onSiteVisit', 'remoteSite'],
     RETURN_EXCHANGE: ['productSerial', 'returnReason', 'quantity', 'defectQuantity'],
     EMERGENCY: ['severity', 'responsibleDepartment'],
+    // 004 §4.0 (配送安装) and §3.3 a (定期保养): the product and the day agreed with the customer
+    INSTALLATION: ['productSerial', 'appointmentOn'],
+    MAINTENANCE: ['productSerial', 'appointmentOn'],
   };
-  const INPUT = {shipDate: 'date', quantity: 'number', defectQuantity: 'number'};
+  const INPUT = {shipDate: 'date', appointmentOn: 'date', quantity: 'number', defectQuantity: 'number'};
   let contactId = null, panel = null, products = [], warranty = null, tick = null, loading = 0, typeChosen = null;
   /** What the agent typed and has not saved yet: kept when the form is drawn again (type chosen, reload). */
   let pending = {}, shownText = null;

@@ -77,6 +77,9 @@ class HotlineSystemTests extends SystemTestSupport {
                     + "<Dial action=\"" + PUBLIC_BASE_URL + "/twilio/voice/dial" + query + "\" answerOnBridge=\"true\" timeout=\"20\">"
                     + "<Client statusCallback=\"" + PUBLIC_BASE_URL + "/twilio/voice/status" + query
                     + "\" statusCallbackEvent=\"answered completed\">softphone-" + agent + "</Client></Dial></Response>");
+            // the record is written behind routing (up to about a second): wait for the offer to reach it
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .until(() -> contacts.find(contact.id()).orElseThrow().status() != ContactStatus.WAITING);
             assertThat(contacts.find(contact.id()).orElseThrow().status())
                     .as("accepting is not answering: the agent's softphone has not picked up yet")
                     .isEqualTo(ContactStatus.OFFERED);

@@ -2,6 +2,8 @@ package dev.hotline.console;
 
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.followup.FollowupActor;
+import dev.hotline.followup.SurveyView;
+import dev.hotline.followup.Surveys;
 import dev.hotline.followup.VisitQuery;
 import dev.hotline.followup.Visits;
 import dev.hotline.shared.Channel;
@@ -26,9 +28,9 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * A customer's timeline for the agent console: every contact (any channel, with agent and disposition), every ticket
- * and every follow-up visit, newest first, a page at a time. Each source is read up to the end of the page asked
- * for and the three are merged, so a page is exact while customers have hundreds of entries, not millions.
+ * A customer's timeline for the agent console: every contact (any channel, with agent and disposition), every ticket,
+ * every follow-up visit and every satisfaction survey, newest first, a page at a time. Each source is read up to the end
+ * of the page asked for and the four are merged, so a page is exact while customers have hundreds of entries, not millions.
  */
 @Tag(name = "Consoles")
 @RestController
@@ -39,14 +41,20 @@ class CustomerTimeline {
     private final ContactIntake contacts;
     private final TicketManagement tickets;
     private final Visits visits;
+    private final Surveys surveys;
 
-    CustomerTimeline(ContactIntake contacts, TicketManagement tickets, Visits visits) {
+    CustomerTimeline(ContactIntake contacts, TicketManagement tickets, Visits visits, Surveys surveys) {
         this.contacts = contacts;
         this.tickets = tickets;
         this.visits = visits;
+        this.surveys = surveys;
     }
 
-    /** {@code kind} contact, ticket or visit; the other fields as they apply to the kind. */
+    /**
+     * {@code kind} contact, ticket, visit or survey; the other fields as they apply to the kind (a survey: status
+     * INVITED / ANSWERED, type how it was answered, outcome SATISFIED / NOT_SATISFIED, text its score and the
+     * customer's comment).
+     */
     record Entry(String kind, Instant at, Long contactId, Channel channel, String agent, String outcome,
                  String disposition, String ticketNumber, String type, String status, String text) {
     }
@@ -54,7 +62,7 @@ class CustomerTimeline {
     record Page(List<Entry> entries, int page, boolean more) {
     }
 
-    @Operation(summary = "A customer's contacts, tickets and visits, newest first")
+    @Operation(summary = "A customer's contacts, tickets, visits and surveys, newest first")
     @GetMapping("/api/console/customers/{customerId}/timeline")
     @PreAuthorize("hasAnyRole('AGENT', 'SUPERVISOR', 'ADMIN')")
     Page timeline(@PathVariable long customerId, @RequestParam(defaultValue = "0") int page,
@@ -79,9 +87,20 @@ class CustomerTimeline {
                         null, v.doneBy() != null ? v.doneBy() : v.assignee(), v.outcome() == null ? null : v.outcome().name(),
                         null, v.ticketNumber(), v.reason() == null ? null : v.reason().name(), v.status().name(),
                         v.note())));
+        surveys.ofCustomer(customerId, upTo).forEach(s -> entries.add(survey(s)));
         entries.sort(Comparator.comparing(Entry::at, Comparator.nullsLast(Comparator.reverseOrder())));
         int from = Math.min(entries.size(), page * size);
         int to = Math.min(entries.size(), from + size);
         return new Page(List.copyOf(entries.subList(from, to)), page, entries.size() > to);
+    }
+
+    private static Entry survey(SurveyView s) {
+        String outcome = s.satisfied() == null ? null : s.satisfied() ? "SATISFIED" : "NOT_SATISFIED";
+        String text = Stream.of(s.score() == null ? null : s.score().stripTrailingZeros().toPlainString(), s.comment())
+                .filter(v -> v != null && !v.isBlank()).reduce((a, b) -> a + " — " + b).orElse(null);
+        // type: how it was answered (PHONE, WEB, SMS)
+        return new Entry("survey", s.answeredAt() != null ? s.answeredAt() : s.createdAt(), null, null,
+                s.answeredBy(), outcome, null, s.ticketNumber(), s.channel() == null ? null : s.channel().name(),
+                s.status(), text);
     }
 }

@@ -1,40 +1,22 @@
 package dev.hotline.console;
 
-import dev.hotline.contact.ContactIntake;
-import dev.hotline.contact.ContactSnapshot;
-import dev.hotline.routing.AgentPresence;
-import dev.hotline.routing.ContactRouting;
+import dev.hotline.routing.ContactHandlers;
 import dev.hotline.shared.ContactId;
 import dev.hotline.ticket.ContactWorkers;
 import org.springframework.stereotype.Component;
 
-/**
- * An agent works a contact ringing on their console or taken by them (routing's live state, exact now), or one the
- * record says they handled (after routing has let go of it).
- */
+/** The ticket module's view of who works a contact is routing's rule ({@link ContactHandlers}). */
 @Component
 class RoutedContactWorkers implements ContactWorkers {
 
-    private final ContactRouting routing;
-    private final AgentPresence presence;
-    private final ContactIntake contacts;
+    private final ContactHandlers handlers;
 
-    RoutedContactWorkers(ContactRouting routing, AgentPresence presence, ContactIntake contacts) {
-        this.routing = routing;
-        this.presence = presence;
-        this.contacts = contacts;
+    RoutedContactWorkers(ContactHandlers handlers) {
+        this.handlers = handlers;
     }
 
     @Override
     public boolean worksOn(ContactId contact, String agent) {
-        if (agent.equals(routing.assignedAgent(contact))) {
-            return true;
-        }
-        var status = presence.status(agent);
-        if (status != null && (contact.equals(status.pendingOffer())
-                || (status.activeContacts() != null && status.activeContacts().contains(contact)))) {
-            return true;
-        }
-        return contacts.find(contact).map(ContactSnapshot::agent).filter(agent::equals).isPresent();
+        return handlers.worksOn(contact, agent);
     }
 }

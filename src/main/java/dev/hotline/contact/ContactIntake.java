@@ -21,6 +21,12 @@ public interface ContactIntake {
 
     Optional<ContactSnapshot> find(ContactId id);
 
+    /**
+     * The caller of a contact that arrived from an unknown number was registered in the archive while it lasted: the
+     * record names that customer. Only a contact without a customer is changed (false otherwise, or no such contact).
+     */
+    boolean identifyCaller(ContactId id, long customerId, dev.hotline.shared.CustomerTier tier);
+
     /** Contacts matching the filters (null = any), newest first. */
     org.springframework.data.domain.Page<ContactSnapshot> search(ContactStatus status, String queue,
             dev.hotline.shared.Channel channel, Long customerId, String agent, org.springframework.data.domain.Pageable page);

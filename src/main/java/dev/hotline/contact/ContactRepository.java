@@ -19,6 +19,11 @@ interface ContactRepository extends JpaRepository<Contact, Long> {
     @Query(value = "select * from contact where id in (:ids) order by id for update", nativeQuery = true)
     List<Contact> lockAll(java.util.Collection<Long> ids);
 
+    /** Names the customer of a contact that has none; the journal's batch locks rows, so this waits its turn. */
+    @org.springframework.data.jpa.repository.Modifying
+    @Query("update Contact c set c.customerId = ?2, c.customerTier = ?3 where c.id = ?1 and c.customerId is null")
+    int identify(Long id, Long customerId, dev.hotline.shared.CustomerTier tier);
+
     Optional<Contact> findByProviderAndExternalId(String provider, String externalId);
 
     @Query("select c.id from Contact c where c.provider = ?1 and c.externalId = ?2")

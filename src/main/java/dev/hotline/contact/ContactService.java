@@ -93,6 +93,12 @@ class ContactService implements ContactIntake {
     }
 
     @Override
+    @org.springframework.transaction.annotation.Transactional
+    public boolean identifyCaller(ContactId id, long customerId, dev.hotline.shared.CustomerTier tier) {
+        return contacts.identify(id.value(), customerId, tier) == 1;
+    }
+
+    @Override
     public Optional<ContactSnapshot> find(ContactId id) {
         return contacts.findById(id.value()).map(Contact::snapshot);
     }

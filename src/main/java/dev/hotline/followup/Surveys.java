@@ -118,6 +118,12 @@ public class Surveys {
         return id == null ? Optional.empty() : Optional.of(answer(id, answer, SurveyChannel.SMS, phone));
     }
 
+    /** A customer's surveys, newest first (answered ones by their answer, open ones by their invitation). */
+    public java.util.List<SurveyView> ofCustomer(long customerId, int limit) {
+        return jdbc.query("select " + SurveyRows.COLUMNS + " from survey where customer_id = ?"
+                + " order by coalesce(answered_at, created_at) desc, id desc limit ?", SurveyRows.MAPPER, customerId, limit);
+    }
+
     public SurveyView find(long id) {
         var rows = jdbc.query("select " + SurveyRows.COLUMNS + " from survey where id = ?", SurveyRows.MAPPER, id);
         if (rows.isEmpty()) {

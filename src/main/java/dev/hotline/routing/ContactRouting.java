@@ -20,6 +20,14 @@ public interface ContactRouting {
     ContactSnapshot arrive(NewContact contact);
 
     /**
+     * A letter, visit or e-mail the agent logs while handling it (来函、来人): recorded and assigned straight to that
+     * agent (BUSY on it, answered now), never offered to anyone. When the agent cannot hold it now (offline, on a
+     * break, an offer ringing, no routing profile) it is queued like {@link #arrive}. Idempotent per
+     * (provider, externalId) like {@link #arrive}.
+     */
+    ContactSnapshot takeIn(NewContact contact, String agent);
+
+    /**
      * Telephony connected the agent's call ({@code null} time: now). Throws {@link dev.hotline.shared.ConflictException}
      * when the contact has ended ({@code contact-gone}) or was not taken by this agent ({@code not-assigned}).
      */

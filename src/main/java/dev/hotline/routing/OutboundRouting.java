@@ -96,7 +96,8 @@ class OutboundRouting {
                 + " and cannot start a call now (AVAILABLE or WRAP_UP, no offer ringing, no contact in hand)");
     }
 
-    private static AgentState state(String s) {
+    /** An agent state as a script returns it (empty or unknown: OFFLINE). */
+    static AgentState state(String s) {
         try {
             return s == null || s.isEmpty() ? AgentState.OFFLINE : AgentState.valueOf(s);
         } catch (IllegalArgumentException e) {

@@ -44,13 +44,15 @@ class Router implements ContactRouting {
     private final RoutingTimers timers;
     private final Clock clock;
     private final OutboundRouting outbound;
+    private final LoggedContacts logged;
     /** Their calls are answered when telephony connects them; every other contact when the agent accepts it. */
     private final String telephonyProviders;
 
     Router(RedisRoutingStore store, QueueCatalog catalog, AgentDirectory directory, ContactIntake contacts,
            ApplicationEventPublisher events, RoutingProperties properties, RoutingTimers timers,
-           ObjectProvider<Clock> clock, OutboundRouting outbound) {
+           ObjectProvider<Clock> clock, OutboundRouting outbound, LoggedContacts logged) {
         this.outbound = outbound;
+        this.logged = logged;
         this.store = store;
         this.catalog = catalog;
         this.directory = directory;
@@ -72,6 +74,15 @@ class Router implements ContactRouting {
         ContactSnapshot stored = contacts.arrived(contact);
         if (!stored.isFinal()) {
             route(stored);   // a retry of a known contact changes nothing in Redis (unless Redis lost it)
+        }
+        return stored;
+    }
+
+    @Override
+    public ContactSnapshot takeIn(NewContact contact, String agent) {
+        ContactSnapshot stored = contacts.arrived(contact);
+        if (!stored.isFinal() && !logged.take(stored, agent)) {
+            route(stored);   // the agent cannot hold it now (or it is a retry): the queue finds someone
         }
         return stored;
     }

@@ -56,7 +56,12 @@ final class SlaPolicy {
                             Boolean.TRUE.equals(v.remoteSite()) ? sla.onSiteArrivalRemote() : sla.onSiteArrival()));
                 }
             }
-            case ON_SITE -> plans.add(plan(DeadlineKind.ON_SITE_FIX, arrival(v, at), sla.onSiteFix()));
+            case ON_SITE -> {
+                // a repair is fixed within 2 h of arrival (003 §3.1.6); a maintenance visit has no such clock
+                if (type == TicketType.REPAIR) {
+                    plans.add(plan(DeadlineKind.ON_SITE_FIX, arrival(v, at), sla.onSiteFix()));
+                }
+            }
             case REPLACEMENT_PENDING -> plans.add(plan(DeadlineKind.REPLACEMENT, arrival(v, at), sla.replacement()));
             default -> {
             }

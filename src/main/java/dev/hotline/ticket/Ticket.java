@@ -1,5 +1,7 @@
 package dev.hotline.ticket;
 
+import dev.hotline.customer.Charge;
+import dev.hotline.customer.ReturnReason;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -72,7 +74,7 @@ class Ticket {
     @Enumerated(EnumType.STRING)
     private WarrantyDecision warranty;
     @Enumerated(EnumType.STRING)
-    private RepairCharge charge;
+    private Charge charge;
     @Column(name = "parts_in_stock")
     private Boolean partsInStock;
     @Column(name = "on_site_visit")
@@ -84,6 +86,8 @@ class Ticket {
     @Enumerated(EnumType.STRING)
     @Column(name = "return_reason")
     private ReturnReason returnReason;
+    @Column(name = "appointment_on")
+    private LocalDate appointmentOn;
     @Version
     private long version;
 
@@ -102,7 +106,7 @@ class Ticket {
     TicketFields fields() {
         return new TicketFields(type, category, severity, subject, description, productSerial, orderNo, partNo,
                 shipDate, quantity, defectQuantity, customerDemand, cause, responsibleDepartment, solution, warranty,
-                charge, partsInStock, onSiteVisit, remoteSite, arrivedOnSiteAt, returnReason);
+                charge, partsInStock, onSiteVisit, remoteSite, arrivedOnSiteAt, returnReason, appointmentOn);
     }
 
     /** A draft with neither a type nor a description: nobody worked on it. */
@@ -134,6 +138,7 @@ class Ticket {
         remoteSite = v.remoteSite();
         arrivedOnSiteAt = v.arrivedOnSiteAt();
         returnReason = v.returnReason();
+        appointmentOn = v.appointmentOn();
     }
 
     void moveTo(TicketStatus to, Instant at) {

@@ -1,5 +1,6 @@
 package dev.hotline.ticket;
 
+import dev.hotline.customer.ReturnReason;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.InvalidInputException;
 
@@ -59,6 +60,18 @@ final class TicketFlow {
                 .step(REGISTERED, REPORTED)
                 .step(REPORTED, IMPLEMENTED)
                 .step(IMPLEMENTED, CLOSED);
+        // delivered, installed and commissioned, handed over after the full-load run (004 §4.0 4.6–4.7)
+        flow(TicketType.INSTALLATION)
+                .step(REGISTERED, SCHEDULED)
+                .step(SCHEDULED, INSTALLED)
+                .step(INSTALLED, HANDED_OVER)
+                .step(HANDED_OVER, CLOSED);
+        // periodic maintenance at the customer's (004 §3.3 a)
+        flow(TicketType.MAINTENANCE)
+                .step(REGISTERED, SCHEDULED)
+                .step(SCHEDULED, ON_SITE)
+                .step(ON_SITE, MAINTAINED)
+                .step(MAINTAINED, CLOSED);
     }
 
     private TicketFlow() {
@@ -132,7 +145,8 @@ final class TicketFlow {
                     missing.require("category", v.category());
                     missing.require("severity", v.severity());
                 }
-                if (type == TicketType.REPAIR || type == TicketType.RETURN_EXCHANGE) {
+                if (type == TicketType.REPAIR || type == TicketType.RETURN_EXCHANGE || type == TicketType.INSTALLATION
+                        || type == TicketType.MAINTENANCE) {
                     missing.require("productSerial", v.productSerial());
                 }
             }
@@ -157,14 +171,17 @@ final class TicketFlow {
                 missing.require("onSiteVisit", v.onSiteVisit());
             }
             case ASSESSED -> missing.require("returnReason", v.returnReason());
+            case SCHEDULED -> missing.require("appointmentOn", v.appointmentOn());
+            // the installation and commissioning record, the guidance given at hand-over, the maintenance done
+            case INSTALLED, HANDED_OVER, MAINTAINED -> missing.require("note", note);
             case IMPLEMENTED -> {
-                if (type == TicketType.RETURN_EXCHANGE && v.returnReason() != null && !v.returnReason().eligible()) {
-                    missing.names.add("returnReason (refused under 001 §" + v.returnReason().clause() + ")");
+                if (type == TicketType.RETURN_EXCHANGE && v.returnReason() != null && !v.returnReason().allows()) {
+                    missing.names.add("returnReason (refused under " + v.returnReason().rule() + ")");
                 }
             }
             case CLOSED -> {
                 if (type == TicketType.RETURN_EXCHANGE && from == ASSESSED && v.returnReason() != null
-                        && v.returnReason().eligible()) {
+                        && v.returnReason().allows()) {
                     missing.names.add("returnReason (eligible returns are implemented before closing)");
                 }
                 if (type == TicketType.INQUIRY || type == TicketType.PRAISE || type == TicketType.SUGGESTION) {

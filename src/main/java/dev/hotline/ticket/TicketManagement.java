@@ -52,6 +52,12 @@ public interface TicketManagement {
      */
     TicketView linkContact(long ticketId, ContactId contactId, TicketActor actor);
 
+    /**
+     * The caller of the contact was registered as a customer while the ticket was open: the contact's ticket, if it
+     * has no customer yet, gets this one (history: who and which customer). Empty when the contact has no ticket.
+     */
+    Optional<TicketView> identifyCustomer(ContactId contactId, long customerId, TicketActor actor);
+
     Optional<TicketView> find(long ticketId);
 
     Optional<TicketView> findByNumber(String number);

@@ -49,13 +49,16 @@ class TicketService implements TicketManagement {
     private final dev.hotline.customer.CustomerDirectory archive;
     private final KpiTargets targets;
     private final TicketRights rights;
+    private final InstallationRules installation;
 
     TicketService(TicketRepository tickets, TicketHistoryRepository history, TicketContactRepository links,
                   TicketDeadlineRepository deadlines, TicketNumbers numbers, SlaPolicy sla,
                   TicketProperties properties, ApplicationEventPublisher events,
                   PlatformTransactionManager transactions, ObjectProvider<Clock> clock,
-                  dev.hotline.customer.CustomerDirectory archive, KpiTargets targets, TicketRights rights) {
+                  dev.hotline.customer.CustomerDirectory archive, KpiTargets targets, TicketRights rights,
+                  InstallationRules installation) {
         this.rights = rights;
+        this.installation = installation;
         this.archive = archive;
         this.targets = targets;
         this.tickets = tickets;
@@ -168,6 +171,7 @@ class TicketService implements TicketManagement {
     public TicketView create(NewTicket request, TicketActor actor) {
         var fields = request.fields() == null ? TicketFields.NONE : request.fields();
         checkQuantities(fields);
+        rights.checkOpen(actor);
         if (request.contactId() != null) {
             rights.checkContact(request.contactId(), actor);
         }
@@ -284,6 +288,19 @@ class TicketService implements TicketManagement {
     }
 
     @Override
+    public Optional<TicketView> identifyCustomer(ContactId contactId, long customerId, TicketActor actor) {
+        rights.checkContact(contactId, actor);
+        return inTx(() -> links.findById(contactId.value()).map(link -> {
+            var ticket = locked(link.ticketId());
+            if (ticket.customerId() == null && ticket.status().isOpen()) {
+                ticket.customer(customerId);
+                record(ticket, actor, "UPDATED", ticket.status(), "customer " + customerId);
+            }
+            return ticket.view();
+        }));
+    }
+
+    @Override
     public Optional<TicketView> find(long ticketId) {
         return tickets.findById(ticketId).map(Ticket::view);
     }
@@ -393,6 +410,9 @@ class TicketService implements TicketManagement {
             TicketFlow.check(from, target, values, note);
         }
         Instant now = clock.instant();
+        if (target == TicketStatus.HANDED_OVER) {
+            installation.checkRunInOver(ticket.number(), history.findByTicketIdOrderByIdAsc(ticket.id()), now);
+        }
         ticket.apply(values);
         ticket.moveTo(target, now);
         var changed = changedFields(before, values);

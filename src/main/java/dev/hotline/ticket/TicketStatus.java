@@ -17,6 +17,14 @@ public enum TicketStatus {
     FORWARDED,
     // emergency: reported to management (seed 003 §6.4.2)
     REPORTED,
+    // installation and maintenance: a date agreed with the customer (004 §4.0 4.6: called before delivery)
+    SCHEDULED,
+    // installation: installed and commissioned on site, the full-load run begins (004 §4.0 4.7, 安装调试记录)
+    INSTALLED,
+    // installation: handed over after the full-load run, the customer shown how to operate it (004 §4.0 4.7, 6.3)
+    HANDED_OVER,
+    // maintenance: the periodic maintenance is done (004 §3.3 a)
+    MAINTAINED,
     CLOSED;
 
     public boolean isOpen() {

@@ -2,6 +2,10 @@ package dev.hotline.console;
 
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.NewContact;
+import dev.hotline.followup.FollowupActor;
+import dev.hotline.followup.Level;
+import dev.hotline.followup.SurveyAnswer;
+import dev.hotline.followup.Surveys;
 import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.AgentProfile;
 import dev.hotline.routing.ContactRouting;
@@ -61,6 +65,8 @@ class AgentShiftBrowserTests {
     RoutingAdministration routing;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    Surveys surveys;
 
     final String run = UUID.randomUUID().toString().substring(0, 8);
     final String queue = "shift-" + run;
@@ -139,18 +145,12 @@ class AgentShiftBrowserTests {
         String phone = phone();
         long customer = customer("李师傅 " + run, phone, "上海市浦东新区", null);
         String serial = "SN-" + run;
-        var now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO customer_product (customer_id, model, serial_number, ship_date, sales_channel, quantity, "
-                + "created_at, updated_at) VALUES (?, 'HX-200 水泵', ?, ?, 'DIRECT', 1, ?, ?)", customer, serial,
-                java.sql.Date.valueOf(java.time.LocalDate.now().minusMonths(3)), now, now);
+        product(customer, "HX-200 水泵", serial, java.time.LocalDate.now().minusMonths(3), "DIRECT");
         try (var chromium = new Chromium()) {
             var console = chromium.browser;
             chromium.logIn(port, agent, "/console/agent.html");
             var wait = available(console);
-            var call = arrive(phone);
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offer")));
-            console.findElement(By.id("accept")).click();
-            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "DRAFT"));
+            var call = acceptedCall(console, wait, phone);
             String number = tickets.findByContact(call).orElseThrow().number();
             assertThat(console.findElement(By.id("ticket-number")).getText()).isEqualTo(number);
 
@@ -177,7 +177,7 @@ class AgentShiftBrowserTests {
             var diagnosed = tickets.findByContact(call).orElseThrow().fields();
             assertThat(diagnosed.productSerial()).isEqualTo(serial);
             assertThat(diagnosed.warranty()).isEqualTo(dev.hotline.ticket.WarrantyDecision.IN_WARRANTY);
-            assertThat(diagnosed.charge()).isEqualTo(dev.hotline.ticket.RepairCharge.FREE);
+            assertThat(diagnosed.charge()).isEqualTo(dev.hotline.customer.Charge.FREE);
             console.findElement(By.id("ticket-comment")).sendKeys("客户上午在家 " + run);
             console.findElement(By.id("ticket-comment-add")).click();
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-history"), "客户上午在家 " + run));
@@ -203,6 +203,57 @@ class AgentShiftBrowserTests {
         }
     }
 
+    /** Issue #17: installation tickets (004 §4.0) are worked from the console like every other flow. */
+    @Test
+    void anInstallationIsScheduledAndInstalledFromTheConsoleAndHandedOverOnlyAfterItsRun() throws Exception {
+        fixture.queue(queue);
+        String agent = "shift-install-" + run;
+        fixture.agent(agent, queue);
+        String phone = phone();
+        long customer = customer("孙经理 " + run, phone, "南昌市", null);
+        String serial = "IN-" + run;
+        product(customer, "HX-900 配送机", serial, java.time.LocalDate.now(), "DIRECT");
+        try (var chromium = new Chromium()) {
+            var console = chromium.browser;
+            chromium.logIn(port, agent, "/console/agent.html");
+            var wait = available(console);
+            var call = acceptedCall(console, wait, phone);
+
+            new Select(console.findElement(By.id("ticket-type"))).selectByValue("INSTALLATION");
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.id("ticket-appointmentOn")));
+            console.findElement(By.id("ticket-description")).sendKeys("新购配送机送货并安装调试");
+            new Select(console.findElement(By.id("ticket-productSerial"))).selectByValue(serial);
+            new Select(console.findElement(By.id("ticket-step"))).selectByValue("REGISTERED");
+            console.findElement(By.id("ticket-go")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "REGISTERED"));
+            assertThat(console.findElement(By.id("ticket-status")).getText()).isEqualTo("Registered");
+            assertThat(new Select(console.findElement(By.id("ticket-step"))).getOptions())
+                    .anySatisfy(o -> assertThat(o.getText()).startsWith("Appointment agreed — needs"));
+
+            var day = java.time.LocalDate.now().plusDays(3);
+            ((org.openqa.selenium.JavascriptExecutor) console).executeScript("arguments[0].value = arguments[1]",
+                    console.findElement(By.id("ticket-appointmentOn")), day.toString());
+            new Select(console.findElement(By.id("ticket-step"))).selectByValue("SCHEDULED");
+            console.findElement(By.id("ticket-note")).sendKeys("已电话确认送货时间");
+            console.findElement(By.id("ticket-go")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "SCHEDULED"));
+            assertThat(tickets.findByContact(call).orElseThrow().fields().appointmentOn()).isEqualTo(day);
+
+            new Select(console.findElement(By.id("ticket-step"))).selectByValue("INSTALLED");
+            console.findElement(By.id("ticket-note")).sendKeys("安装调试记录：一次调试成功 " + run);
+            console.findElement(By.id("ticket-go")).click();
+            wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "INSTALLED"));
+
+            // handed over only after the full-load run: refused now, in words, and the ticket stays installed
+            new Select(console.findElement(By.id("ticket-step"))).selectByValue("HANDED_OVER");
+            console.findElement(By.id("ticket-note")).sendKeys("已培训客户操作");
+            console.findElement(By.id("ticket-go")).click();
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("ticket-problem"), "full-load run"));
+            assertThat(tickets.findByContact(call).orElseThrow().status()).isEqualTo(TicketStatus.INSTALLED);
+            live.callerHungUp(call, Instant.now());
+        }
+    }
+
     @Test
     void aCustomerIsFoundByAnyKeyTheTimelineShowsWhatHappenedANewCallerIsRegisteredAndALetterLogged() throws Exception {
         fixture.queue(queue);
@@ -211,10 +262,7 @@ class AgentShiftBrowserTests {
         String phone = phone();
         long customer = customer("赵女士 " + run, phone, null, null);
         String serial = "TL-" + run;
-        var now = Timestamp.from(Instant.now());
-        jdbc.update("INSERT INTO customer_product (customer_id, model, serial_number, ship_date, sales_channel, quantity, "
-                + "created_at, updated_at) VALUES (?, 'HX-100', ?, ?, 'DEALER', 1, ?, ?)", customer, serial,
-                java.sql.Date.valueOf(java.time.LocalDate.now().minusMonths(2)), now, now);
+        product(customer, "HX-100", serial, java.time.LocalDate.now().minusMonths(2), "DEALER");
         // an earlier call, answered and finished by another agent
         presence.changeState(helper, dev.hotline.routing.AgentState.AVAILABLE, null);
         var earlier = arrive(phone);
@@ -225,6 +273,10 @@ class AgentShiftBrowserTests {
                 .filter(t -> t.status() == TicketStatus.CLOSED).isPresent());
         presence.changeState(helper, dev.hotline.routing.AgentState.OFFLINE, null);
         String ticket = tickets.findByContact(earlier).orElseThrow().number();
+        // a satisfaction survey the customer answered on the phone: part of the timeline too
+        var survey = surveys.open(customer, null, null, FollowupActor.SYSTEM);
+        surveys.answerByAgent(survey.id(), new SurveyAnswer(Level.GOOD, Level.GOOD, Level.GOOD, Level.GOOD, Level.GOOD,
+                "师傅很专业 " + run), new FollowupActor(helper, false));
 
         String agent = "shift-search-" + run;
         fixture.agent(agent, queue);
@@ -247,7 +299,9 @@ class AgentShiftBrowserTests {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("customer-timeline"),
                     "Inquiry answered — 水泵漏水 " + run));
             assertThat(console.findElement(By.id("customer-timeline")).getText())
-                    .contains(ticket + " Inquiry · Closed", helper, "Phone");
+                    .contains(ticket + " Inquiry · Closed", helper, "Phone")
+                    .contains("Satisfaction survey", "Answered · on the phone", "师傅很专业 " + run, "Satisfied");
+            console.findElement(By.id("customer-search")).clear();
 
             // a caller the archive does not know: registered from the screen pop
             console.findElement(By.id("go-available")).click();
@@ -264,6 +318,11 @@ class AgentShiftBrowserTests {
             wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("register-result"), "is registered"));
             assertThat(jdbc.queryForObject("SELECT c.name FROM customer c JOIN customer_phone p ON p.customer_id = c.id "
                     + "WHERE p.e164 = ?", String.class, stranger)).isEqualTo("新客户 " + run);
+            // ... and is the customer of this call and of its draft ticket, not only an archive entry
+            Long registered = jdbc.queryForObject("SELECT p.customer_id FROM customer_phone p WHERE p.e164 = ?",
+                    Long.class, stranger);
+            await().atMost(Duration.ofSeconds(10)).until(() -> registered.equals(contacts.find(call).orElseThrow()
+                    .customerId()) && tickets.findByContact(call).filter(t -> registered.equals(t.customerId())).isPresent());
 
             // a letter logged from the console is a contact of that channel, with its ticket
             new Select(console.findElement(By.id("log-channel"))).selectByValue("LETTER");
@@ -275,6 +334,14 @@ class AgentShiftBrowserTests {
             var letter = ContactId.of(console.findElement(By.id("log-result")).getAttribute("data-contact"));
             assertThat(contacts.find(letter).orElseThrow().channel()).isEqualTo(Channel.LETTER);
             await().atMost(Duration.ofSeconds(15)).until(() -> tickets.findByContact(letter).isPresent());
+            // the agent has the letter in hand: it is theirs at once, never offered through the queue
+            assertThat(presence.status(agent).activeContacts()).contains(letter);
+            wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("active"), "#" + letter.value() + " Letter"));
+            await().atMost(Duration.ofSeconds(15)).until(() -> tickets.findByContact(letter)
+                    .filter(t -> agent.equals(t.assignee())).isPresent());
+            assertThat(contacts.history(letter)).extracting(h -> h.action()).doesNotContain("OFFERED", "QUEUED")
+                    .contains("ANSWERED");
+            assertThat(contacts.find(letter).orElseThrow().agent()).isEqualTo(agent);
             live.callerHungUp(call, Instant.now());
             live.callerHungUp(letter, Instant.now());
         }
@@ -365,6 +432,22 @@ class AgentShiftBrowserTests {
         console.findElement(By.id("go-available")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "AVAILABLE"));
         return wait;
+    }
+
+    /** A call from {@code phone} offered to the console's agent and accepted there: its draft ticket shows. */
+    private ContactId acceptedCall(WebDriver console, WebDriverWait wait, String phone) {
+        var call = arrive(phone);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("offer")));
+        console.findElement(By.id("accept")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("ticket-status"), "data-status", "DRAFT"));
+        return call;
+    }
+
+    private void product(long customer, String model, String serial, java.time.LocalDate shipped, String channel) {
+        var now = Timestamp.from(Instant.now());
+        jdbc.update("INSERT INTO customer_product (customer_id, model, serial_number, ship_date, sales_channel, quantity, "
+                + "created_at, updated_at) VALUES (?, ?, ?, ?, ?, 1, ?, ?)", customer, model, serial,
+                java.sql.Date.valueOf(shipped), channel, now, now);
     }
 
     private ContactId arrive(String phone) {

@@ -60,9 +60,9 @@ class AccessMatrixTests {
             }
         });
         var stale = declared.keySet().stream().filter(op -> !observed.containsKey(op)).toList();
-        System.out.printf("[security] access matrix: %d operations x %d identities = %d checks; %d missing rows, "
-                + "%d differing, %d stale%n", observed.size(), IDENTITIES.size(), observed.size() * IDENTITIES.size(),
-                missing.size(), differing.size(), stale.size());
+        SecurityFigures.report("access-matrix", String.format("[security] access matrix: %d operations x %d identities"
+                + " = %d checks; %d missing rows, %d differing, %d stale", observed.size(), IDENTITIES.size(),
+                observed.size() * IDENTITIES.size(), missing.size(), differing.size(), stale.size()));
         assertThat(missing).as("operations without a row in access-matrix.txt (observed: anonymous AGENT SUPERVISOR "
                 + "ADMIN MANAGER)").isEmpty();
         assertThat(differing).as("operations whose access differs from access-matrix.txt").isEmpty();

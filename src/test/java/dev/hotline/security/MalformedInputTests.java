@@ -102,8 +102,9 @@ class MalformedInputTests {
         check(admin, "GET", "/api/tickets", null, null, "application/json;" + "q=1;".repeat(3000));
         check(admin, "TRACE", "/api/tickets", null, null, null);
         long seconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
-        System.out.printf("[security] malformed input: %d requests to %d operations in %d s; 5xx: %d; "
-                + "answers that break the rules: %d%n", sent, api.all().size(), seconds, serverErrors, failures.size());
+        SecurityFigures.report("malformed-input", String.format("[security] malformed input: %d requests to %d "
+                + "operations in %d s; 5xx: %d; answers that break the rules: %d", sent, api.all().size(), seconds,
+                serverErrors, failures.size()));
         assertThat(failures).as("5xx answers and 4xx answers that are not problem documents").isEmpty();
         assertThat(sent).isGreaterThan(2000);
     }

@@ -135,7 +135,7 @@ class SlaCalendarTests {
         Instant opened = shanghai("2025-09-16T10:00");
         Instant diagnosed = shanghai("2025-09-16T12:00");
         var repair = new TicketFields(TicketType.REPAIR, null, null, null, null, "SN", null, null, null, null, null,
-                null, null, null, null, WarrantyDecision.IN_WARRANTY, RepairCharge.FREE, false, true, true, null, null);
+                null, null, null, null, WarrantyDecision.IN_WARRANTY, dev.hotline.customer.Charge.FREE, false, true, true, null, null);
 
         assertThat(policy.onEnter(TicketStatus.DIAGNOSED, repair, opened, diagnosed))
                 .extracting(SlaPolicy.Plan::kind, SlaPolicy.Plan::dueAt)

@@ -1,5 +1,7 @@
 package dev.hotline.ticket;
 
+import dev.hotline.customer.Charge;
+import dev.hotline.customer.ReturnReason;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.InvalidInputException;
 import org.junit.jupiter.api.Test;
@@ -36,14 +38,22 @@ class TicketFlowTests {
             TicketType.SUGGESTION, Map.of(REGISTERED, Set.of(FORWARDED, CLOSED), FORWARDED, Set.of(CLOSED)),
             TicketType.PRAISE, Map.of(REGISTERED, Set.of(FORWARDED, CLOSED), FORWARDED, Set.of(CLOSED)),
             TicketType.EMERGENCY, Map.of(
-                    REGISTERED, Set.of(REPORTED), REPORTED, Set.of(IMPLEMENTED), IMPLEMENTED, Set.of(CLOSED)));
+                    REGISTERED, Set.of(REPORTED), REPORTED, Set.of(IMPLEMENTED), IMPLEMENTED, Set.of(CLOSED)),
+            // 004 §4.0 4.6–4.7: date agreed, installed and commissioned, handed over after the full-load run
+            TicketType.INSTALLATION, Map.of(
+                    REGISTERED, Set.of(SCHEDULED), SCHEDULED, Set.of(INSTALLED), INSTALLED, Set.of(HANDED_OVER),
+                    HANDED_OVER, Set.of(CLOSED)),
+            // 004 §3.3 a: periodic maintenance at the customer's
+            TicketType.MAINTENANCE, Map.of(
+                    REGISTERED, Set.of(SCHEDULED), SCHEDULED, Set.of(ON_SITE), ON_SITE, Set.of(MAINTAINED),
+                    MAINTAINED, Set.of(CLOSED)));
 
     /** Values that satisfy every step, so only the flow itself can refuse. */
     private static TicketFields complete(TicketType type, ReturnReason reason) {
         return new TicketFields(type, ComplaintCategory.QUALITY, Severity.MINOR, "电机异响", "motor hums",
                 "SN-1", "PO-1", "P-1", LocalDate.of(2025, 1, 2), 10, 2, "replace", "bearing", "制造中心",
-                "exchange the lot", WarrantyDecision.IN_WARRANTY, RepairCharge.FREE, true, true, false,
-                Instant.parse("2025-01-03T02:00:00Z"), reason);
+                "exchange the lot", WarrantyDecision.IN_WARRANTY, Charge.FREE, true, true, false,
+                Instant.parse("2025-01-03T02:00:00Z"), reason, LocalDate.of(2025, 1, 6));
     }
 
     @ParameterizedTest
@@ -57,7 +67,7 @@ class TicketFlowTests {
                 assertThat(TicketFlow.targets(type, from).contains(to))
                         .as("%s %s -> %s", type, from, to).isEqualTo(expected);
                 var reason = to == CLOSED && from == ASSESSED ? ReturnReason.OUT_OF_WARRANTY
-                        : ReturnReason.INTACT_IN_WARRANTY;
+                        : ReturnReason.INTACT_IN_WARRANTY_WITH_CONSENT;
                 if (expected) {
                     assertThatCode(() -> TicketFlow.check(from, to, complete(type, reason), "note"))
                             .as("%s %s -> %s", type, from, to).doesNotThrowAnyException();
@@ -141,8 +151,8 @@ class TicketFlowTests {
 
     @Test
     void aRefusedReturnIsClosedNotImplementedAndAnEligibleOneTheOtherWayRound() {
-        var refused = complete(TicketType.RETURN_EXCHANGE, ReturnReason.OPENED_OR_MODIFIED_BY_CUSTOMER);
-        var eligible = complete(TicketType.RETURN_EXCHANGE, ReturnReason.DAMAGED_IN_TRANSPORT);
+        var refused = complete(TicketType.RETURN_EXCHANGE, ReturnReason.DISASSEMBLED_OR_MODIFIED);
+        var eligible = complete(TicketType.RETURN_EXCHANGE, ReturnReason.TRANSPORT_DAMAGE);
         assertThatThrownBy(() -> TicketFlow.check(ASSESSED, IMPLEMENTED, refused, null))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("6.4");
         assertThatCode(() -> TicketFlow.check(ASSESSED, CLOSED, refused, null)).doesNotThrowAnyException();
@@ -171,5 +181,20 @@ class TicketFlowTests {
         }
         assertThat(TicketFlow.statuses(TicketType.COMPLAINT)).containsAll(EnumSet.of(VERIFIED, ANALYSED,
                 SOLUTION_AGREED, IMPLEMENTED, CUSTOMER_INFORMED, REOPENED));
+    }
+
+    @Test
+    void installationAndMaintenanceNeedTheProductTheAppointmentAndTheRecordOfEachVisit() {
+        for (TicketType type : new TicketType[] {TicketType.INSTALLATION, TicketType.MAINTENANCE}) {
+            var typed = TicketFields.NONE.withType(type);
+            assertThat(TicketFlow.missingFields(DRAFT, REGISTERED, typed, null))
+                    .as("%s", type).containsExactly("description", "productSerial");
+            assertThat(TicketFlow.missingFields(REGISTERED, SCHEDULED, typed, null)).containsExactly("appointmentOn");
+        }
+        var installation = TicketFields.NONE.withType(TicketType.INSTALLATION);
+        assertThat(TicketFlow.missingFields(SCHEDULED, INSTALLED, installation, " ")).containsExactly("note");
+        assertThat(TicketFlow.missingFields(INSTALLED, HANDED_OVER, installation, null)).containsExactly("note");
+        assertThat(TicketFlow.missingFields(ON_SITE, MAINTAINED, TicketFields.NONE.withType(TicketType.MAINTENANCE),
+                null)).containsExactly("note");
     }
 }

@@ -209,6 +209,22 @@ class TicketRepositoryTests {
 
     static TicketFields diagnosis() {
         return new TicketFields(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null, WarrantyDecision.IN_WARRANTY, RepairCharge.FREE, true, false, false, null, null);
+                null, WarrantyDecision.IN_WARRANTY, dev.hotline.customer.Charge.FREE, true, false, false, null, null);
+    }
+
+    @Test
+    void returnReasonsStoredUnderTheTicketModulesFormerNamesAreRenamedToTheArchiveVocabulary() throws Exception {
+        // before V190 the ticket module had its own ReturnReason; its stored names no longer exist in the enum
+        long id = tickets.openForContact(uniqueContact(), null, "退货", null).id();
+        jdbc.update("UPDATE ticket SET return_reason = 'DAMAGED_IN_TRANSPORT', charge = 'MATERIAL' WHERE id = ?", id);
+        var script = new org.springframework.core.io.ClassPathResource(
+                "db/migration/V190__ticket_return_reason_vocabulary.sql");
+        try (var connection = jdbc.getDataSource().getConnection()) {
+            org.springframework.jdbc.datasource.init.ScriptUtils.executeSqlScript(connection, script);
+        }
+        var fields = tickets.find(id).orElseThrow().fields();
+        assertThat(fields.returnReason()).isEqualTo(dev.hotline.customer.ReturnReason.TRANSPORT_DAMAGE);
+        assertThat(fields.returnReason().allows()).isTrue();
+        assertThat(fields.charge()).isEqualTo(dev.hotline.customer.Charge.MATERIAL);
     }
 }

@@ -1,12 +1,11 @@
 package dev.hotline.ticket;
 
 import com.jayway.jsonpath.JsonPath;
+import dev.hotline.contact.AnsweredContacts;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactRecords;
 import dev.hotline.contact.ContactSnapshot;
-import dev.hotline.contact.ContactTransition;
-import dev.hotline.contact.NewContact;
-import dev.hotline.shared.Channel;
+import dev.hotline.shared.NotPermittedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -14,14 +13,16 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -42,10 +43,7 @@ class TicketRightsIntegrationTests {
 
     /** A call the record says {@code agent} answered; its draft ticket is the agent's. */
     private ContactSnapshot answeredBy(String agent) throws Exception {
-        var contact = contacts.arrived(new NewContact(Channel.VOICE, "asterisk", "call-" + UUID.randomUUID(),
-                "13900139000", "8000", "hotline", null, null));
-        records.record(List.of(new ContactTransition(contact.id().value(), 1, ContactTransition.Kind.ANSWERED,
-                Instant.now(), agent, null, 0, null, false, null)));
+        var contact = AnsweredContacts.answeredBy(contacts, records, agent, "13900139000");
         TicketTestSupport.await(() -> tickets.findByContact(contact.id()).filter(t -> agent.equals(t.assignee())));
         return contact;
     }
@@ -121,5 +119,52 @@ class TicketRightsIntegrationTests {
         mvc.perform(post("/api/tickets/{id}/comments", own).with(user(owner).roles("AGENT")).with(csrf())
                         .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"after closing\"}"))
                 .andExpect(status().isForbidden());
+    }
+
+    /** Issue #18 (manager rights): managers read and comment; fields, steps, assignment, contacts stay the hotline's. */
+    @Test
+    void aManagerReadsAndCommentsButChangesNothing() throws Exception {
+        String owner = "agent.worked." + System.nanoTime();
+        var contact = answeredBy(owner);
+        long ticket = tickets.findByContact(contact.id()).orElseThrow().id();
+        var manager = user("gm." + System.nanoTime()).roles("MANAGER");
+
+        mvc.perform(patch("/api/tickets/{id}", ticket).with(manager).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"description\":\"rewritten\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/tickets/{id}/transitions", ticket).with(manager).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"target\":\"CLOSED\",\"note\":\"x\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(put("/api/tickets/{id}/assignee", ticket).with(manager).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"assignee\":\"someone\"}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/api/tickets").with(manager).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"contactId\":" + contact.id() + "}"))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/api/tickets/{id}", ticket).with(manager)).andExpect(status().isOk());
+        mvc.perform(post("/api/tickets/{id}/comments", ticket).with(manager).with(csrf())
+                        .contentType(MediaType.APPLICATION_JSON).content("{\"text\":\"call the customer today\"}"))
+                .andExpect(status().isCreated());
+
+        // the service refuses the same, whatever adapter calls it
+        var gm = TicketActor.manager("gm.service");
+        assertThatThrownBy(() -> tickets.update(ticket, TicketFields.NONE.withType(TicketType.INQUIRY), gm))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> tickets.transition(ticket, TicketStatus.CLOSED, null, "x", gm))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> tickets.assign(ticket, "gm.service", gm)).isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> tickets.linkContact(ticket, contact.id(), gm))
+                .isInstanceOf(NotPermittedException.class);
+        assertThatThrownBy(() -> tickets.create(new NewTicket(null, null, null), gm))
+                .isInstanceOf(NotPermittedException.class);
+
+        var after = tickets.find(ticket).orElseThrow();
+        assertThat(after.status()).isEqualTo(TicketStatus.DRAFT);
+        assertThat(after.assignee()).isEqualTo(owner);
+        assertThat(after.fields().description()).isNull();
+
+        tickets.transition(ticket, TicketStatus.CLOSED, null, "wrong number", TicketActor.supervisor("sup.close"));
+        assertThatThrownBy(() -> tickets.comment(ticket, "after closing", gm))
+                .isInstanceOf(NotPermittedException.class);
     }
 }

@@ -67,7 +67,7 @@ class ContactController {
     }
 
     /** 201 for a new contact; 200 with the stored one when the same externalId was already registered. */
-    @Operation(summary = "A contact arrives through the API entry point (queued for routing)")
+    @Operation(summary = "A contact arrives through the API entry point (queued; logged by an agent: theirs)")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
@@ -81,8 +81,10 @@ class ContactController {
                 return ResponseEntity.ok(existing.get());
             }
         }
-        var contact = routing.arrive(new NewContact(body.channel(), "api", body.externalId(), body.from(), body.to(),
-                body.queue(), body.arrivedAt(), body.subject()));
+        var arrival = new NewContact(body.channel(), "api", body.externalId(), body.from(), body.to(), body.queue(),
+                body.arrivedAt(), body.subject());
+        // an agent logging a letter or visit already has it in hand: theirs at once, not offered to whoever is free
+        var contact = isSupervisorOrAdmin(auth) ? routing.arrive(arrival) : routing.takeIn(arrival, auth.getName());
         return ResponseEntity.status(HttpStatus.CREATED).body(contact);
     }
 

@@ -3,12 +3,15 @@ package dev.hotline.routing.web;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
+import dev.hotline.routing.ContactHandlers;
 import dev.hotline.routing.ContactRouting;
 import dev.hotline.routing.RoutingStatus;
 import dev.hotline.shared.ContactId;
+import dev.hotline.shared.NotPermittedException;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -21,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ContactPriorityController {
 
     private final ContactRouting routing;
+    private final ContactHandlers handlers;
 
-    ContactPriorityController(ContactRouting routing) {
+    ContactPriorityController(ContactRouting routing, ContactHandlers handlers) {
         this.routing = routing;
+        this.handlers = handlers;
     }
 
     record Priority(@NotNull Boolean majorComplaint) {
@@ -32,10 +37,18 @@ class ContactPriorityController {
     record Routed(RoutingStatus status) {
     }
 
+    /** Supervisors and admins see every contact; an agent only one offered to, taken by or handled by them. */
     @Operation(summary = "Where a contact is in routing (queue, offer, agent)")
     @GetMapping("/api/contacts/{contactId}/routing")
-    Routed routing(@PathVariable String contactId) {
-        return new Routed(routing.status(ContactId.of(contactId)));
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
+    Routed routing(@PathVariable String contactId, Authentication auth) {
+        var id = ContactId.of(contactId);
+        boolean seesAll = auth.getAuthorities().stream()
+                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_SUPERVISOR"));
+        if (!seesAll && !handlers.worksOn(id, auth.getName())) {
+            throw new NotPermittedException("Contact " + id + " is not offered to or handled by " + auth.getName());
+        }
+        return new Routed(routing.status(id));
     }
 
     @Operation(summary = "Mark a waiting contact a major complaint (served first)")

@@ -23,8 +23,8 @@ class EmbeddedDatabaseConfiguration {
         var dataSource = new LeasedDataSource(db);
         dataSource.setPoolName("hotline-embedded");
         dataSource.setJdbcUrl(db.jdbcUrl("hotline"));
-        dataSource.setUsername("root");
-        dataSource.setPassword("");
+        dataSource.setUsername(db.account().user());
+        dataSource.setPassword(db.account().password());
         dataSource.setMaximumPoolSize(40);
         dataSource.setMinimumIdle(2);
         return dataSource;

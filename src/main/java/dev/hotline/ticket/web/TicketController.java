@@ -47,6 +47,9 @@ import java.time.Instant;
 @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'MANAGER', 'AGENT')")
 class TicketController {
 
+    /** Who works tickets; managers read and comment only (TicketRights says the same in the service). */
+    private static final String WORKERS = "hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')";
+
     private final TicketManagement tickets;
 
     TicketController(TicketManagement tickets) {
@@ -113,6 +116,7 @@ class TicketController {
     @Operation(summary = "Open a ticket")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
     @PostMapping
+    @PreAuthorize(WORKERS)
     ResponseEntity<TicketView> create(@Valid @RequestBody CreateRequest body, Authentication auth) {
         var contact = body.contactId() == null ? null : new ContactId(body.contactId());
         var ticket = tickets.create(new NewTicket(body.customerId(), contact, body.fields()), actor(auth));
@@ -121,12 +125,14 @@ class TicketController {
 
     @Operation(summary = "Change a ticket's type, category, severity, fields")
     @PatchMapping("/{id}")
+    @PreAuthorize(WORKERS)
     TicketView update(@PathVariable long id, @RequestBody TicketFields fields, Authentication auth) {
         return tickets.update(id, fields, actor(auth));
     }
 
     @Operation(summary = "Move a ticket to the next step of its flow")
     @PostMapping("/{id}/transitions")
+    @PreAuthorize(WORKERS)
     TicketView transition(@PathVariable long id, @Valid @RequestBody TransitionRequest body, Authentication auth) {
         return tickets.transition(id, body.target(), body.fields(), body.note(), actor(auth));
     }
@@ -140,12 +146,14 @@ class TicketController {
 
     @Operation(summary = "Assign a ticket")
     @PutMapping("/{id}/assignee")
+    @PreAuthorize(WORKERS)
     TicketView assign(@PathVariable long id, @Valid @RequestBody AssignRequest body, Authentication auth) {
         return tickets.assign(id, body.assignee(), actor(auth));
     }
 
     @Operation(summary = "Move a contact onto this ticket")
     @PostMapping("/{id}/contacts")
+    @PreAuthorize(WORKERS)
     TicketView link(@PathVariable long id, @Valid @RequestBody LinkRequest body, Authentication auth) {
         return tickets.linkContact(id, new ContactId(body.contactId()), actor(auth));
     }
@@ -182,9 +190,14 @@ class TicketController {
     }
 
     private static TicketActor actor(Authentication auth) {
-        boolean supervisor = auth.getAuthorities().stream()
-                .anyMatch(a -> a.getAuthority().equals("ROLE_ADMIN") || a.getAuthority().equals("ROLE_SUPERVISOR")
-                        || a.getAuthority().equals("ROLE_MANAGER"));
-        return new TicketActor(auth.getName(), supervisor);
+        if (has(auth, "ROLE_ADMIN") || has(auth, "ROLE_SUPERVISOR")) {
+            return TicketActor.supervisor(auth.getName());
+        }
+        // managers read and comment; TicketRights refuses them every other change
+        return has(auth, "ROLE_MANAGER") ? TicketActor.manager(auth.getName()) : TicketActor.agent(auth.getName());
+    }
+
+    private static boolean has(Authentication auth, String authority) {
+        return auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(authority));
     }
 }
