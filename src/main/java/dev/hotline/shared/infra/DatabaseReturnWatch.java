@@ -1,0 +1,90 @@
+package dev.hotline.shared.infra;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Gets the pool going as soon as the database is back after an outage. Hikari's connection adder sleeps between
+ * failed attempts with a back-off that doubles up to 5 s and cannot be configured, so a database back after a 10 s
+ * outage waited up to 5 s more for its first connection (the fault suite measured 7.3 s to the next offer). While the
+ * pool has no connection and callers wait for one, this tries the database directly every
+ * {@code hotline.database.return-probe}; once it answers, the adder's sleep is interrupted: Hikari then ends that
+ * attempt, and the next waiting caller starts a fresh one without back-off.
+ */
+@Component
+class DatabaseReturnWatch implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabaseReturnWatch.class);
+
+    private final HikariDataSource pool;
+    private final long intervalMillis;
+    private ScheduledExecutorService executor;
+
+    DatabaseReturnWatch(HikariDataSource pool, DatabaseReturnProperties properties) {
+        this.pool = pool;
+        this.intervalMillis = properties.returnProbe().toMillis();
+    }
+
+    @Override
+    public synchronized void start() {
+        if (intervalMillis > 0 && executor == null) {
+            executor = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "database-return-watch");
+                t.setDaemon(true);
+                return t;
+            });
+            executor.scheduleWithFixedDelay(this::check, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    void check() {
+        var stats = pool.getHikariPoolMXBean();
+        if (stats == null || stats.getTotalConnections() > 0 || stats.getThreadsAwaitingConnection() == 0) {
+            return;
+        }
+        Thread adder = sleepingAdder();
+        if (adder != null && reachable()) {
+            adder.interrupt();
+            log.info("The database answers again: the pool reconnects now, not after its back-off");
+        }
+    }
+
+    /** Hikari names it "&lt;pool name&gt; connection adder"; asleep means it is backing off. */
+    private Thread sleepingAdder() {
+        String name = pool.getPoolName() + " connection adder";
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> name.equals(e.getKey().getName()) && java.util.Arrays.stream(e.getValue())
+                        .anyMatch(frame -> "quietlySleep".equals(frame.getMethodName())))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+    }
+
+    private boolean reachable() {
+        try (var ignored = DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword())) {
+            return true;
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}
