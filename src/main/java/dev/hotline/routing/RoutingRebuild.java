@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * gets the marker: there is nothing to rebuild that the recovery sweep would not find.
  */
 @Component
-class RoutingRebuild implements SmartLifecycle {
+class RoutingRebuild implements SmartLifecycle, dev.hotline.shared.LiveStateRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingRebuild.class);
     private static final String LAST_STATES = """
@@ -121,6 +121,22 @@ class RoutingRebuild implements SmartLifecycle {
             } else {
                 log.warn("Routing rebuild check failed, next sweep", e);
             }
+        }
+    }
+
+    /**
+     * Between Redis coming back empty and the rebuild's end: the marker this node saw is gone, or a rebuild runs. Asked
+     * only when an action was refused, so the happy path pays nothing; an unreachable Redis is an outage of its own.
+     */
+    @Override
+    public boolean rebuilding() {
+        if (!enabled || !markerSeen) {
+            return false;
+        }
+        try {
+            return !redis.exists(prefix + "alive") || redis.exists(prefix + "rebuilding");
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

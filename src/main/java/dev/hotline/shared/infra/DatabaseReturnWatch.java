@@ -29,8 +29,9 @@ class DatabaseReturnWatch implements SmartLifecycle {
     private final long intervalMillis;
     private ScheduledExecutorService executor;
 
-    DatabaseReturnWatch(HikariDataSource pool, DatabaseReturnProperties properties) {
-        this.pool = pool;
+    /** The data source may be wrapped (DatabaseUseMetrics counts its use): the pool is what it unwraps to. */
+    DatabaseReturnWatch(javax.sql.DataSource dataSource, DatabaseReturnProperties properties) throws SQLException {
+        this.pool = dataSource.unwrap(HikariDataSource.class);
         this.intervalMillis = properties.returnProbe().toMillis();
     }
 

@@ -1,0 +1,99 @@
+package dev.hotline.console;
+
+import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactStatus;
+import dev.hotline.contact.NewContact;
+import dev.hotline.routing.AgentPresence;
+import dev.hotline.routing.AgentState;
+import dev.hotline.routing.ContactRouting;
+import dev.hotline.shared.Channel;
+import dev.hotline.shared.LiveStateRecovery;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import redis.clients.jedis.RedisClient;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import static dev.hotline.console.StompTestClient.CONTACTS;
+import static dev.hotline.console.StompTestClient.ERRORS;
+import static dev.hotline.console.StompTestClient.OFFERS;
+import static dev.hotline.console.StompTestClient.STATE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A console action between Redis coming back empty and the end of the rebuild: refused as an outage (503
+ * {@code unavailable}, which the console sends again), not as a conflict it would give up on, and applied once when
+ * sent again after the rebuild.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = "hotline.routing.key-prefix=hotline:console-rebuild-test:")
+@Import(ConsoleFixture.class)
+class ConsoleDuringRebuildIntegrationTests {
+
+    private static final String PREFIX = "hotline:console-rebuild-test:";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ConsoleFixture fixture;
+    @Autowired
+    ContactIntake contacts;
+    @Autowired
+    ContactRouting live;
+    @Autowired
+    AgentPresence presence;
+    @Autowired
+    RedisClient redis;
+    @Autowired
+    LiveStateRecovery recovery;
+
+    final String run = UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void aFinishDuringTheRebuildIsRefusedAsUnavailableAndAppliedOnceWhenSentAgain() throws Exception {
+        String queue = "rebuild-" + run;
+        String agent = "ann-" + run;
+        fixture.queue(queue);
+        fixture.agent(agent, queue);
+        try (var console = StompTestClient.connect(port, agent, ConsoleFixture.PASSWORD)
+                .subscribe(ERRORS).subscribe(OFFERS).subscribe(CONTACTS).subscribe(STATE)) {
+            console.next(STATE, "resume");
+            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+            var contact = live.arrive(new NewContact(Channel.VOICE, "api", "rebuild-" + run, "+8613912345678", null,
+                    queue, null, null));
+            console.next(OFFERS, "offer");
+            console.send("/app/agent/offers/" + contact.id() + "/accept", "{}");
+            console.next(CONTACTS, "contact-assigned");
+            dev.hotline.Records.awaitRecorded(contacts, contact.id(), ContactStatus.CONNECTED);
+            await().atMost(Duration.ofSeconds(5)).until(() -> redis.exists(PREFIX + "alive"));
+            assertThat(recovery.rebuilding()).isFalse();
+
+            // Redis restarted without AOF, and another node holds the rebuild lease: not rebuilt yet
+            redis.del(redis.keys(PREFIX + "*").toArray(String[]::new));
+            redis.set(PREFIX + "rebuilding", "1");
+            assertThat(recovery.rebuilding()).isTrue();
+            String finish = "/app/agent/contacts/" + contact.id() + "/finish";
+            console.send(finish, "{\"disposition\":\"solved\"}");
+            var refused = console.next(ERRORS, p -> finish.equals(p.path("destination").asString()), "the finish");
+            assertThat(refused.path("code").asString()).isEqualTo("unavailable");
+            assertThat(refused.path("status").asInt()).isEqualTo(503);
+
+            redis.del(PREFIX + "rebuilding");   // the lease ends: this node rebuilds
+            await().atMost(Duration.ofSeconds(10)).until(() -> presence.status(agent).state() == AgentState.BUSY);
+            assertThat(recovery.rebuilding()).isFalse();
+            console.send(finish, "{\"disposition\":\"solved\"}");   // the console's retry
+            console.next(CONTACTS, m -> "contact-ended".equals(m.path("type").asString())
+                    && m.path("contactId").asLong() == contact.id().value(), "the contact ended");
+            dev.hotline.Records.awaitRecorded(contacts, contact.id(), ContactStatus.ENDED);
+            assertThat(contacts.history(contact.id()).stream().filter(h -> h.toStatus() == ContactStatus.ENDED
+                    && h.fromStatus() != ContactStatus.ENDED).count()).as("ended once").isEqualTo(1);
+            assertThat(presence.status(agent).state()).isEqualTo(AgentState.WRAP_UP);
+        }
+    }
+}
