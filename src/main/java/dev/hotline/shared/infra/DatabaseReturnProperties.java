@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import java.time.Duration;
 
 /**
- * @param returnProbe while the pool has no connection and callers wait for one, how often the database is tried
+ * @param returnProbe while callers wait for a connection and the pool backs off reconnecting, how often the database is tried
  *                    directly, so the pool reconnects as soon as it is back (0 turns it off)
  */
 @ConfigurationProperties("hotline.database")

@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * Gets the pool going as soon as the database is back after an outage. Hikari's connection adder sleeps between
  * failed attempts with a back-off that doubles up to 5 s and cannot be configured, so a database back after a 10 s
- * outage waited up to 5 s more for its first connection (the fault suite measured 7.3 s to the next offer). While the
- * pool has no connection and callers wait for one, this tries the database directly every
+ * outage waited up to 5 s more for its first connection (the fault suite measured 7.3 s to the next offer). While
+ * callers wait for a connection, none is idle and the adder is backing off, this tries the database directly every
  * {@code hotline.database.return-probe}; once it answers, the adder's sleep is interrupted: Hikari then ends that
  * attempt, and the next waiting caller starts a fresh one without back-off.
  */
@@ -62,7 +62,8 @@ class DatabaseReturnWatch implements SmartLifecycle {
 
     void check() {
         var stats = pool.getHikariPoolMXBean();
-        if (stats == null || stats.getTotalConnections() > 0 || stats.getThreadsAwaitingConnection() == 0) {
+        // connections stuck on the dead server still count as active: what matters is callers waiting, none idle
+        if (stats == null || stats.getThreadsAwaitingConnection() == 0 || stats.getIdleConnections() > 0) {
             return;
         }
         Thread adder = sleepingAdder();
