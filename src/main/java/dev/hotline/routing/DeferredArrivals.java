@@ -5,7 +5,6 @@ import dev.hotline.contact.NewContact;
 import dev.hotline.shared.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.RedisClient;
 import tools.jackson.databind.json.JsonMapper;
@@ -13,9 +12,6 @@ import tools.jackson.databind.json.JsonMapper;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * An arrival the entry point must answer now although the record (the database) is out: a telephony webhook has the
@@ -25,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * and queues them, keeping that arrival time, within a sweep interval of the database being back.
  */
 @Component
-public class DeferredArrivals implements SmartLifecycle {
+public class DeferredArrivals extends dev.hotline.shared.OwnThreadSweep {
 
     private static final Logger log = LoggerFactory.getLogger(DeferredArrivals.class);
 
@@ -33,16 +29,14 @@ public class DeferredArrivals implements SmartLifecycle {
     private final RedisClient redis;
     private final JsonMapper json;
     private final String key;
-    private final long intervalMillis;
     private final Clock clock = Clock.systemUTC();
-    private ScheduledExecutorService executor;
 
     DeferredArrivals(ContactRouting routing, RedisClient redis, JsonMapper json, RoutingProperties properties) {
+        super("deferred-arrivals", properties.sweepInterval());
         this.routing = routing;
         this.redis = redis;
         this.json = json;
         this.key = properties.keyPrefix() + "arrivals:deferred";
-        this.intervalMillis = properties.sweepInterval().toMillis();
     }
 
     /**
@@ -68,7 +62,8 @@ public class DeferredArrivals implements SmartLifecycle {
     }
 
     /** Writes the kept arrivals; stops at the first outage (the next sweep tries again). */
-    void drain() {
+    @Override
+    protected void sweep() {
         Map<String, String> kept;
         try {
             kept = redis.hgetAll(key);
@@ -87,30 +82,5 @@ public class DeferredArrivals implements SmartLifecycle {
                 log.error("Kept arrival {} could not be written; it stays kept", entry.getKey(), e);
             }
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        if (executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "deferred-arrivals");
-                t.setDaemon(true);
-                return t;
-            });
-            executor.scheduleWithFixedDelay(this::drain, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
     }
 }

@@ -96,4 +96,51 @@ class ConsoleDuringRebuildIntegrationTests {
             assertThat(presence.status(agent).state()).isEqualTo(AgentState.WRAP_UP);
         }
     }
+
+    /**
+     * A finish applied in Redis whose journal entry had not reached the database when Redis was lost: the rebuild
+     * gives the contact back to the agent (the record shows it connected), the resume lists it active again, and
+     * the finish the console then sends again (as agent.html does for what it finished) ends it once.
+     */
+    @Test
+    void aFinishLostWithRedisShowsTheContactActiveAgainAndAFinishSentAgainEndsItOnce() throws Exception {
+        String queue = "lost-" + run;
+        String agent = "bob-" + run;
+        fixture.queue(queue);
+        fixture.agent(agent, queue);
+        try (var console = StompTestClient.connect(port, agent, ConsoleFixture.PASSWORD)
+                .subscribe(ERRORS).subscribe(OFFERS).subscribe(CONTACTS).subscribe(STATE)) {
+            console.next(STATE, "resume");
+            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+            var contact = live.arrive(new NewContact(Channel.VOICE, "api", "lost-" + run, "+8613912345679", null,
+                    queue, null, null));
+            console.next(OFFERS, "offer");
+            console.send("/app/agent/offers/" + contact.id() + "/accept", "{}");
+            console.next(CONTACTS, "contact-assigned");
+            dev.hotline.Records.awaitRecorded(contacts, contact.id(), ContactStatus.CONNECTED);
+            await().atMost(Duration.ofSeconds(5)).until(() -> redis.exists(PREFIX + "alive"));
+
+            // the journal writer stops (another node holds its lease and dies), the finish stays in Redis only
+            redis.psetex(PREFIX + "journal:lease", 60_000, "a-node-that-dies");
+            // the writer looks at its lease every 5/3 s: past that it has stopped writing
+            await().during(Duration.ofMillis(2_000)).atMost(Duration.ofSeconds(5))
+                    .until(() -> "a-node-that-dies".equals(redis.get(PREFIX + "journal:lease")));
+            String finish = "/app/agent/contacts/" + contact.id() + "/finish";
+            console.send(finish, "{\"disposition\":\"solved\"}");
+            console.next(CONTACTS, m -> "contact-ended".equals(m.path("type").asString())
+                    && m.path("contactId").asLong() == contact.id().value(), "the contact ended");
+            redis.del(redis.keys(PREFIX + "*").toArray(String[]::new));   // Redis restarted without AOF
+            assertThat(contacts.find(contact.id()).orElseThrow().status()).isEqualTo(ContactStatus.CONNECTED);
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> presence.status(agent).state() == AgentState.BUSY);
+            console.send("/app/agent/resume", "{}");   // the console saw the push numbers jump
+            var resume = console.next(STATE, "resume");
+            assertThat(resume.path("activeContacts").toString()).contains("\"contactId\":" + contact.id().value());
+            console.send(finish, "{\"disposition\":\"solved\"}");
+            dev.hotline.Records.awaitRecorded(contacts, contact.id(), ContactStatus.ENDED);
+            assertThat(contacts.history(contact.id()).stream().filter(h -> h.toStatus() == ContactStatus.ENDED
+                    && h.fromStatus() != ContactStatus.ENDED).count()).as("ended once").isEqualTo(1);
+            assertThat(presence.status(agent).state()).isEqualTo(AgentState.WRAP_UP);
+        }
+    }
 }

@@ -3,14 +3,10 @@ package dev.hotline.shared.infra;
 import com.zaxxer.hikari.HikariDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Gets the pool going as soon as the database is back after an outage. Hikari's connection adder sleeps between
@@ -21,46 +17,20 @@ import java.util.concurrent.TimeUnit;
  * attempt, and the next waiting caller starts a fresh one without back-off.
  */
 @Component
-class DatabaseReturnWatch implements SmartLifecycle {
+class DatabaseReturnWatch extends dev.hotline.shared.OwnThreadSweep {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseReturnWatch.class);
 
     private final HikariDataSource pool;
-    private final long intervalMillis;
-    private ScheduledExecutorService executor;
 
     /** The data source may be wrapped (DatabaseUseMetrics counts its use): the pool is what it unwraps to. */
     DatabaseReturnWatch(javax.sql.DataSource dataSource, DatabaseReturnProperties properties) throws SQLException {
+        super("database-return-watch", properties.returnProbe());
         this.pool = dataSource.unwrap(HikariDataSource.class);
-        this.intervalMillis = properties.returnProbe().toMillis();
     }
 
     @Override
-    public synchronized void start() {
-        if (intervalMillis > 0 && executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "database-return-watch");
-                t.setDaemon(true);
-                return t;
-            });
-            executor.scheduleWithFixedDelay(this::check, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
-    }
-
-    void check() {
+    protected void sweep() {
         var stats = pool.getHikariPoolMXBean();
         // connections stuck on the dead server still count as active: what matters is callers waiting, none idle
         if (stats == null || stats.getThreadsAwaitingConnection() == 0 || stats.getIdleConnections() > 0) {
