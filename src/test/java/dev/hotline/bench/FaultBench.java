@@ -256,9 +256,7 @@ final class FaultBench {
                 var f = new LinkedHashMap<String, Object>();
                 f.put("atSecond", k * every);
                 f.put("fault", kind);
-                Long firstOffer = book.offerTimes.ceiling(restoredNanos);
-                f.put("recoverySeconds", firstOffer == null ? -1.0
-                        : Math.round((firstOffer - restoredNanos) / 1e7) / 100.0);
+                f.put("restoredNanos", restoredNanos);   // recoverySeconds once the next offers are in, at the end
                 faults.add(f);
                 System.out.printf("[faults] soak: %s%n", f);
             }
@@ -500,7 +498,14 @@ final class FaultBench {
             Long firstOffer = restoredNanos == 0 ? null : book.offerTimes.ceiling(restoredNanos);
             s.put("recoverySeconds", firstOffer == null ? -1.0 : Math.round((firstOffer - restoredNanos) / 1e7) / 100.0);
             if (!faults.isEmpty()) {
+                for (var f : faults) {
+                    long restored = (Long) f.remove("restoredNanos");
+                    Long offer = book.offerTimes.ceiling(restored);
+                    f.put("recoverySeconds", offer == null ? -1.0 : Math.round((offer - restored) / 1e7) / 100.0);
+                }
                 s.put("faults", faults);
+                s.put("recoverySeconds", faults.stream().mapToDouble(f -> (Double) f.get("recoverySeconds")).max()
+                        .orElse(-1));
             }
             if (!heap.isEmpty()) {
                 s.put("heapSamples", heap.stream().map(h -> List.of(h[0], h[1], h[2])).toList());

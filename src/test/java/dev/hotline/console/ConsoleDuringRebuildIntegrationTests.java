@@ -85,8 +85,8 @@ class ConsoleDuringRebuildIntegrationTests {
             assertThat(refused.path("status").asInt()).isEqualTo(503);
 
             redis.del(PREFIX + "rebuilding");   // the lease ends: this node rebuilds
-            await().atMost(Duration.ofSeconds(10)).until(() -> presence.status(agent).state() == AgentState.BUSY);
-            assertThat(recovery.rebuilding()).isFalse();
+            await().atMost(Duration.ofSeconds(10)).until(() -> !recovery.rebuilding());
+            assertThat(presence.status(agent).state()).isEqualTo(AgentState.BUSY);
             console.send(finish, "{\"disposition\":\"solved\"}");   // the console's retry
             console.next(CONTACTS, m -> "contact-ended".equals(m.path("type").asString())
                     && m.path("contactId").asLong() == contact.id().value(), "the contact ended");
