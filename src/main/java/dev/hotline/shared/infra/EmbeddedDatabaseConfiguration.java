@@ -22,7 +22,6 @@ class EmbeddedDatabaseConfiguration {
     HikariConfig hikariSettings() {
         var settings = new HikariConfig();
         settings.setPoolName("hotline-embedded");
-        settings.setMaximumPoolSize(40);
         settings.setMinimumIdle(2);
         return settings;
     }
