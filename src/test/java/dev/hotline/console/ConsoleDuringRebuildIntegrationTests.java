@@ -63,15 +63,7 @@ class ConsoleDuringRebuildIntegrationTests {
         fixture.agent(agent, queue);
         try (var console = StompTestClient.connect(port, agent, ConsoleFixture.PASSWORD)
                 .subscribe(ERRORS).subscribe(OFFERS).subscribe(CONTACTS).subscribe(STATE)) {
-            console.next(STATE, "resume");
-            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
-            var contact = live.arrive(new NewContact(Channel.VOICE, "api", "rebuild-" + run, "+8613912345678", null,
-                    queue, null, null));
-            console.next(OFFERS, "offer");
-            console.send("/app/agent/offers/" + contact.id() + "/accept", "{}");
-            console.next(CONTACTS, "contact-assigned");
-            dev.hotline.Records.awaitRecorded(contacts, contact.id(), ContactStatus.CONNECTED);
-            await().atMost(Duration.ofSeconds(5)).until(() -> redis.exists(PREFIX + "alive"));
+            var contact = acceptedCall(console, queue, "+8613912345678");
             assertThat(recovery.rebuilding()).isFalse();
 
             // Redis restarted without AOF, and another node holds the rebuild lease: not rebuilt yet
@@ -110,15 +102,7 @@ class ConsoleDuringRebuildIntegrationTests {
         fixture.agent(agent, queue);
         try (var console = StompTestClient.connect(port, agent, ConsoleFixture.PASSWORD)
                 .subscribe(ERRORS).subscribe(OFFERS).subscribe(CONTACTS).subscribe(STATE)) {
-            console.next(STATE, "resume");
-            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
-            var contact = live.arrive(new NewContact(Channel.VOICE, "api", "lost-" + run, "+8613912345679", null,
-                    queue, null, null));
-            console.next(OFFERS, "offer");
-            console.send("/app/agent/offers/" + contact.id() + "/accept", "{}");
-            console.next(CONTACTS, "contact-assigned");
-            dev.hotline.Records.awaitRecorded(contacts, contact.id(), ContactStatus.CONNECTED);
-            await().atMost(Duration.ofSeconds(5)).until(() -> redis.exists(PREFIX + "alive"));
+            var contact = acceptedCall(console, queue, "+8613912345679");
 
             // the journal writer stops (another node holds its lease and dies), the finish stays in Redis only
             redis.psetex(PREFIX + "journal:lease", 60_000, "a-node-that-dies");
@@ -142,5 +126,19 @@ class ConsoleDuringRebuildIntegrationTests {
                     && h.fromStatus() != ContactStatus.ENDED).count()).as("ended once").isEqualTo(1);
             assertThat(presence.status(agent).state()).isEqualTo(AgentState.WRAP_UP);
         }
+    }
+
+    /** The agent goes AVAILABLE, takes a call, and the record shows it connected; Redis has its marker. */
+    private dev.hotline.contact.ContactSnapshot acceptedCall(StompTestClient console, String queue, String phone)
+            throws InterruptedException {
+        console.next(STATE, "resume");
+        console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+        var contact = live.arrive(new NewContact(Channel.VOICE, "api", queue, phone, null, queue, null, null));
+        console.next(OFFERS, "offer");
+        console.send("/app/agent/offers/" + contact.id() + "/accept", "{}");
+        console.next(CONTACTS, "contact-assigned");
+        dev.hotline.Records.awaitRecorded(contacts, contact.id(), ContactStatus.CONNECTED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> redis.exists(PREFIX + "alive"));
+        return contact;
     }
 }
