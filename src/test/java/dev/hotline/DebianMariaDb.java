@@ -49,12 +49,28 @@ public final class DebianMariaDb implements BeforeAllCallback, AfterAllCallback 
         run(List.of(INSTALL.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
                 "--auth-root-authentication-method=normal", "--skip-test-db", "--user=" + System.getProperty("user.name")));
         port = FreePort.find();
+        serve();
+        Runtime.getRuntime().addShutdownHook(new Thread(DebianMariaDb::stop));
+    }
+
+    /** {@code kill -9} of the server: a database outage, until {@link #restart()}. */
+    public static synchronized void kill() throws InterruptedException {
+        server.destroyForcibly();
+        server.waitFor(20, TimeUnit.SECONDS);
+    }
+
+    /** The server again, on its port and files, once it accepts connections. */
+    public static synchronized void restart() throws IOException {
+        serve();
+    }
+
+    private static void serve() throws IOException {
         server = new ProcessBuilder(SERVER.toString(), "--no-defaults", "--datadir=" + dir.resolve("data"),
                 "--port=" + port, "--bind-address=127.0.0.1", "--socket=" + dir.resolve("mysqld.sock"),
                 "--pid-file=" + dir.resolve("mysqld.pid"), "--user=" + System.getProperty("user.name"),
                 "--skip-log-bin", "--innodb-buffer-pool-size=64M")
-                .redirectErrorStream(true).redirectOutput(dir.resolve("server.log").toFile()).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(DebianMariaDb::stop));
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("server.log").toFile()))
+                .start();
         await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
             try (var ignored = new Socket("127.0.0.1", port)) {
                 return true;

@@ -29,9 +29,19 @@ class ConsoleProblems {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleProblems.class);
 
+    private final org.springframework.beans.factory.ObjectProvider<dev.hotline.shared.LiveStateRecovery> recovery;
+
+    ConsoleProblems(org.springframework.beans.factory.ObjectProvider<dev.hotline.shared.LiveStateRecovery> recovery) {
+        this.recovery = recovery;
+    }
+
     @MessageExceptionHandler
     @SendToUser(destinations = Destinations.ERRORS, broadcast = false)
     ConsoleMessages.Problem domain(DomainException e, Message<?> message) {
+        if (dev.hotline.shared.LiveStateRecovery.refusedForNow(e, recovery::getIfAvailable)) {
+            log.info("Refused a console action for now while the live state is rebuilt: {}", e.getMessage());
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, Outages.CODE, Outages.DETAIL, message);
+        }
         HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
         if (e instanceof NotFoundException) {
             status = HttpStatus.NOT_FOUND;

@@ -11,7 +11,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import redis.clients.jedis.RedisClient;
 import redis.clients.jedis.params.SetParams;
@@ -21,9 +20,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A Redis that comes back empty (restarted without AOF, flushed) is rebuilt from the durable record within a sweep
@@ -34,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * gets the marker: there is nothing to rebuild that the recovery sweep would not find.
  */
 @Component
-class RoutingRebuild implements SmartLifecycle {
+class RoutingRebuild extends dev.hotline.shared.OwnThreadSweep implements dev.hotline.shared.LiveStateRecovery {
 
     private static final Logger log = LoggerFactory.getLogger(RoutingRebuild.class);
     private static final String LAST_STATES = """
@@ -52,14 +48,12 @@ class RoutingRebuild implements SmartLifecycle {
     private final Router router;
     private final ApplicationEventPublisher events;
     private final boolean enabled;
-    private final long intervalMillis;
     private volatile boolean markerSeen;
-    /** Its own thread: the shared scheduler may be busy with slower jobs exactly when Redis comes back. */
-    private ScheduledExecutorService executor;
 
     RoutingRebuild(RedisClient redis, RoutingProperties properties, JdbcTemplate jdbc, ContactIntake contacts,
                    AgentDirectory directory, RedisRoutingStore store, Router router, ApplicationEventPublisher events,
                    @Value("${hotline.routing.rebuild:true}") boolean enabled) {
+        super("routing-rebuild", properties.sweepInterval());   // its own thread: see OwnThreadSweep
         this.redis = redis;
         this.scripts = new LuaScripts(redis, "dev/hotline/routing/lua/prelude.lua");
         this.prefix = properties.keyPrefix();
@@ -70,33 +64,16 @@ class RoutingRebuild implements SmartLifecycle {
         this.router = router;
         this.events = events;
         this.enabled = enabled;
-        this.intervalMillis = properties.sweepInterval().toMillis();
     }
 
     @Override
-    public synchronized void start() {
-        if (enabled && executor == null) {
-            executor = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "routing-rebuild");
-                t.setDaemon(true);
-                return t;
-            });
-            executor.scheduleWithFixedDelay(this::check, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
-            log.info("Watching routing namespace {} for an emptied Redis every {} ms", prefix, intervalMillis);
-        }
+    protected boolean enabled() {
+        return enabled;
     }
 
     @Override
-    public synchronized void stop() {
-        if (executor != null) {
-            executor.shutdownNow();
-            executor = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return executor != null;
+    protected void sweep() {
+        check();
     }
 
     void check() {
@@ -121,6 +98,22 @@ class RoutingRebuild implements SmartLifecycle {
             } else {
                 log.warn("Routing rebuild check failed, next sweep", e);
             }
+        }
+    }
+
+    /**
+     * Between Redis coming back empty and the rebuild's end: the marker this node saw is gone, or a rebuild runs. Asked
+     * only when an action was refused, so the happy path pays nothing; an unreachable Redis is an outage of its own.
+     */
+    @Override
+    public boolean rebuilding() {
+        if (!enabled || !markerSeen) {
+            return false;
+        }
+        try {
+            return !redis.exists(prefix + "alive") || redis.exists(prefix + "rebuilding");
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 

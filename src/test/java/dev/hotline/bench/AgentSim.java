@@ -95,6 +95,9 @@ final class AgentSim {
                 }
                 return;
             }
+            if (lastSeq > 0 && seq > lastSeq + 1) {
+                client.send("/app/agent/resume", "{}"); // as the browser console does: a gap asks for the whole picture
+            }
             lastSeq = seq;
         }
         switch (type) {
@@ -111,6 +114,7 @@ final class AgentSim {
                 }
             }
             case "contact-ended" -> activeVoice.remove(contactId);
+            case "resume" -> finishAgain(m);
             case "state" -> {
                 // an offer that timed out pauses the agent (ring-no-answer): a real agent would come back
                 if ("BREAK".equals(m.path("state").asString("")) && !stopping) {
@@ -135,6 +139,22 @@ final class AgentSim {
                         System.err.println("[routing] console error for " + name + ": " + frame.body());
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * As the browser console does: a contact this agent has already finished that the app shows active again (Redis
+     * came back empty and the record had not yet caught up with the finish) is finished again, so it is applied once.
+     */
+    private void finishAgain(JsonNode resume) {
+        for (JsonNode c : resume.path("activeContacts")) {
+            long id = c.path("contactId").asLong(-1);
+            if (finished.contains(id)) {
+                book.errorKinds.computeIfAbsent("finished again after a rebuild", k -> new AtomicInteger())
+                        .incrementAndGet();
+                send("/app/agent/contacts/" + id + "/finish", "{\"disposition\":\"bench\"}");
+                client.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
             }
         }
     }

@@ -32,7 +32,7 @@ final class FaultBench {
     private final Args args;
     private final HttpClient http;
     private final List<URI> nodes;
-    private final List<Api> admins = new ArrayList<>();
+    private final List<Api> admins = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final String runId = String.format("%02d", ThreadLocalRandom.current().nextInt(100));
     /** nodes still alive (node-kill takes the first away for good) */
     private final List<Integer> live = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(0, 1));
@@ -51,8 +51,15 @@ final class FaultBench {
         if (!reply.ok()) {
             throw new IllegalStateException("PUT /api/queues/hotline: " + reply.status() + " " + reply.body());
         }
-        List<String> names = List.of(args.string("scenarios", String.join(",", ALL)).split(","));
         var results = new ArrayList<Map<String, Object>>();
+        if (args.flag("soak")) {
+            System.out.println("[faults] soak");
+            var result = new Run("soak", 9).go();
+            System.out.printf("[faults] soak: %s%n", result);
+            results.add(result);
+            return scenarios(results);
+        }
+        List<String> names = List.of(args.string("scenarios", String.join(",", ALL)).split(","));
         int index = 0;
         for (String name : ALL) {
             if (names.contains(name)) {
@@ -63,6 +70,10 @@ final class FaultBench {
             }
             index++;
         }
+        return scenarios(results);
+    }
+
+    private static Map<String, Object> scenarios(List<Map<String, Object>> results) {
         var out = new LinkedHashMap<String, Object>();
         out.put("scenarios", results);
         return out;
@@ -167,6 +178,10 @@ final class FaultBench {
         private final List<String> agents;
         private final AtomicInteger refusedArrivals = new AtomicInteger();
         private volatile long restoredNanos;
+        /** soak: each fault injected, when, and how long routing took to offer again */
+        private final List<Map<String, Object>> faults = new java.util.concurrent.CopyOnWriteArrayList<>();
+        /** soak: {second, node, heap used MB} every 30 s */
+        private final List<double[]> heap = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         Run(String name, int index) {
             this.name = name;
@@ -175,16 +190,29 @@ final class FaultBench {
 
         Map<String, Object> go() throws Exception {
             double rate = args.number("rate", 10, 3);
-            int duration = args.integer("duration", 45, 18);
+            boolean soak = name.equals("soak");
+            int duration = soak ? args.integer("soak-minutes", 60, 60) * 60 : args.integer("duration", 45, 18);
             var timing = new AgentSim.Timing(300, 1500, 4000);
             Setup.users(admin(), agents, "AGENT", true, 4);
             agents.forEach(n -> sims.put(n, new AgentSim(n, book, scheduler, timing, this::hangUp)));
             connect(agents);
             Thread.sleep(1000);
             var reconnect = scheduler.scheduleWithFixedDelay(this::reconnect, 2, 2, TimeUnit.SECONDS);
-            var fault = CompletableFuture.runAsync(() -> inject(duration / 3));
+            long started = System.nanoTime();
+            var heapSampler = soak ? scheduler.scheduleAtFixedRate(() -> sampleHeap(started), 0, 30, TimeUnit.SECONDS)
+                    : null;
+            var fault = CompletableFuture.runAsync(() -> {
+                if (soak) {
+                    soakFaults(duration);
+                } else {
+                    inject(name, duration / 3);
+                }
+            });
             drive(rate, duration);
             fault.join();
+            if (heapSampler != null) {
+                heapSampler.cancel(false);
+            }
             drain(60);
             sims.values().forEach(AgentSim::stop);
             hangUpWaiting();
@@ -216,11 +244,45 @@ final class FaultBench {
             }
         }
 
-        private void inject(int atSecond) {
+        /** One fault every --fault-every seconds (5 minutes), in turn, until the arrivals end. */
+        private void soakFaults(int duration) {
+            List<String> kinds = List.of("database-restart", "redis-restart-aof", "redis-restart-empty", "node-kill");
+            int every = args.integer("fault-every", 300, 300);
+            long start = System.nanoTime();
+            for (int k = 1; k * every < duration; k++) {
+                long wait = start + TimeUnit.SECONDS.toNanos((long) k * every) - System.nanoTime();
+                String kind = kinds.get((k - 1) % kinds.size());
+                inject(kind, (int) Math.max(0, TimeUnit.NANOSECONDS.toSeconds(wait)));
+                var f = new LinkedHashMap<String, Object>();
+                f.put("atSecond", k * every);
+                f.put("fault", kind);
+                f.put("restoredNanos", restoredNanos);   // recoverySeconds once the next offers are in, at the end
+                faults.add(f);
+                System.out.printf("[faults] soak: %s%n", f);
+            }
+        }
+
+        /** The soak's heap figure: each live node's heap in use (MB), from its metrics endpoint. */
+        private void sampleHeap(long started) {
+            for (int node : live) {
+                try {
+                    JsonNode m = admins.get(node).get("/actuator/metrics/jvm.memory.used?tag=area:heap").json();
+                    double mb = m.path("measurements").path(0).path("value").asDouble(-1) / 1e6;
+                    if (mb <= 0) {
+                        continue;
+                    }
+                    heap.add(new double[] {(System.nanoTime() - started) / 1e9, node + 1, Math.round(mb * 10) / 10.0});
+                } catch (RuntimeException e) {
+                    // a node down for the fault: no sample this time
+                }
+            }
+        }
+
+        private void inject(String fault, int atSecond) {
             try {
                 Thread.sleep(atSecond * 1000L);
                 int outage = args.integer("outage", 10, 5);
-                switch (name) {
+                switch (fault) {
                     case "database-restart" -> outage("kill-db", "start-db", outage);
                     case "redis-restart-aof" -> outage("kill-redis", "start-redis", Math.min(outage, 5));
                     case "redis-restart-empty" -> outage("kill-redis", "start-redis-empty", Math.min(outage, 5));
@@ -228,12 +290,24 @@ final class FaultBench {
                         live.remove(Integer.valueOf(0));
                         call("kill-node-1");
                         restoredNanos = System.nanoTime();
+                        if (name.equals("soak")) {   // a long run needs it back: the next kill is of node 1 again
+                            Thread.sleep(20_000);
+                            call("start-node-1");
+                            admins.set(0, Api.session(nodes.get(0), "admin", args.string("admin-password", "")));
+                            live.add(0, 0);
+                        }
                     }
                     default -> throw new IllegalArgumentException(name);
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        /** Median heap in use over both nodes between two run seconds (the GC saw-tooth flattened). */
+        private double heapMedian(double from, double to) {
+            double[] in = heap.stream().filter(h -> h[0] >= from && h[0] < to).mapToDouble(h -> h[2]).sorted().toArray();
+            return in.length == 0 ? -1 : in[in.length / 2];
         }
 
         private void outage(String kill, String start, int seconds) throws InterruptedException {
@@ -423,6 +497,22 @@ final class FaultBench {
             s.put("agentsStuck", stuck);
             Long firstOffer = restoredNanos == 0 ? null : book.offerTimes.ceiling(restoredNanos);
             s.put("recoverySeconds", firstOffer == null ? -1.0 : Math.round((firstOffer - restoredNanos) / 1e7) / 100.0);
+            if (!faults.isEmpty()) {
+                for (var f : faults) {
+                    long restored = (Long) f.remove("restoredNanos");
+                    Long offer = book.offerTimes.ceiling(restored);
+                    f.put("recoverySeconds", offer == null ? -1.0 : Math.round((offer - restored) / 1e7) / 100.0);
+                }
+                s.put("faults", faults);
+                s.put("recoverySeconds", faults.stream().mapToDouble(f -> (Double) f.get("recoverySeconds")).max()
+                        .orElse(-1));
+            }
+            if (!heap.isEmpty()) {
+                s.put("heapSamples", heap.stream().map(h -> List.of(h[0], h[1], h[2])).toList());
+                s.put("heapFirstTenMinutesMb", heapMedian(0, 600));
+                double end = heap.get(heap.size() - 1)[0];
+                s.put("heapLastTenMinutesMb", heapMedian(end - 600, end + 1));
+            }
             s.put("consoleErrors", new java.util.TreeMap<>(book.errorKinds.entrySet().stream().collect(
                     java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()))));
             return s;

@@ -1,5 +1,6 @@
 package dev.hotline.shared.infra;
 
+import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.hibernate.cfg.JdbcSettings;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
@@ -16,17 +17,22 @@ import org.springframework.context.annotation.Configuration;
 class EmbeddedDatabaseConfiguration {
 
     /** Pool defaults here; {@code spring.datasource.hikari.*} overrides them as for an external database. */
-    @Bean(destroyMethod = "close")
+    @Bean
     @org.springframework.boot.context.properties.ConfigurationProperties("spring.datasource.hikari")
-    HikariDataSource dataSource(EmbeddedProperties properties) {
+    HikariConfig hikariSettings() {
+        var settings = new HikariConfig();
+        settings.setPoolName("hotline-embedded");
+        settings.setMinimumIdle(2);
+        return settings;
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource dataSource(HikariConfig hikariSettings, EmbeddedProperties properties) {
         var db = EmbeddedMariaDb.acquire(properties.dataDir(), properties.databasePort(), properties.databaseArgs());
-        var dataSource = new LeasedDataSource(db);
-        dataSource.setPoolName("hotline-embedded");
+        var dataSource = PoolSettings.applyTo(hikariSettings, new LeasedDataSource(db));
         dataSource.setJdbcUrl(db.jdbcUrl("hotline"));
         dataSource.setUsername(db.account().user());
         dataSource.setPassword(db.account().password());
-        dataSource.setMaximumPoolSize(40);
-        dataSource.setMinimumIdle(2);
         return dataSource;
     }
 

@@ -42,8 +42,18 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
+    private final org.springframework.beans.factory.ObjectProvider<dev.hotline.shared.LiveStateRecovery> recovery;
+
+    ProblemHandling(org.springframework.beans.factory.ObjectProvider<dev.hotline.shared.LiveStateRecovery> recovery) {
+        this.recovery = recovery;
+    }
+
     @ExceptionHandler(DomainException.class)
-    ProblemDetail domain(DomainException e) {
+    Object domain(DomainException e) {
+        if (dev.hotline.shared.LiveStateRecovery.refusedForNow(e, recovery::getIfAvailable)) {
+            log.info("Refused for now while the live state is rebuilt: {}", e.getMessage());
+            return unavailable();
+        }
         HttpStatus status = HttpStatus.UNPROCESSABLE_CONTENT;
         if (e instanceof NotFoundException) {
             status = HttpStatus.NOT_FOUND;
@@ -163,12 +173,16 @@ class ProblemHandling extends ResponseEntityExceptionHandler {
     Object unexpected(Exception e) {
         if (Outages.isOutage(e)) {
             log.warn("Refused a request while a store is unreachable: {}", e.toString());
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                    .header("Retry-After", Integer.toString(Outages.RETRY_AFTER_SECONDS))
-                    .body(problem(HttpStatus.SERVICE_UNAVAILABLE, Outages.CODE, Outages.DETAIL));
+            return unavailable();
         }
         log.error("Unexpected error", e);
         return problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Something went wrong on our side; it has been logged");
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailable() {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header("Retry-After", Integer.toString(Outages.RETRY_AFTER_SECONDS))
+                .body(problem(HttpStatus.SERVICE_UNAVAILABLE, Outages.CODE, Outages.DETAIL));
     }
 
     static ProblemDetail problem(HttpStatus status, String code, String detail) {

@@ -5,6 +5,7 @@ import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.NewContact;
 import dev.hotline.routing.ContactRouting;
+import dev.hotline.routing.DeferredArrivals;
 import dev.hotline.routing.RoutingStatus;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ConflictException;
@@ -37,10 +38,12 @@ class VoiceCalls {
     private final CallScripts scripts;
     private final CallConnector connector;
     private final SupervisionConferences conferences;
+    private final DeferredArrivals arrivals;
 
     VoiceCalls(ContactIntake contacts, ContactRouting routing, TwilioProperties properties, CallScripts scripts,
-               CallConnector connector, SupervisionConferences conferences) {
+               CallConnector connector, SupervisionConferences conferences, DeferredArrivals arrivals) {
         this.conferences = conferences;
+        this.arrivals = arrivals;
         this.routing = routing;
         this.contacts = contacts;
         this.properties = properties;
@@ -52,8 +55,13 @@ class VoiceCalls {
     VoiceResponse incoming(Webhook call) {
         String callSid = call.require("CallSid", Webhook.CALL_SID);
         String to = call.param("To") != null ? call.param("To") : call.param("Called");
-        ContactSnapshot contact = routing.arrive(new NewContact(Channel.VOICE, PROVIDER, callSid,
+        // the record out: the caller still hears ringback within Twilio's timeout, the arrival is written when it is back
+        Optional<ContactSnapshot> arrived = arrivals.arriveOrDefer(new NewContact(Channel.VOICE, PROVIDER, callSid,
                 call.param("From"), to, properties.queueOf(to), null, null));
+        if (arrived.isEmpty()) {
+            return scripts.waiting();
+        }
+        ContactSnapshot contact = arrived.get();
         if (contact.isFinal()) {
             log.debug("Call {} is already over (contact {}); hanging up", callSid, contact.id());
             return scripts.hangUp();
