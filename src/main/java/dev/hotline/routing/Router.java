@@ -456,6 +456,12 @@ class Router implements ContactRouting {
     }
 
     @Override
+    public Instant heldSince(ContactId contactId) {
+        Long held = store.heldSince(contactId.value());
+        return held == null ? null : Instant.ofEpochMilli(held);
+    }
+
+    @Override
     public String assignedAgent(ContactId contactId) {
         LiveContact c = store.contact(contactId.value());
         return c != null && "ASSIGNED".equals(c.state()) ? c.agent() : null;

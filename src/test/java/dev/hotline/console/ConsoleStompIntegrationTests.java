@@ -223,6 +223,37 @@ class ConsoleStompIntegrationTests {
     }
 
     @Test
+    void aConsoleThatReconnectsIsToldOfAHoldMadeBefore() throws Exception {
+        fixture.queue(queue);
+        String agent = "held-" + run;
+        fixture.agent(agent, queue);
+        long contactId;
+        try (var console = agentConsole(agent)) {
+            console.next(STATE, "resume");
+            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+            console.next(STATE, "state");
+            contactId = live.arrive(new NewContact(Channel.VOICE, "api", "held-" + run, "+8613933" + digits(),
+                    null, queue, null, null)).id().value();
+            console.next(OFFERS, "offer");
+            console.send("/app/agent/offers/" + contactId + "/accept", "{}");   // an API call: answered on accept
+            console.next(CONTACTS, "contact-assigned");
+            console.send("/app/agent/contacts/" + contactId + "/hold", "{}");
+            assertThat(console.next(CONTACTS, "contact-held").path("held").asBoolean()).isTrue();
+        }
+        try (var again = agentConsole(agent)) {
+            JsonNode call = again.next(STATE, "resume").path("activeContacts").get(0);
+            assertThat(call.path("contactId").asLong()).isEqualTo(contactId);
+            assertThat(call.path("heldSince").asString()).isNotBlank();
+            again.send("/app/agent/contacts/" + contactId + "/resume", "{}");
+            assertThat(again.next(CONTACTS, "contact-held").path("held").asBoolean()).isFalse();
+            again.send("/app/agent/resume", "{}");
+            JsonNode resumed = again.next(STATE, "resume").path("activeContacts").get(0);
+            assertThat(resumed.path("heldSince").isMissingNode() || resumed.path("heldSince").isNull()).isTrue();
+            again.send("/app/agent/contacts/" + contactId + "/finish", "{\"code\":\"inquiry-answered\"}");
+        }
+    }
+
+    @Test
     void badActionsYieldProblemsAndTheSessionStaysUp() throws Exception {
         fixture.queue(queue);
         String agent = "cid-" + run;
