@@ -192,16 +192,22 @@ class ConsoleStompIntegrationTests {
                 .isNotNull();
     }
 
+    /** A console of a new agent of {@code queue}, subscribed and AVAILABLE (its resume and state read). */
+    StompTestClient availableConsole(String agent) throws Exception {
+        fixture.queue(queue);
+        fixture.agent(agent, queue);
+        var console = agentConsole(agent);
+        console.next(STATE, "resume");
+        console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+        console.next(STATE, "state");
+        return console;
+    }
+
     @Test
     void resumeAfterReconnectAndSecondTabGetThePendingOffer() throws Exception {
-        fixture.queue(queue);
         String agent = "bob-" + run;
-        fixture.agent(agent, queue);
         long contactId;
-        try (var console = agentConsole(agent)) {
-            console.next(STATE, "resume");
-            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
-            console.next(STATE, "state");
+        try (var console = availableConsole(agent)) {
             contactId = live.arrive(new NewContact(Channel.VOICE, "api", "resume-" + run, "+8613922" + digits(),
                     null, queue, null, null)).id().value();
             assertThat(console.next(OFFERS, "offer").path("contactId").asLong()).isEqualTo(contactId);
@@ -224,14 +230,9 @@ class ConsoleStompIntegrationTests {
 
     @Test
     void aConsoleThatReconnectsIsToldOfAHoldMadeBefore() throws Exception {
-        fixture.queue(queue);
         String agent = "held-" + run;
-        fixture.agent(agent, queue);
         long contactId;
-        try (var console = agentConsole(agent)) {
-            console.next(STATE, "resume");
-            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
-            console.next(STATE, "state");
+        try (var console = availableConsole(agent)) {
             contactId = live.arrive(new NewContact(Channel.VOICE, "api", "held-" + run, "+8613933" + digits(),
                     null, queue, null, null)).id().value();
             console.next(OFFERS, "offer");
