@@ -14,7 +14,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 
-/** The whole picture for a console that (re)connects or opens a second tab: state, ringing offer, active contacts. */
+/**
+ * The whole picture for a console that (re)connects or opens a second tab: state, ringing offer, active contacts (with
+ * a hold made before, which no push will repeat).
+ */
 @Component
 class AgentResume {
 
@@ -40,7 +43,7 @@ class AgentResume {
         List<ConsoleMessages.ActiveContact> active = status.activeContacts().stream()
                 .map(contacts::find).flatMap(java.util.Optional::stream)
                 .map(c -> new ConsoleMessages.ActiveContact("contact", c.id().value(), c.queue(), c.channel(), c.from(),
-                        c.customerId(), c.answeredAt()))
+                        c.customerId(), c.answeredAt(), routing.heldSince(c.id())))
                 .toList();
         return new ConsoleMessages.Resume("resume", seq, agent, status.state(), status.reason(), status.since(), offer,
                 active, status.ringNoAnswers());

@@ -26,9 +26,17 @@ final class ConsoleMessages {
     record StateChanged(String type, AgentState state, AgentState from, String reason, Long contactId, Instant at) {
     }
 
-    /** A contact the agent works on (after accept), or that just ended ({@code type} "contact-ended"). */
+    /**
+     * A contact the agent works on (after accept), or that just ended ({@code type} "contact-ended").
+     * {@code heldSince}: the call is on hold since then (only in a resume; later holds come as contact-held pushes).
+     */
     record ActiveContact(String type, long contactId, String queue, Channel channel, String from, Long customerId,
-                         Instant answeredAt) {
+                         Instant answeredAt, Instant heldSince) {
+
+        ActiveContact(String type, long contactId, String queue, Channel channel, String from, Long customerId,
+                      Instant answeredAt) {
+            this(type, contactId, queue, channel, from, customerId, answeredAt, null);
+        }
     }
 
     /** Everything a (re)connecting console shows; {@code seq} is the last push number, to count gaps from. */

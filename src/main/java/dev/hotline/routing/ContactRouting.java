@@ -91,4 +91,7 @@ public interface ContactRouting {
 
     /** The agent puts its connected call on hold ({@code hold}) or resumes it; same refusals as {@link #transfer}. */
     void hold(ContactId contactId, String agent, boolean hold);
+
+    /** Since when the contact's call is on hold, or null when it is not held (or not live). */
+    Instant heldSince(ContactId contactId);
 }

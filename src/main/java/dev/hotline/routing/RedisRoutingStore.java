@@ -299,6 +299,12 @@ final class RedisRoutingStore {
         return redis.hget(prefix + "c:" + contact, "state");
     }
 
+    /** Epoch millis the contact's call was put on hold (hold.lua's 'held'), or null when it is not held. */
+    Long heldSince(long contact) {
+        String held = redis.hget(prefix + "c:" + contact, "held");
+        return held == null || held.isEmpty() ? null : Long.valueOf(held);
+    }
+
     String contactQueue(long contact) {
         return redis.hget(prefix + "c:" + contact, "queue");
     }

@@ -272,13 +272,12 @@ class Router implements ContactRouting {
         if (agentDidNotAnswer) {
             events.publishEvent(new AgentRingNoAnswer(agent, id, at));
         }
-        if (unassigned.handedOn()) {
-            // a transferred call was offered and answered once: it waits again, not a new offer, no escalation
-            events.publishEvent(new ContactTransferred(id, null, unassigned.queue(), unassigned.queue(), null,
-                    c.channel(), c.provider(), c.externalId(), arrivedAt, at));
-        } else {
-            // the ring clock keeps counting from arrival: escalation picks the contact up again where it stands
-            events.publishEvent(new ContactQueued(id, unassigned.queue(), c.channel(), arrivedAt));
+        // offered once already (ContactQueued at arrival): it waits again in its queue, not a second offer on the
+        // wallboard, whose ring clock still runs from the arrival
+        events.publishEvent(new ContactTransferred(id, null, unassigned.queue(), unassigned.queue(), null,
+                c.channel(), c.provider(), c.externalId(), arrivedAt, at));
+        if (!unassigned.handedOn()) {
+            // never answered: escalation picks the contact up again where it stands (a transferred call has none)
             wakeUpFor(escalation);
         }
         match(unassigned.queue());
@@ -465,6 +464,12 @@ class Router implements ContactRouting {
             return RoutingStatus.ENDED;
         }
         return RoutingStatus.valueOf(s);
+    }
+
+    @Override
+    public Instant heldSince(ContactId contactId) {
+        Long held = store.heldSince(contactId.value());
+        return held == null ? null : Instant.ofEpochMilli(held);
     }
 
     @Override

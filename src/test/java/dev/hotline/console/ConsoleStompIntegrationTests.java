@@ -192,16 +192,22 @@ class ConsoleStompIntegrationTests {
                 .isNotNull();
     }
 
+    /** A console of a new agent of {@code queue}, subscribed and AVAILABLE (its resume and state read). */
+    StompTestClient availableConsole(String agent) throws Exception {
+        fixture.queue(queue);
+        fixture.agent(agent, queue);
+        var console = agentConsole(agent);
+        console.next(STATE, "resume");
+        console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
+        console.next(STATE, "state");
+        return console;
+    }
+
     @Test
     void resumeAfterReconnectAndSecondTabGetThePendingOffer() throws Exception {
-        fixture.queue(queue);
         String agent = "bob-" + run;
-        fixture.agent(agent, queue);
         long contactId;
-        try (var console = agentConsole(agent)) {
-            console.next(STATE, "resume");
-            console.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}");
-            console.next(STATE, "state");
+        try (var console = availableConsole(agent)) {
             contactId = live.arrive(new NewContact(Channel.VOICE, "api", "resume-" + run, "+8613922" + digits(),
                     null, queue, null, null)).id().value();
             assertThat(console.next(OFFERS, "offer").path("contactId").asLong()).isEqualTo(contactId);
@@ -219,6 +225,32 @@ class ConsoleStompIntegrationTests {
             again.send("/app/agent/resume", "{}");
             assertThat(again.next(STATE, "resume").path("pendingOffer").path("contactId").asLong()).isEqualTo(contactId);
             secondTab.nothingOn(STATE); // a resume request answers only its own session
+        }
+    }
+
+    @Test
+    void aConsoleThatReconnectsIsToldOfAHoldMadeBefore() throws Exception {
+        String agent = "held-" + run;
+        long contactId;
+        try (var console = availableConsole(agent)) {
+            contactId = live.arrive(new NewContact(Channel.VOICE, "api", "held-" + run, "+8613933" + digits(),
+                    null, queue, null, null)).id().value();
+            console.next(OFFERS, "offer");
+            console.send("/app/agent/offers/" + contactId + "/accept", "{}");   // an API call: answered on accept
+            console.next(CONTACTS, "contact-assigned");
+            console.send("/app/agent/contacts/" + contactId + "/hold", "{}");
+            assertThat(console.next(CONTACTS, "contact-held").path("held").asBoolean()).isTrue();
+        }
+        try (var again = agentConsole(agent)) {
+            JsonNode call = again.next(STATE, "resume").path("activeContacts").get(0);
+            assertThat(call.path("contactId").asLong()).isEqualTo(contactId);
+            assertThat(call.path("heldSince").asString()).isNotBlank();
+            again.send("/app/agent/contacts/" + contactId + "/resume", "{}");
+            assertThat(again.next(CONTACTS, "contact-held").path("held").asBoolean()).isFalse();
+            again.send("/app/agent/resume", "{}");
+            JsonNode resumed = again.next(STATE, "resume").path("activeContacts").get(0);
+            assertThat(resumed.path("heldSince").isMissingNode() || resumed.path("heldSince").isNull()).isTrue();
+            again.send("/app/agent/contacts/" + contactId + "/finish", "{\"code\":\"inquiry-answered\"}");
         }
     }
 

@@ -99,6 +99,29 @@ class TransferHoldBrowserTests {
     }
 
     @Test
+    void aReloadedConsoleStillShowsTheCallOnHold() {
+        String queue = "hold-reload-" + run;
+        fixture.queue(queue);
+        String agent = "hold-rl-" + run;
+        fixture.agent(agent, queue);
+        var contact = connectedInTheConsole(agent, queue);
+        By hold = By.id("hold-" + contact);
+        browser.findElement(hold).click();
+        wait.until(ExpectedConditions.textToBe(hold, "Resume"));
+
+        browser.navigate().refresh();   // the page and its socket start again: only the resume tells of the hold
+
+        wait.until(ExpectedConditions.textToBe(hold, "Resume"));
+        assertThat(browser.findElement(By.id("held-" + contact)).isDisplayed()).isTrue();
+        browser.findElement(hold).click();
+        wait.until(ExpectedConditions.textToBe(hold, "Hold"));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(contacts.history(contact))
+                .extracting(ContactHistoryView::action).containsSubsequence("HELD", "RESUMED"));
+        presence.finish(contact, agent, "held-reload");
+        presence.changeState(agent, AgentState.OFFLINE, "test over");
+    }
+
+    @Test
     void anAgentTransfersACallToAnotherQueueWithThePicker() {
         String queue = "tr-web-" + run;
         String target = "tr-target-" + run;

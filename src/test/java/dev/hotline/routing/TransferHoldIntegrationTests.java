@@ -196,6 +196,32 @@ class TransferHoldIntegrationTests {
     }
 
     @Test
+    void aCallWhoseAgentsPhoneDoesNotAnswerWaitsAgainWithoutASecondOffer() {
+        String q = queue("rna-" + run);
+        String first = agent("rnafirst-" + run, q);
+        var call = routing.arrive(new NewContact(Channel.VOICE, "asterisk", "call-" + UUID.randomUUID(), "13800138000",
+                "8000", q, null, null));
+        await().atMost(Duration.ofSeconds(5)).until(() -> call.id().equals(presence.status(first).pendingOffer()));
+        presence.accept(call.id(), first);
+
+        presence.connectFailed(call.id(), first, true);   // the agent's phone rang out: never answered
+
+        assertThat(routing.status(call.id())).isEqualTo(RoutingStatus.WAITING);
+        // offered once (one ContactQueued, counted once on the wallboard); it waits again in the same queue
+        assertThat(events.stream(ContactQueued.class).filter(e -> e.contactId().equals(call.id()))).hasSize(1);
+        assertThat(events.stream(ContactTransferred.class).filter(e -> e.contactId().equals(call.id())))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.handedOn()).isFalse();
+                    assertThat(e.fromQueue()).isEqualTo(q);
+                    assertThat(e.toQueue()).isEqualTo(q);
+                    assertThat(e.toAgent()).isNull();
+                });
+        // never answered: its three-ring escalation still runs
+        assertThat(redis.zscore(P + "timers", "e|" + call.id() + "|overflow")).isNotNull();
+        routing.callerHungUp(call.id(), null);
+    }
+
+    @Test
     void theRestApiLetsOnlyTheConnectedAgentActAndSaysWhyNot() throws Exception {
         String q = queue("rest-" + run);
         String agent = agent("rest-" + run, q);
