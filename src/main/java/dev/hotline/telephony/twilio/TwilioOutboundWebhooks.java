@@ -4,15 +4,13 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The callbacks of click-to-call, named in the REST call and the TwiML we give Twilio (not pasted into the console).
- * Verified like every Twilio webhook; refusals are answered by {@link TwilioWebhooks}' handler.
+ * Verified like every Twilio webhook; refusals are answered by {@link TwilioWebhookRefusals}.
  */
 @Tag(name = "Twilio webhooks")
 @RestController
@@ -21,18 +19,10 @@ class TwilioOutboundWebhooks {
 
     private final WebhookVerifier verifier;
     private final TwilioOutboundCalls calls;
-    private final TwilioWebhooks webhooks;
 
-    TwilioOutboundWebhooks(WebhookVerifier verifier, TwilioOutboundCalls calls, TwilioWebhooks webhooks) {
+    TwilioOutboundWebhooks(WebhookVerifier verifier, TwilioOutboundCalls calls) {
         this.verifier = verifier;
         this.calls = calls;
-        this.webhooks = webhooks;
-    }
-
-    /** A refused callback is answered as every Twilio webhook's refusal is. */
-    @ExceptionHandler(WebhookRefused.class)
-    ResponseEntity<ProblemDetail> refused(WebhookRefused e) {
-        return webhooks.refused(e);
     }
 
     @Operation(summary = "Status of the agent's leg of an outbound call")

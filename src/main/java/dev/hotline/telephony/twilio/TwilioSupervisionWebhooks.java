@@ -5,15 +5,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The status callback of a supervisor's conference participant call, named in the Participants request (not pasted
- * into the console). Verified like every Twilio webhook; refusals are answered by {@link TwilioWebhooks}' handler.
+ * into the console). Verified like every Twilio webhook; refusals are answered by {@link TwilioWebhookRefusals}.
  */
 @Tag(name = "Twilio webhooks")
 @RestController
@@ -22,17 +20,10 @@ class TwilioSupervisionWebhooks {
 
     private final WebhookVerifier verifier;
     private final TwilioCallSupervisor supervisor;
-    private final TwilioWebhooks webhooks;
 
-    TwilioSupervisionWebhooks(WebhookVerifier verifier, TwilioCallSupervisor supervisor, TwilioWebhooks webhooks) {
+    TwilioSupervisionWebhooks(WebhookVerifier verifier, TwilioCallSupervisor supervisor) {
         this.verifier = verifier;
         this.supervisor = supervisor;
-        this.webhooks = webhooks;
-    }
-
-    @ExceptionHandler(WebhookRefused.class)
-    ResponseEntity<ProblemDetail> refused(WebhookRefused e) {
-        return webhooks.refused(e);
     }
 
     @Operation(summary = "Status of a supervisor's call into a supervised conference")

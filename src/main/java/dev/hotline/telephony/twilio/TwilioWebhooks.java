@@ -6,27 +6,19 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import com.twilio.twiml.MessagingResponse;
 import com.twilio.twiml.TwiML;
 import jakarta.servlet.http.HttpServletRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 
 /**
  * The URLs pasted into the Twilio console (see README, "Twilio"). Every request is verified before anything is
- * recorded; a refusal is one log line and a problem response.
+ * recorded; a refusal is one log line and a problem response ({@link TwilioWebhookRefusals}).
  */
 @Tag(name = "Twilio webhooks", description = "Called by Twilio, authenticated by X-Twilio-Signature (not by a user); paste these URLs into the Twilio console")
 @RestController
 class TwilioWebhooks {
-
-    private static final Logger log = LoggerFactory.getLogger(TwilioWebhooks.class);
 
     private final WebhookVerifier verifier;
     private final VoiceCalls voice;
@@ -70,19 +62,6 @@ class TwilioWebhooks {
     ResponseEntity<Void> messageStatus(HttpServletRequest request) {
         messaging.statusChanged(verifier.verify(request));
         return ResponseEntity.noContent().build();
-    }
-
-    @ExceptionHandler(WebhookRefused.class)
-    ResponseEntity<ProblemDetail> refused(WebhookRefused e) {
-        if (e.status() == HttpStatus.SERVICE_UNAVAILABLE) {
-            log.debug("Refused Twilio webhook ({}): {}", e.code(), e.getMessage());
-        } else {
-            log.warn("Refused Twilio webhook ({}): {}", e.code(), e.getMessage());
-        }
-        var problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setType(URI.create("https://hotline.dev/problems/" + e.code()));
-        problem.setProperty("code", e.code());
-        return ResponseEntity.status(e.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     static ResponseEntity<String> twiml(TwiML twiml) {
