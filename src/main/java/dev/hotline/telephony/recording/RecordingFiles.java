@@ -19,6 +19,8 @@ import java.nio.file.Path;
 @Component
 class RecordingFiles implements RecordingMedia {
 
+    private static final MediaType WAV = MediaType.parseMediaType("audio/wav");
+
     private final Path directory;
 
     RecordingFiles(RecordingProperties properties) {
@@ -36,8 +38,10 @@ class RecordingFiles implements RecordingMedia {
         if (!Files.isRegularFile(file)) {
             throw new NotFoundException("Recording file", recording.location());
         }
-        MediaType type = MediaTypeFactory.getMediaType(file.getFileName().toString())
-                .orElse(MediaType.APPLICATION_OCTET_STREAM);
+        String name = file.getFileName().toString();
+        // audio/wav is what browsers' players name it (the JDK's table says audio/x-wav)
+        MediaType type = name.endsWith(".wav") ? WAV
+                : MediaTypeFactory.getMediaType(name).orElse(MediaType.APPLICATION_OCTET_STREAM);
         return ResponseEntity.ok().contentType(type).body(new FileSystemResource(file));
     }
 
