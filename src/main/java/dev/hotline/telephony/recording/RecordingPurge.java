@@ -16,7 +16,7 @@ import java.time.Instant;
  * and is tried again on the next run, so nothing is left behind unlisted. One node at a time (ShedLock).
  */
 @Component
-class RecordingPurge {
+public class RecordingPurge {
 
     private static final Logger log = LoggerFactory.getLogger(RecordingPurge.class);
 
@@ -44,7 +44,7 @@ class RecordingPurge {
     }
 
     /** Deletes the recordings expired at {@code now} (one batch); returns how many were deleted. */
-    int purge(Instant now) {
+    public int purge(Instant now) {
         int deleted = 0;
         for (Recording recording : recordings.expired(now, properties.purgeBatch())) {
             try {
