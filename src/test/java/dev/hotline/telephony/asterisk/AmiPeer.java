@@ -400,7 +400,7 @@ final class AmiPeer implements AutoCloseable {
         if (file != null && !file.isBlank()) {
             var path = java.nio.file.Path.of(file);
             java.nio.file.Files.createDirectories(path.getParent());
-            java.nio.file.Files.write(path, toneWav());
+            java.nio.file.Files.write(path, dev.hotline.telephony.recording.TestTone.wav());
         }
         write(s, response("Success", id, "").replace("\r\n\r\n\r\n", "\r\n\r\n"));
         var f = new LinkedHashMap<String, String>();
@@ -419,21 +419,6 @@ final class AmiPeer implements AutoCloseable {
         f.put("Uniqueid", ids[0]);
         f.put("Linkedid", ids[1]);
         emit("MixMonitorStart", Instant.now(), f);
-    }
-
-    /** One second of 440 Hz, 8 kHz 16-bit mono PCM in a RIFF/WAVE container (what MixMonitor writes for .wav). */
-    static byte[] toneWav() {
-        int rate = 8000;
-        var pcm = java.nio.ByteBuffer.allocate(rate * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < rate; i++) {
-            pcm.putShort((short) (8000 * Math.sin(2 * Math.PI * 440 * i / rate)));
-        }
-        var wav = java.nio.ByteBuffer.allocate(44 + rate * 2).order(java.nio.ByteOrder.LITTLE_ENDIAN);
-        wav.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + rate * 2)
-                .put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-                .putInt(rate).putInt(rate * 2).putShort((short) 2).putShort((short) 16)
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt(rate * 2).put(pcm.array());
-        return wav.array();
     }
 
     private void listChannels(Socket s, String id) throws IOException {
