@@ -1,6 +1,9 @@
 package dev.hotline.telephony.recording;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,6 +20,8 @@ import java.util.stream.Collectors;
 @Component
 public class QueueRecordings {
 
+    private static final Logger log = LoggerFactory.getLogger(QueueRecordings.class);
+
     private final JdbcClient jdbc;
     private final String defaultQueue;
     private volatile Map<String, Boolean> recording;
@@ -32,6 +37,9 @@ public class QueueRecordings {
         if (now == null) {
             now = reload();
         }
+        if (now == null) {
+            return false;   // never read, database out: a Twilio arrival is still answered (without the notice)
+        }
         return now.getOrDefault(queue == null || queue.isBlank() ? defaultQueue : queue, false);
     }
 
@@ -46,10 +54,16 @@ public class QueueRecordings {
     @Scheduled(fixedDelayString = "${hotline.recording.settings-refresh:5s}",
             initialDelayString = "${hotline.recording.settings-refresh:5s}")
     Map<String, Boolean> reload() {
-        Map<String, Boolean> loaded = jdbc.sql("select queue_name, recording from queue_recording")
-                .query((rs, n) -> Map.entry(rs.getString(1), rs.getBoolean(2))).list().stream()
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
-        recording = loaded;
-        return loaded;
+        try {
+            Map<String, Boolean> loaded = jdbc.sql("select queue_name, recording from queue_recording")
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getBoolean(2))).list().stream()
+                    .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+            recording = loaded;
+            return loaded;
+        } catch (DataAccessException databaseOut) {
+            // the switches last read stay in force; the database's health says it is out
+            log.debug("Queue recording switches not reloaded: {}", databaseOut.getMessage());
+            return recording;
+        }
     }
 }

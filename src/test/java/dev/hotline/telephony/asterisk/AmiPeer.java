@@ -403,21 +403,8 @@ final class AmiPeer implements AutoCloseable {
             java.nio.file.Files.write(path, dev.hotline.telephony.recording.TestTone.wav());
         }
         write(s, response("Success", id, "").replace("\r\n\r\n\r\n", "\r\n\r\n"));
-        var f = new LinkedHashMap<String, String>();
-        f.put("Channel", channel);
-        f.put("ChannelState", "6");
-        f.put("ChannelStateDesc", "Up");
-        f.put("CallerIDNum", "13800138000");
-        f.put("CallerIDName", "<unknown>");
+        var f = AsteriskWireTestSupport.channelFields(channel, ids[0], ids[1], "Up");
         f.put("ConnectedLineNum", "1001");
-        f.put("ConnectedLineName", "<unknown>");
-        f.put("Language", "en");
-        f.put("AccountCode", "");
-        f.put("Context", "hotline-agents");
-        f.put("Exten", "s");
-        f.put("Priority", "2");
-        f.put("Uniqueid", ids[0]);
-        f.put("Linkedid", ids[1]);
         emit("MixMonitorStart", Instant.now(), f);
     }
 

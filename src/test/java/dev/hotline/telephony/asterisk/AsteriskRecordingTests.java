@@ -101,6 +101,14 @@ class AsteriskRecordingTests extends AsteriskWireTestSupport {
             assertThat(r.startedAt()).isEqualTo(answered.plusMillis(5));   // the caller's BridgeEnter
         });
 
+        // the caller enters a bridge with an agent's leg again (resume, or the next agent after a transfer): the
+        // MixMonitor already on the caller's channel goes on recording, no second one is started
+        pbx.emit("BridgeEnter", answered.plusSeconds(20),
+                bridge(bridgeOf(call) + "-2", call.channel(), call.uniqueId(), call.uniqueId()));
+        await().during(Duration.ofMillis(700)).atMost(Duration.ofSeconds(3))
+                .until(() -> pbx.actions("MixMonitor").stream().filter(a -> call.channel().equals(a.get("Channel")))
+                        .count() == 1);
+
         callerHangsUp(call, agentLeg(call), answered.plusSeconds(42));
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(recordings.ofContact(id)).singleElement()
                 .satisfies(r -> {
@@ -109,7 +117,6 @@ class AsteriskRecordingTests extends AsteriskWireTestSupport {
                     assertThat(r.source()).isEqualTo(RecordingSource.ASTERISK);
                     assertThat(r.location()).isEqualTo(file);
                 }));
-        assertThat(pbx.actions("MixMonitor")).hasSize(1);   // every node hears the bridge; one recording
 
         long recording = recordings.ofContact(id).get(0).id();
         byte[] wav = Files.readAllBytes(shared.resolve(file));
