@@ -1,6 +1,9 @@
 package dev.hotline.telephony.asterisk;
 
 import dev.hotline.contact.ContactIntake;
+import dev.hotline.telephony.recording.CallRecordings;
+import dev.hotline.telephony.recording.QueueRecordings;
+import dev.hotline.telephony.recording.RecordingProperties;
 import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.ContactRouting;
 import org.slf4j.Logger;
@@ -94,8 +97,17 @@ class AsteriskConfiguration {
         }
 
         @Bean
-        FastAgiServer asteriskFastAgiServer(AsteriskProperties properties, ContactRouting routing, LiveCalls calls) {
-            return new FastAgiServer(properties.agi(), new HotlineAgiScript(routing, calls, properties));
+        FastAgiServer asteriskFastAgiServer(AsteriskProperties properties, ContactRouting routing, LiveCalls calls,
+                                            QueueRecordings recording, RecordingProperties recordingProperties) {
+            return new FastAgiServer(properties.agi(), new HotlineAgiScript(routing, calls, properties,
+                    queue -> recording.records(queue) ? recordingProperties.asteriskPrompt() : null));
+        }
+
+        @Bean
+        AsteriskRecorder asteriskRecorder(AmiConnection ami, ContactIntake intake, QueueRecordings queues,
+                                          CallRecordings recordings, RecordingProperties recordingProperties,
+                                          AsteriskProperties properties) {
+            return new AsteriskRecorder(ami, intake, queues, recordings, recordingProperties, properties.agentsContext());
         }
 
         @Bean

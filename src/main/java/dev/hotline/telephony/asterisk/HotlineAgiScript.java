@@ -33,6 +33,8 @@ class HotlineAgiScript implements AgiScript {
     static final String PROVIDER = "asterisk";
     static final String LINKED_ID = "CHANNEL(linkedid)";
     static final String CALL_START = "CDR(start,u)";
+    /** Set to the prompt the dialplan plays before the agent is rung when the queue records its calls. */
+    static final String RECORDING_NOTICE_VARIABLE = "HOTLINE_RECORDING_NOTICE";
     /** A PBX clock this far from ours is wrong, not the call's start. */
     private static final Duration PLAUSIBLE_START = Duration.ofDays(1);
 
@@ -45,11 +47,20 @@ class HotlineAgiScript implements AgiScript {
     private final ContactRouting routing;
     private final LiveCalls calls;
     private final AsteriskProperties properties;
+    /** The recording notice for a queue's callers; null when the queue does not record. */
+    private final java.util.function.Function<String, String> recordingNotice;
 
+    /** No queue records its calls. */
     HotlineAgiScript(ContactRouting routing, LiveCalls calls, AsteriskProperties properties) {
+        this(routing, calls, properties, queue -> null);
+    }
+
+    HotlineAgiScript(ContactRouting routing, LiveCalls calls, AsteriskProperties properties,
+                     java.util.function.Function<String, String> recordingNotice) {
         this.routing = routing;
         this.calls = calls;
         this.properties = properties;
+        this.recordingNotice = recordingNotice;
     }
 
     @Override
@@ -86,6 +97,11 @@ class HotlineAgiScript implements AgiScript {
                     registered.id(), gone.getMessage());
             routing.callerHungUp(registered.id(), null);
             throw gone;
+        }
+        String notice = recordingNotice.apply(registered.queue());
+        if (notice != null) {
+            // the caller is told before any agent is rung: the dialplan plays it after AGI()
+            channel.setVariable(RECORDING_NOTICE_VARIABLE, notice);
         }
         log.debug("Call {} on {} registered as contact {}", callId, channelName, registered.id());
     }

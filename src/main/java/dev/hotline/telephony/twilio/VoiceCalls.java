@@ -10,6 +10,7 @@ import dev.hotline.routing.RoutingStatus;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
+import dev.hotline.telephony.recording.QueueRecordings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -39,9 +40,12 @@ class VoiceCalls {
     private final CallConnector connector;
     private final SupervisionConferences conferences;
     private final DeferredArrivals arrivals;
+    private final QueueRecordings recordings;
 
     VoiceCalls(ContactIntake contacts, ContactRouting routing, TwilioProperties properties, CallScripts scripts,
-               CallConnector connector, SupervisionConferences conferences, DeferredArrivals arrivals) {
+               CallConnector connector, SupervisionConferences conferences, DeferredArrivals arrivals,
+               QueueRecordings recordings) {
+        this.recordings = recordings;
         this.conferences = conferences;
         this.arrivals = arrivals;
         this.routing = routing;
@@ -59,14 +63,14 @@ class VoiceCalls {
         Optional<ContactSnapshot> arrived = arrivals.arriveOrDefer(new NewContact(Channel.VOICE, PROVIDER, callSid,
                 call.param("From"), to, properties.queueOf(to), null, null));
         if (arrived.isEmpty()) {
-            return scripts.waiting();
+            return scripts.waiting(recordings.records(properties.queueOf(to)));
         }
         ContactSnapshot contact = arrived.get();
         if (contact.isFinal()) {
             log.debug("Call {} is already over (contact {}); hanging up", callSid, contact.id());
             return scripts.hangUp();
         }
-        return scripts.waiting();
+        return scripts.waiting(recordings.records(contact.queue()));
     }
 
     /**
