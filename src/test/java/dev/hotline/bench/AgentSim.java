@@ -216,6 +216,13 @@ final class AgentSim {
         } else {
             book.offered(call, name, offeredMillis);
         }
+        if (activeVoice.contains(contactId)) {
+            // as the browser console does: an accept lost with an emptied Redis, offered back to this agent by the
+            // rebuild while it talks on the call, is accepted again (its talk and hang-up stay scheduled)
+            book.errorKinds.computeIfAbsent("accepted again after a rebuild", k -> new AtomicInteger()).incrementAndGet();
+            send("/app/agent/offers/" + contactId + "/accept", "{}");
+            return;
+        }
         if (stopping || !activeVoice.isEmpty()) {
             if (!activeVoice.isEmpty()) {
                 twoCalls("offered " + contactId); // offered a second voice call while on one
