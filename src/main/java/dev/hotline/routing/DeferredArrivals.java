@@ -76,10 +76,14 @@ public class DeferredArrivals extends dev.hotline.shared.OwnThreadSweep {
         NewContact kept = contact.arrivedAt() != null ? contact : new NewContact(contact.channel(),
                 contact.provider(), contact.externalId(), contact.from(), contact.to(), contact.queue(),
                 clock.instant(), contact.subject(), contact.direction());
-        redis.hsetnx(key, field(contact.provider(), contact.externalId()), json.writeValueAsString(kept));
-        log.warn("The record is out ({}): arrival {} {} kept in Redis, written when it is back",
-                outage.toString(), contact.provider(), contact.externalId());
-        return kept.arrivedAt();
+        if (redis.hsetnx(key, field(contact.provider(), contact.externalId()), json.writeValueAsString(kept)) == 1) {
+            log.warn("The record is out ({}): arrival {} {} kept in Redis, written when it is back",
+                    outage.toString(), contact.provider(), contact.externalId());
+            return kept.arrivedAt();
+        }
+        // sent again meanwhile (a retried webhook, an integrator asking for its contact): the first one stands
+        String first = redis.hget(key, field(contact.provider(), contact.externalId()));
+        return first == null ? kept.arrivedAt() : json.readValue(first, NewContact.class).arrivedAt();
     }
 
     /** Whether this arrival is kept, not yet written to the record. */
