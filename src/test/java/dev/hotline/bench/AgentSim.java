@@ -226,7 +226,8 @@ final class AgentSim {
         if (activeVoice.contains(contactId)) {
             // as the browser console does: an accept lost with an emptied Redis, offered back to this agent by the
             // rebuild while it talks on the call, is accepted again (its talk and hang-up stay scheduled)
-            book.errorKinds.computeIfAbsent("accepted again (a call it was on, offered back)", k -> new AtomicInteger()).incrementAndGet();
+            book.errorKinds.computeIfAbsent("accepted again (a call it was on, offered back)", k -> new AtomicInteger())
+                    .incrementAndGet();
             send("/app/agent/offers/" + contactId + "/accept", "{}");
             return;
         }
