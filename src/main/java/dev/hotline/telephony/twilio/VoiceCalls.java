@@ -117,7 +117,24 @@ class VoiceCalls {
             return;
         }
         String callSid = callback.param("CallSid");
-        Optional<ContactId> contact = contacts.idOf(PROVIDER, callSid);
+        Optional<ContactId> contact;
+        try {
+            contact = contacts.idOf(PROVIDER, callSid);
+        } catch (RuntimeException e) {
+            if (!dev.hotline.shared.Outages.isOutage(e)) {
+                throw e;
+            }
+            // the record is out: Twilio does not send a status callback again, so the hang-up is kept, not refused
+            arrivals.hangUpLater(PROVIDER, callSid, callback.timestamp());
+            return;
+        }
+        if (contact.isEmpty() && arrivals.isKept(PROVIDER, callSid)) {   // arrived during the outage, not written yet
+            arrivals.hangUpLater(PROVIDER, callSid, callback.timestamp());
+            return;
+        }
+        if (contact.isEmpty()) {   // again: a kept arrival may have been written between the two looks
+            contact = contacts.idOf(PROVIDER, callSid);
+        }
         if (contact.isEmpty()) {
             log.debug("Status {} of call {} that is no contact of ours", status, callSid);
             return;

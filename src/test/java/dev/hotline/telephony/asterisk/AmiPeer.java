@@ -58,9 +58,14 @@ final class AmiPeer implements AutoCloseable {
     private final Map<String, String[]> channelIds = new ConcurrentHashMap<>();
 
     AmiPeer(String username, String password) throws IOException {
+        this(username, password, 0);
+    }
+
+    /** On a given port (0: any free one): the fault suite's nodes are configured with it before the peer starts. */
+    AmiPeer(String username, String password, int port) throws IOException {
         this.username = username;
         this.password = password;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         var acceptor = new Thread(this::acceptLoop, "ami-peer");
         acceptor.setDaemon(true);
         acceptor.start();
