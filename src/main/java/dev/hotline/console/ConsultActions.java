@@ -51,7 +51,7 @@ class ConsultActions {
 
     /** The target's console rings: who consults, on which call, the caller's screen pop. */
     record ConsultOffer(String type, long contactId, String queue, String from, Instant offeredAt,
-                        ScreenPop screenPop) {
+                        Instant ringDeadline, long remainingMillis, ScreenPop screenPop) {
     }
 
     @MessageMapping("/contacts/{contactId}/consult")
@@ -92,8 +92,10 @@ class ConsultActions {
         lanes.run(e.agent(), () -> relay.toAgent(e.agent(), Destinations.CONTACTS, changed));
         lanes.run(e.target(), () -> {
             if (e.phase() == Phase.RINGING) {
+                var pop = screenPops.of(e.contactId());
+                long remaining = Math.max(0, java.time.Duration.between(Instant.now(), e.ringDeadline()).toMillis());
                 relay.toAgent(e.target(), Destinations.OFFERS, new ConsultOffer("consult-offer",
-                        e.contactId().value(), e.queue(), e.agent(), e.at(), screenPops.of(e.contactId())));
+                        e.contactId().value(), e.queue(), e.agent(), e.at(), e.ringDeadline(), remaining, pop));
             }
             relay.toAgent(e.target(), Destinations.CONTACTS, changed);
             if (e.phase() == Phase.COMPLETED) {

@@ -71,7 +71,7 @@ class Consultations implements CallConsultation {
             events.publishEvent(new ContactHeld(id, agent, s.queue(), s.channel(), s.provider(), s.externalId(), at));
         }
         targetChanged(id, s, "consult", at);
-        publish(id, Phase.RINGING, s, null, at);
+        publish(id, Phase.RINGING, s, null, at, Instant.ofEpochMilli(s.deadline()));
         timers.at(s.deadline());
         return new Consult(id, agent, s.target(), "RINGING", at);
     }
@@ -183,8 +183,12 @@ class Consultations implements CallConsultation {
     }
 
     private void publish(ContactId id, Phase phase, Step s, String reason, Instant at) {
+        publish(id, phase, s, reason, at, null);
+    }
+
+    private void publish(ContactId id, Phase phase, Step s, String reason, Instant at, Instant ringDeadline) {
         events.publishEvent(new ContactConsultation(id, phase, s.agent(), s.target(), s.queue(), s.channel(),
-                s.provider(), s.externalId(), reason, profile(s.agent()), profile(s.target()), at));
+                s.provider(), s.externalId(), reason, profile(s.agent()), profile(s.target()), at, ringDeadline));
     }
 
     private AgentProfile profile(String agent) {

@@ -14,10 +14,12 @@ import java.time.Instant;
  * @param reason        for FAILED: why (declined, ring-no-answer, target-phone-busy, target-hung-up...)
  * @param agentProfile  how telephony reaches the consulting agent (null: no routing profile any more)
  * @param targetProfile how telephony reaches the target
+ * @param ringDeadline  RINGING: until when the target's console rings (null in the other phases)
  */
 public record ContactConsultation(ContactId contactId, Phase phase, String agent, String target, String queue,
                                   Channel channel, String provider, String externalId, String reason,
-                                  AgentProfile agentProfile, AgentProfile targetProfile, Instant at) {
+                                  AgentProfile agentProfile, AgentProfile targetProfile, Instant at,
+                                  Instant ringDeadline) {
 
     public enum Phase {
         /** The target's console rings with the consult (the caller is on hold). */
