@@ -95,9 +95,11 @@ class ConsultBrowserTests {
         wait.until(d -> new Select(d.findElement(By.id("transfer-target-" + contact))).getOptions().stream()
                 .anyMatch(o -> ("agent:" + colleague).equals(o.getAttribute("value"))));
         new Select(browser.findElement(By.id("transfer-target-" + contact))).selectByValue("agent:" + colleague);
-        new Actions(browser).keyDown(Keys.ALT).sendKeys("c").keyUp(Keys.ALT).perform();
+        browser.findElement(By.id("consult-" + contact)).click();
 
         By status = By.id("consult-status-" + contact);
+        wait.until(d -> !d.findElements(status).isEmpty() || !d.findElement(By.id("errors")).getText().isEmpty());
+        assertThat(browser.findElement(By.id("errors")).getText()).isEmpty();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(status, "ringing"));
         assertThat(browser.findElement(status).getText()).contains(colleague);
         assertThat(browser.findElement(By.id("consult-complete-" + contact)).isEnabled()).isFalse();

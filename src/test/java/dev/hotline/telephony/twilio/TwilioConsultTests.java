@@ -13,13 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
 
-import static dev.hotline.telephony.twilio.SignedWebhooks.agentLeg;
 import static dev.hotline.telephony.twilio.SignedWebhooks.callStatus;
-import static dev.hotline.telephony.twilio.SignedWebhooks.incomingCall;
 import static dev.hotline.telephony.twilio.SignedWebhooks.randomSid;
 import static dev.hotline.telephony.twilio.SignedWebhooks.signed;
 import static dev.hotline.telephony.twilio.SignedWebhooks.timestamp;
@@ -158,14 +155,6 @@ class TwilioConsultTests extends TwilioTestSupport {
     }
 
     private ContactSnapshot connected(String callSid) throws Exception {
-        mvc.perform(signed("/twilio/voice", incomingCall(callSid, CALLER, AGENT_NUMBER))).andExpect(status().isOk());
-        var contact = contactOfCall(callSid);
-        await().atMost(Duration.ofSeconds(5)).until(() -> contact.id().equals(presence.status(agent).pendingOffer()));
-        presence.accept(contact.id(), agent);
-        twilio.await(r -> r.path().contains(callSid));
-        String legCallback = "/twilio/voice/status?contact=" + contact.id() + "&agent=" + agent;
-        mvc.perform(signed(legCallback, agentLeg(randomSid("CA"), callSid, "in-progress", 0,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS)))).andExpect(status().isNoContent());
-        return recorded(contact.id(), ContactStatus.CONNECTED);
+        return connectedCall(callSid, CALLER);
     }
 }
