@@ -203,6 +203,14 @@ class Contact {
                     return null;   // a hold is part of a live call; the history row says when and how long
                 }
             }
+            case CONSULTED -> {
+                if (!open) {
+                    return null;   // a consult is part of a live call
+                }
+                if (newest && detail != null && detail.startsWith("completed")) {
+                    agent = t.agent();   // the target took the call over; arrival and answer stay the contact's own
+                }
+            }
         }
         return new Applied(action, before, status, t.agent() != null ? t.agent() : agent, detail, events);
     }

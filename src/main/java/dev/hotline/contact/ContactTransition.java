@@ -34,6 +34,11 @@ public record ContactTransition(long contactId, long seq, Kind kind, Instant at,
         /** The connected agent put the call on hold. */
         HELD,
         /** The agent took the held call back ({@code detail}: the hold's length in milliseconds). */
-        RESUMED
+        RESUMED,
+        /**
+         * A step of a consultative transfer ({@code detail}: started, accepted, failed, returned, completed, with the
+         * target); a completed one makes {@code agent} (the target) the contact's agent.
+         */
+        CONSULTED
     }
 }

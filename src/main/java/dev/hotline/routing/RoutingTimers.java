@@ -53,6 +53,12 @@ class RoutingTimers implements SmartLifecycle, DisposableBean {
         this.handler = handler;
     }
 
+    /** A further handler after the current one (each ignores the timer members it does not own). */
+    void alsoOnDue(BiConsumer<String, Long> more) {
+        BiConsumer<String, Long> first = this.handler;
+        this.handler = first.andThen(more);
+    }
+
     /** Wake up at {@code epochMillis} on this node, unless a wake-up no later than that is planned already. */
     void at(long epochMillis) {
         if (!running) {

@@ -71,6 +71,14 @@ public class CallsOnHold {
         ended(e.contactId(), e.at());
     }
 
+    /** A completed consult ends the hold without a resume (the caller goes to the target, not back). */
+    @EventListener
+    void on(dev.hotline.routing.ContactConsultation e) {
+        if (e.phase() == dev.hotline.routing.ContactConsultation.Phase.COMPLETED) {
+            ended(e.contactId(), e.at());
+        }
+    }
+
     @EventListener
     void on(ContactEnded e) {
         ended(e.contactId(), e.endedAt());

@@ -73,7 +73,7 @@ class RoutingJournalTests {
         long now = System.currentTimeMillis();
         queued(stream, contact, now);
         // a kind this node does not know (a newer node's, during a rolling upgrade): refused by every attempt
-        entry(stream, contact, "CONSULTED", now + 1, "agent.new");
+        entry(stream, contact, "CONFERENCED", now + 1, "agent.new");
         entry(stream, contact, "OFFERED", now + 2, "agent.li");
 
         var writer = new RoutingJournal(redis, records, withPrefix(prefix), meters);
@@ -87,8 +87,8 @@ class RoutingJournalTests {
                     .containsExactly("ARRIVED", "QUEUED", "OFFERED");
             var parked = redis.xrange(prefix + "journal:parked", (StreamEntryID) null, (StreamEntryID) null);
             assertThat(parked).singleElement().satisfies(e -> {
-                assertThat(e.getFields()).containsEntry("k", "CONSULTED").containsEntry("c", contact.id().toString());
-                assertThat(e.getFields().get("error")).contains("CONSULTED");
+                assertThat(e.getFields()).containsEntry("k", "CONFERENCED").containsEntry("c", contact.id().toString());
+                assertThat(e.getFields().get("error")).contains("CONFERENCED");
             });
         } finally {
             writer.stop();

@@ -19,7 +19,6 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -252,24 +251,14 @@ class TransferHoldIntegrationTests {
     }
 
     private ContactSnapshot connected(String queue, String agent, Instant arrivedAt) {
-        var call = routing.arrive(new NewContact(Channel.VOICE, "asterisk", "call-" + UUID.randomUUID(), "13800138000",
-                "8000", queue, arrivedAt, null));
-        await().atMost(Duration.ofSeconds(5)).until(() -> call.id().equals(presence.status(agent).pendingOffer()));
-        presence.accept(call.id(), agent);
-        routing.answered(call.id(), agent, null);
-        return call;
+        return ConnectedCalls.connected(routing, presence, queue, agent, arrivedAt);
     }
 
     private String agent(String name, String queue) {
-        administration.saveAgent(new AgentProfile(name, name, Map.of(queue, 1), "1001", null, null, 1, 3, 0));
-        presence.login(name);
-        return name;
+        return ConnectedCalls.agent(administration, presence, name, queue);
     }
 
     private String queue(String name) {
-        var d = administration.queueDefaults(name);
-        administration.saveQueue(new QueueSettings(name, Map.of(name, 1), RoutingStrategy.LONGEST_IDLE,
-                Duration.ofMinutes(1), d.ringPeriod(), 10, 11, 12, d.zone(), d.onCall()));
-        return name;
+        return ConnectedCalls.queue(administration, name, Duration.ofMinutes(1));
     }
 }

@@ -101,6 +101,16 @@ final class LiveCall {
     }
 
     /**
+     * A consultative transfer completed: the target's leg (the consult channel the PBX bridged with the caller) is the
+     * agent's leg from now on, so the first agent's leg hanging up is nobody's "hung up first". The answer stays.
+     */
+    void consultCompleted(String target, String uniqueId, String channel) {
+        agent = target;
+        agentLeg = uniqueId;
+        agentLegChannel = channel;
+    }
+
+    /**
      * Which side a channel of this call is: CUSTOMER for the caller's channel, AGENT for the agent's leg (or for any
      * other leg while the agent's is not known), null for the other channels of the call (Local channel halves, the
      * agent's phone behind a Local channel), which only follow what one of the two did.

@@ -35,6 +35,11 @@ class TwilioApi {
         Call.updater(callSid).setTwiml(new Twiml(TwimlXml.of(twiml))).update(client());
     }
 
+    /** Ends the live call {@code callSid} ({@code Status=completed}). */
+    void hangUp(String callSid) {
+        Call.updater(callSid).setStatus(Call.UpdateStatus.COMPLETED).update(client());
+    }
+
     /**
      * Places a call to {@code to} that runs {@code twiml} once answered, with status callbacks of every step to
      * {@code statusCallback}. Returns the CallSid.

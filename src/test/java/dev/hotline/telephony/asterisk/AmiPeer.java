@@ -79,6 +79,11 @@ final class AmiPeer implements AutoCloseable {
         return actions.stream().filter(a -> name.equalsIgnoreCase(a.get("Action"))).toList();
     }
 
+    /** Every action received, in the order the PBX read them. */
+    List<Map<String, String>> allActions() {
+        return List.copyOf(actions);
+    }
+
     Optional<Map<String, String>> lastAction(String name, String key, String value) {
         var matching = actions(name).stream().filter(a -> value.equals(a.get(key))).toList();
         return matching.isEmpty() ? Optional.empty() : Optional.of(matching.get(matching.size() - 1));

@@ -40,6 +40,20 @@ class DialplanTransferHoldTests {
                 .anyMatch(l -> l.startsWith("MAX_HOLD="));
     }
 
+    @Test
+    void theConsultContextBridgesTheTargetWithTheHeldAgentLegAndSendsThatLegBackToWaiting() throws Exception {
+        Map<String, List<String>> contexts = contexts(Path.of("config/asterisk/extensions.conf"));
+        var defaults = new org.springframework.boot.context.properties.bind.Binder()
+                .bindOrCreate("hotline.asterisk.consult", AsteriskConsultProperties.class);
+        assertThat(contexts.get(defaults.context())).anyMatch(l -> l.startsWith("exten => s,1,"))
+                .anyMatch(l -> l.contains("Bridge(${" + AsteriskConsultation.WITH_VARIABLE + "},F(" + HOLD + "^"
+                        + HoldAndTransfer.AGENT_EXTEN + "^1))"));
+        // the target's leg hanging up must be heard by every node
+        assertThat(Files.readString(Path.of("config/asterisk/manager.conf")))
+                .containsPattern("(?m)^channelvars = .*" + AsteriskConsultation.CONSULT_VARIABLE + ",.*"
+                        + AsteriskConsultation.TARGET_VARIABLE);
+    }
+
     private static Map<String, List<String>> contexts(Path file) throws Exception {
         var out = new LinkedHashMap<String, List<String>>();
         List<String> current = null;

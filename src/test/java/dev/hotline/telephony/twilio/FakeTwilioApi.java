@@ -224,8 +224,10 @@ public final class FakeTwilioApi {
         } else if (captured.path().contains("/Calls/")) {
             status = 200;
             String sid = captured.path().replaceAll(".*/Calls/([^/.]+).*", "$1");
+            // an update answers the call as it is now: ended by Status=completed, else still in progress
+            String now = "completed".equals(captured.field("Status")) ? "completed" : "in-progress";
             json = """
-                    {"sid": "%s", "status": "in-progress", "direction": "inbound"}""".formatted(sid);
+                    {"sid": "%s", "status": "%s", "direction": "inbound"}""".formatted(sid, now);
         } else if (captured.path().endsWith("/Messages.json")) {
             status = 201;
             json = """

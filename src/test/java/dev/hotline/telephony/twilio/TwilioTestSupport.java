@@ -123,4 +123,20 @@ abstract class TwilioTestSupport {
     ContactSnapshot recorded(dev.hotline.shared.ContactId id, ContactStatus status) {
         return dev.hotline.Records.awaitRecorded(contacts, id, status);
     }
+
+    /** A call from {@code caller} to the agent queue, accepted by the test's agent, whose leg answered. */
+    ContactSnapshot connectedCall(String callSid, String caller) throws Exception {
+        mvc.perform(SignedWebhooks.signed("/twilio/voice", SignedWebhooks.incomingCall(callSid, caller, AGENT_NUMBER)))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk());
+        var contact = contactOfCall(callSid);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                .until(() -> contact.id().equals(presence.status(agent).pendingOffer()));
+        presence.accept(contact.id(), agent);
+        twilio.await(r -> r.path().contains(callSid));
+        String legCallback = "/twilio/voice/status?contact=" + contact.id() + "&agent=" + agent;
+        mvc.perform(SignedWebhooks.signed(legCallback, SignedWebhooks.agentLeg(SignedWebhooks.randomSid("CA"), callSid,
+                        "in-progress", 0, java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isNoContent());
+        return recorded(contact.id(), ContactStatus.CONNECTED);
+    }
 }

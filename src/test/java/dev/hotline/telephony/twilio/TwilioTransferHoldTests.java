@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +21,6 @@ import java.util.UUID;
 import static dev.hotline.telephony.twilio.SignedWebhooks.PUBLIC_BASE_URL;
 import static dev.hotline.telephony.twilio.SignedWebhooks.agentLeg;
 import static dev.hotline.telephony.twilio.SignedWebhooks.callStatus;
-import static dev.hotline.telephony.twilio.SignedWebhooks.incomingCall;
 import static dev.hotline.telephony.twilio.SignedWebhooks.randomSid;
 import static dev.hotline.telephony.twilio.SignedWebhooks.signed;
 import static dev.hotline.telephony.twilio.SignedWebhooks.timestamp;
@@ -162,15 +160,7 @@ class TwilioTransferHoldTests extends TwilioTestSupport {
 
     /** A call in the agent queue, accepted and answered by the test's agent. */
     private ContactSnapshot connected(String callSid) throws Exception {
-        mvc.perform(signed("/twilio/voice", incomingCall(callSid, CALLER, AGENT_NUMBER))).andExpect(status().isOk());
-        var contact = contactOfCall(callSid);
-        await().atMost(Duration.ofSeconds(5)).until(() -> contact.id().equals(presence.status(agent).pendingOffer()));
-        presence.accept(contact.id(), agent);
-        twilio.await(r -> r.path().contains(callSid));
-        String legCallback = "/twilio/voice/status?contact=" + contact.id() + "&agent=" + agent;
-        mvc.perform(signed(legCallback, agentLeg(randomSid("CA"), callSid, "in-progress", 0,
-                Instant.now().truncatedTo(ChronoUnit.SECONDS)))).andExpect(status().isNoContent());
-        return recorded(contact.id(), ContactStatus.CONNECTED);
+        return connectedCall(callSid, CALLER);
     }
 
     /**
