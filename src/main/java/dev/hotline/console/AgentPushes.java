@@ -71,15 +71,26 @@ class AgentPushes {
 
     @EventListener
     void on(ContactAssigned e) {
-        lanes.run(e.agent(), () -> relay.toAgent(e.agent(), Destinations.CONTACTS, activeContact(e, "contact-assigned")));
+        lanes.run(e.agent(), () -> {
+            relay.toAgent(e.agent(), Destinations.CONTACTS, activeContact(e, "contact-assigned"));
+            // a caller who hung up at the accept may have been released on another node, whose contact-ended was
+            // numbered before this push: the console would keep a call that is over (seen in the soak). Routing changed
+            // state before that push was numbered, so asking it after this one catches it; the repeat is harmless.
+            if (!e.agent().equals(routing.assignedAgent(e.contactId()))) {
+                relay.toAgent(e.agent(), Destinations.CONTACTS, ended(e.contactId().value(), e.queue(), e.channel()));
+            }
+        });
     }
 
     /** Finished, the caller hung up (also before the call was connected), or given back: off the agent's screen. */
     @EventListener
     void on(ContactReleased e) {
         lanes.run(e.agent(), () -> relay.toAgent(e.agent(), Destinations.CONTACTS,
-                new ConsoleMessages.ActiveContact("contact-ended", e.contactId().value(), e.queue(), e.channel(),
-                        null, null, null)));
+                ended(e.contactId().value(), e.queue(), e.channel())));
+    }
+
+    private static ConsoleMessages.ActiveContact ended(long contactId, String queue, dev.hotline.shared.Channel channel) {
+        return new ConsoleMessages.ActiveContact("contact-ended", contactId, queue, channel, null, null, null);
     }
 
     ConsoleMessages.Offer offer(ContactOffered e) {

@@ -4,6 +4,7 @@ import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactStatus;
 import dev.hotline.contact.NewContact;
 import dev.hotline.routing.AgentPresence;
+import dev.hotline.routing.ContactAssigned;
 import dev.hotline.routing.AgentState;
 import dev.hotline.shared.Channel;
 import org.junit.jupiter.api.Test;
@@ -145,6 +146,25 @@ class ConsoleStompIntegrationTests {
             console.send("/app/agent/contacts/" + contact.id() + "/finish", "{\"disposition\":\"caller gone before pick-up\"}");
             await().atMost(Duration.ofSeconds(10)).until(() ->
                     "caller gone before pick-up".equals(contacts.find(contact.id()).orElseThrow().disposition()));
+        }
+    }
+
+    @Test
+    void anAssignmentPushedAfterTheCallerHungUpIsFollowedByItsEnd() throws Exception {
+        String agent = "late-" + run;
+        try (var console = availableConsole(agent)) {
+            var contact = live.arrive(new NewContact(Channel.VOICE, "twilio", "CA" + run + "late", "+8613977" + digits(),
+                    null, queue, null, null));
+            console.next(OFFERS, "offer");
+            console.send("/app/agent/offers/" + contact.id() + "/accept", "{}");
+            console.next(CONTACTS, "contact-assigned");
+            live.callerHungUp(contact.id(), null);
+            console.next(CONTACTS, "contact-ended");
+            // the accept's push reaching the lane only now, as when the hang-up was handled on another node first
+            events.publishEvent(new ContactAssigned(contact.id(), agent, queue, Channel.VOICE, "twilio",
+                    "CA" + run + "late", null, null, null, "+8613977", null));
+            assertThat(console.next(CONTACTS, "contact-assigned").path("contactId").asLong()).isEqualTo(contact.id().value());
+            assertThat(console.next(CONTACTS, "contact-ended").path("contactId").asLong()).isEqualTo(contact.id().value());
         }
     }
 
