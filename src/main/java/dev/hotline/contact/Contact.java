@@ -203,6 +203,18 @@ class Contact {
                     return null;   // a hold is part of a live call; the history row says when and how long
                 }
             }
+            case CALLBACK_REQUESTED, CALLBACK_RETRY -> {
+                if (!open) {
+                    return null;
+                }
+            }
+            case CALLBACK_UNREACHED -> {
+                // the agent's call-back did not connect: the contact waits for the next one (or ends right after)
+                if (newest && waiting) {
+                    status = ContactStatus.WAITING;
+                    agent = null;
+                }
+            }
         }
         return new Applied(action, before, status, t.agent() != null ? t.agent() : agent, detail, events);
     }

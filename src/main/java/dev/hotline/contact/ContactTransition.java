@@ -34,6 +34,12 @@ public record ContactTransition(long contactId, long seq, Kind kind, Instant at,
         /** The connected agent put the call on hold. */
         HELD,
         /** The agent took the held call back ({@code detail}: the hold's length in milliseconds). */
-        RESUMED
+        RESUMED,
+        /** The waiting caller left a call-back number ({@code detail}) and hung up; the contact keeps its place. */
+        CALLBACK_REQUESTED,
+        /** The call-back an agent placed did not connect ({@code detail}: why, attempts); the contact waits again. */
+        CALLBACK_UNREACHED,
+        /** A callback's retry pause is over: back in its queue at its place ({@code detail}: the attempt). */
+        CALLBACK_RETRY
     }
 }

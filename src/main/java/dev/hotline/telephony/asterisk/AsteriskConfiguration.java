@@ -94,8 +94,10 @@ class AsteriskConfiguration {
         }
 
         @Bean
-        FastAgiServer asteriskFastAgiServer(AsteriskProperties properties, ContactRouting routing, LiveCalls calls) {
-            return new FastAgiServer(properties.agi(), new HotlineAgiScript(routing, calls, properties));
+        FastAgiServer asteriskFastAgiServer(AsteriskProperties properties, ContactRouting routing, LiveCalls calls,
+                                            dev.hotline.telephony.callback.CallbackNumbers callbacks) {
+            return new FastAgiServer(properties.agi(), new HotlineAgiScript(routing, calls, properties, callbacks),
+                    new CallbackAgiScript(callbacks));
         }
 
         @Bean

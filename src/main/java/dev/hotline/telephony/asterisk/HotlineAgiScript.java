@@ -33,6 +33,7 @@ class HotlineAgiScript implements AgiScript {
     static final String PROVIDER = "asterisk";
     static final String LINKED_ID = "CHANNEL(linkedid)";
     static final String CALL_START = "CDR(start,u)";
+    static final String CALLBACK_AFTER = "HOTLINE_CALLBACK_AFTER";
     /** A PBX clock this far from ours is wrong, not the call's start. */
     private static final Duration PLAUSIBLE_START = Duration.ofDays(1);
 
@@ -45,8 +46,11 @@ class HotlineAgiScript implements AgiScript {
     private final ContactRouting routing;
     private final LiveCalls calls;
     private final AsteriskProperties properties;
+    private final dev.hotline.telephony.callback.CallbackNumbers callbacks;
 
-    HotlineAgiScript(ContactRouting routing, LiveCalls calls, AsteriskProperties properties) {
+    HotlineAgiScript(ContactRouting routing, LiveCalls calls, AsteriskProperties properties,
+                     dev.hotline.telephony.callback.CallbackNumbers callbacks) {
+        this.callbacks = callbacks;
         this.routing = routing;
         this.calls = calls;
         this.properties = properties;
@@ -87,7 +91,14 @@ class HotlineAgiScript implements AgiScript {
             routing.callerHungUp(registered.id(), null);
             throw gone;
         }
+        offerCallback(channel, registered);
         log.debug("Call {} on {} registered as contact {}", callId, channelName, registered.id());
+    }
+
+    /** After how many seconds of ringback the dialplan offers queued callback (0: not at all). */
+    private void offerCallback(AgiChannel channel, ContactSnapshot registered) throws AgiException {
+        var after = callbacks.offerAfter(registered.queue());
+        channel.setVariable(CALLBACK_AFTER, after == null ? "0" : Long.toString(Math.max(1, after.toSeconds())));
     }
 
     private static AgiException refused(AgiRequest request, String channelName, String uniqueId, String linkedId) {

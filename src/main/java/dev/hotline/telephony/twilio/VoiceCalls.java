@@ -10,6 +10,7 @@ import dev.hotline.routing.RoutingStatus;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
+import dev.hotline.telephony.callback.CallbackNumbers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -39,9 +40,12 @@ class VoiceCalls {
     private final CallConnector connector;
     private final SupervisionConferences conferences;
     private final DeferredArrivals arrivals;
+    private final CallbackNumbers callbacks;
 
     VoiceCalls(ContactIntake contacts, ContactRouting routing, TwilioProperties properties, CallScripts scripts,
-               CallConnector connector, SupervisionConferences conferences, DeferredArrivals arrivals) {
+               CallConnector connector, SupervisionConferences conferences, DeferredArrivals arrivals,
+               CallbackNumbers callbacks) {
+        this.callbacks = callbacks;
         this.conferences = conferences;
         this.arrivals = arrivals;
         this.routing = routing;
@@ -66,7 +70,7 @@ class VoiceCalls {
             log.debug("Call {} is already over (contact {}); hanging up", callSid, contact.id());
             return scripts.hangUp();
         }
-        return scripts.waiting();
+        return scripts.waiting(contact.id(), callbacks.offerAfter(contact.queue()));
     }
 
     /**
