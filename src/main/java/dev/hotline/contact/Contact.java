@@ -203,12 +203,12 @@ class Contact {
                     return null;   // a hold is part of a live call; the history row says when and how long
                 }
             }
-            case CALLBACK_REQUESTED, CALLBACK_RETRY -> {
+            case CALLBACK_REQUEST, CALLBACK_RETRY -> {
                 if (!open) {
                     return null;
                 }
             }
-            case CALLBACK_UNREACHED -> {
+            case CALLBACK_MISSED -> {
                 // the agent's call-back did not connect: the contact waits for the next one (or ends right after)
                 if (newest && waiting) {
                     status = ContactStatus.WAITING;

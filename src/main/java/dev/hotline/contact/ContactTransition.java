@@ -35,10 +35,13 @@ public record ContactTransition(long contactId, long seq, Kind kind, Instant at,
         HELD,
         /** The agent took the held call back ({@code detail}: the hold's length in milliseconds). */
         RESUMED,
-        /** The waiting caller left a call-back number ({@code detail}) and hung up; the contact keeps its place. */
-        CALLBACK_REQUESTED,
+        /**
+         * The waiting caller left a call-back number ({@code detail}) and hung up; the contact keeps its place. (The
+         * callback kinds are at most 16 characters: {@code contact_history.action}.)
+         */
+        CALLBACK_REQUEST,
         /** The call-back an agent placed did not connect ({@code detail}: why, attempts); the contact waits again. */
-        CALLBACK_UNREACHED,
+        CALLBACK_MISSED,
         /** A callback's retry pause is over: back in its queue at its place ({@code detail}: the attempt). */
         CALLBACK_RETRY
     }

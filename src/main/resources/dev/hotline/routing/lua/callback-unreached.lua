@@ -20,7 +20,7 @@ if not agentSide and made >= tonumber(ARGV[6]) then
   redis.call('DEL', ckey(c), ckey(c) .. ':o', ckey(c) .. ':x')
   redis.call('HSET', ckey(c), 'state', 'GONE', 'agent', '')
   redis.call('PEXPIRE', ckey(c), 86400000)
-  journal(c, 'CALLBACK_UNREACHED', now, a, { 'r', reason .. ', attempt ' .. made .. ' of ' .. ARGV[6] })
+  journal(c, 'CALLBACK_MISSED', now, a, { 'r', reason .. ', attempt ' .. made .. ' of ' .. ARGV[6] })
   journal(c, 'ENDED', now, '', { 'o', 'FAILED', 'r', 'callback-not-reached: ' .. h[3] .. ' (' .. reason .. ', '
     .. made .. ' attempts)' })
 else
@@ -28,13 +28,13 @@ else
   redis.call('DEL', ckey(c) .. ':x')
   if agentSide then
     redis.call('ZADD', P .. 'q:' .. h[5] .. ':wait', h[6], c)
-    journal(c, 'CALLBACK_UNREACHED', now, a, { 'r', reason .. ', back in the queue at its place' })
+    journal(c, 'CALLBACK_MISSED', now, a, { 'r', reason .. ', back in the queue at its place' })
   else
     what = 'retry'
     retryAt = tostring(now + tonumber(ARGV[7]))
     -- waiting, but out of the queue's ordered set until the pause is over (callback-due.lua puts it back)
     redis.call('ZADD', P .. 'callbacks:due', retryAt, c)
-    journal(c, 'CALLBACK_UNREACHED', now, a, { 'r', reason .. ', attempt ' .. made .. ' of ' .. ARGV[6]
+    journal(c, 'CALLBACK_MISSED', now, a, { 'r', reason .. ', attempt ' .. made .. ' of ' .. ARGV[6]
       .. ', next try in ' .. math.floor(tonumber(ARGV[7]) / 1000) .. ' s' })
   end
 end

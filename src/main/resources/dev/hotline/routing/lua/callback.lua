@@ -14,5 +14,5 @@ if h[4] and h[4] ~= '' then return { 'OK', h[1], h[2], h[6] or '', '0' } end
 if h[2] ~= 'WAITING' and h[2] ~= 'OFFERED' then return { 'ERR', 'not-waiting' } end
 calm(c)
 redis.call('HSET', ckey(c), 'cb', ARGV[4], 'cbn', '0', 'cbp', h[5] or '', 'provider', 'callback')
-journal(c, 'CALLBACK_REQUESTED', now, '', { 'r', ARGV[4] })
+journal(c, 'CALLBACK_REQUEST', now, '', { 'r', ARGV[4] })
 return { 'OK', h[1], h[2], h[6] or '', '1' }
