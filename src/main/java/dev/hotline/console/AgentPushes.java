@@ -87,7 +87,7 @@ class AgentPushes {
         long period = routing.queue(e.queue()).ringPeriod().toMillis();
         long remaining = Math.max(0, Duration.between(Instant.now(), e.ringDeadline()).toMillis());
         return new ConsoleMessages.Offer("offer", e.contactId().value(), e.queue(), e.channel(), e.offeredAt(),
-                e.ringDeadline(), period, remaining, e.widened(), pop);
+                e.ringDeadline(), period, remaining, e.widened(), pop, callbackTo(e.contactId()));
     }
 
     private ConsoleMessages.ActiveContact activeContact(ContactAssigned e, String type) {
@@ -97,6 +97,11 @@ class AgentPushes {
         }
         return new ConsoleMessages.ActiveContact(type, e.contactId().value(), e.queue(), e.channel(),
                 contact.map(c -> c.from()).orElse(null), contact.map(c -> c.customerId()).orElse(null),
-                contact.map(c -> c.answeredAt()).orElse(null));
+                contact.map(c -> c.answeredAt()).orElse(null), null, callbackTo(e.contactId()));
+    }
+
+    /** The number a queued callback is to be called back on, or null for any other contact. */
+    String callbackTo(dev.hotline.shared.ContactId id) {
+        return routing.callback(id).map(dev.hotline.routing.Callback::number).orElse(null);
     }
 }
