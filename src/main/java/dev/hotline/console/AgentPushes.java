@@ -100,8 +100,12 @@ class AgentPushes {
                 contact.map(c -> c.answeredAt()).orElse(null), null, callbackTo(e.contactId()));
     }
 
+    private String callbackTo(dev.hotline.shared.ContactId id) {
+        return callbackTo(routing, id);
+    }
+
     /** The number a queued callback is to be called back on, or null for any other contact. */
-    String callbackTo(dev.hotline.shared.ContactId id) {
+    static String callbackTo(ContactRouting routing, dev.hotline.shared.ContactId id) {
         return routing.callback(id).map(dev.hotline.routing.Callback::number).orElse(null);
     }
 }

@@ -68,6 +68,6 @@ class AgentResume {
     }
 
     private String callbackTo(ContactId id) {
-        return routing.callback(id).map(dev.hotline.routing.Callback::number).orElse(null);
+        return AgentPushes.callbackTo(routing, id);
     }
 }

@@ -114,10 +114,7 @@ class TwilioCallbackTests extends TwilioTestSupport {
     void anAcceptedCallbackRingsTheAgentThenTheNumberLeftAndRetriesACustomerWhoDoesNotAnswer() throws Exception {
         String callSid = randomSid("CA");
         String caller = newPhone();
-        mvc.perform(signed("/twilio/voice", incomingCall(callSid, caller, WAITING_NUMBER))).andExpect(status().isOk());
-        ContactId id = contactOfCall(callSid).id();
-        mvc.perform(signed("/twilio/voice/callback/number?contact=" + id, gathered(callSid, caller, "1")))
-                .andExpect(status().isOk());
+        ContactId id = callbackLeftBy(callSid, caller);
         mvc.perform(signed("/twilio/voice/status", SignedWebhooks.callStatus(callSid, "completed", 35,
                 SignedWebhooks.timestamp(Instant.now()), 3))).andExpect(status().isNoContent());
 
@@ -146,10 +143,7 @@ class TwilioCallbackTests extends TwilioTestSupport {
     void theCustomerAnsweringTheCallBackConnectsTheContactAndTheHangUpEndsItAnswered() throws Exception {
         String callSid = randomSid("CA");
         String caller = newPhone();
-        mvc.perform(signed("/twilio/voice", incomingCall(callSid, caller, WAITING_NUMBER))).andExpect(status().isOk());
-        ContactId id = contactOfCall(callSid).id();
-        mvc.perform(signed("/twilio/voice/callback/number?contact=" + id, gathered(callSid, caller, "1")))
-                .andExpect(status().isOk());
+        ContactId id = callbackLeftBy(callSid, caller);
         String agentPhone = agentServingTheWaitingQueue();
         await().atMost(Duration.ofSeconds(10)).until(() -> id.equals(presence.status(agent).pendingOffer()));
         presence.accept(id, agent);
@@ -200,21 +194,20 @@ class TwilioCallbackTests extends TwilioTestSupport {
     }
 
     private static Map<String, String> leg(String status) {
-        var p = new LinkedHashMap<>(SignedWebhooks.callStatus(randomSid("CA"), status, 0,
-                SignedWebhooks.timestamp(Instant.now()), 1));
-        p.put("Direction", "outbound-api");
-        return p;
+        return TwilioOutboundCallTests.leg(randomSid("CA"), status, Instant.now());
     }
 
     private static Map<String, String> dialOver(String dialStatus) {
-        var p = new LinkedHashMap<String, String>();
-        p.put("AccountSid", ACCOUNT_SID);
-        p.put("CallSid", randomSid("CA"));
-        p.put("CallStatus", "in-progress");
-        p.put("DialCallStatus", dialStatus);
-        p.put("DialCallDuration", "0");
-        p.put("Direction", "outbound-api");
-        return p;
+        return TwilioOutboundCallTests.dialOver(dialStatus);
+    }
+
+    /** A new call whose caller pressed 1 and kept their own number: a callback waiting in the waiting queue. */
+    private ContactId callbackLeftBy(String callSid, String caller) throws Exception {
+        mvc.perform(signed("/twilio/voice", incomingCall(callSid, caller, WAITING_NUMBER))).andExpect(status().isOk());
+        ContactId id = contactOfCall(callSid).id();
+        mvc.perform(signed("/twilio/voice/callback/number?contact=" + id, gathered(callSid, caller, "1")))
+                .andExpect(status().isOk());
+        return id;
     }
 
     /** An agent reached on a mobile phone who serves the queue test calls wait in. */
