@@ -83,14 +83,23 @@ class AgentPushes {
     }
 
     ConsoleMessages.Offer offer(ContactOffered e) {
-        var pop = screenPops.of(e.contactId());
+        var pop = screenPops.of(e);
         long period = routing.queue(e.queue()).ringPeriod().toMillis();
         long remaining = Math.max(0, Duration.between(Instant.now(), e.ringDeadline()).toMillis());
         return new ConsoleMessages.Offer("offer", e.contactId().value(), e.queue(), e.channel(), e.offeredAt(),
                 e.ringDeadline(), period, remaining, e.widened(), pop, callbackTo(e.contactId()));
     }
 
+    /**
+     * From routing's live contact, without a database read; {@code answeredAt} stays empty (a call is answered when
+     * telephony connects it, a message on the accept itself: the console times the contact from this push). A contact
+     * routing holds without the caller's address (an older version queued it) is read from the record.
+     */
     private ConsoleMessages.ActiveContact activeContact(ContactAssigned e, String type) {
+        if (e.from() != null) {
+            return new ConsoleMessages.ActiveContact(type, e.contactId().value(), e.queue(), e.channel(), e.from(),
+                    e.customerId(), null);
+        }
         var contact = contacts.find(e.contactId());
         if (contact.isEmpty()) {
             log.debug("Assigned contact {} is not stored", e.contactId());

@@ -1,6 +1,7 @@
 package dev.hotline.console;
 
 import dev.hotline.contact.ContactIntake;
+import dev.hotline.routing.ContactRouting;
 import dev.hotline.customer.CustomerDirectory;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.NotFoundException;
@@ -29,9 +30,12 @@ class CallerRegistration {
     private final ContactIntake contacts;
     private final TicketManagement tickets;
     private final CustomerDirectory customers;
+    private final ContactRouting routing;
 
-    CallerRegistration(ContactIntake contacts, TicketManagement tickets, CustomerDirectory customers) {
+    CallerRegistration(ContactIntake contacts, TicketManagement tickets, CustomerDirectory customers,
+                       ContactRouting routing) {
         this.contacts = contacts;
+        this.routing = routing;
         this.tickets = tickets;
         this.customers = customers;
     }
@@ -56,6 +60,7 @@ class CallerRegistration {
         // the ticket API checks the contact is the agent's before anything changes
         var ticket = tickets.identifyCustomer(id, customer.id(), actor);
         contacts.identifyCaller(id, customer.id(), customer.tier());
+        routing.identified(id, customer.id(), customer.tier());
         return new Identified(id.value(), customer.id(), ticket.map(t -> t.id()).orElse(null));
     }
 }

@@ -3,7 +3,9 @@ package dev.hotline.console;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.customer.CustomerDirectory;
+import dev.hotline.routing.ContactOffered;
 import dev.hotline.shared.ContactId;
+import dev.hotline.shared.CustomerTier;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,15 +46,34 @@ class ScreenPops {
         return readOnly.execute(status -> assemble(contact));
     }
 
-    private ScreenPop assemble(ContactSnapshot contact) {
-        Long customerId = contact.customerId();
-        if (customerId == null) {
-            return new ScreenPop(true, contact.from(), null, null, null, List.of(), List.of());
+    /**
+     * The pop of an offer from what routing holds of the contact: an unknown caller's needs no database at all, a
+     * customer's card was cached when the arrival identified the caller. A contact routing holds without the caller's
+     * address (queued by an older version) is read from the record.
+     */
+    ScreenPop of(ContactOffered offer) {
+        if (offer.from() == null) {
+            return of(offer.contactId());
         }
+        if (offer.customerId() == null) {
+            return unknownCaller(offer.from());
+        }
+        return readOnly.execute(status -> known(offer.contactId(), offer.from(), offer.customerId(),
+                offer.customerTier()));
+    }
+
+    private ScreenPop assemble(ContactSnapshot contact) {
+        return contact.customerId() == null ? unknownCaller(contact.from())
+                : known(contact.id(), contact.from(), contact.customerId(), contact.customerTier());
+    }
+
+    private static ScreenPop unknownCaller(String from) {
+        return new ScreenPop(true, from, null, null, null, List.of(), List.of());
+    }
+
+    private ScreenPop known(ContactId id, String from, long customerId, CustomerTier tier) {
         var card = customers.find(customerId).orElse(null);
-        return new ScreenPop(false, contact.from(), customerId, contact.customerTier(), card,
-                tickets.of(customerId, contact.id()),
-                interactions(customerId, contact.id()));
+        return new ScreenPop(false, from, customerId, tier, card, tickets.of(customerId, id), interactions(customerId, id));
     }
 
     private List<ScreenPop.Interaction> interactions(long customerId, ContactId current) {

@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Optional;
 
-/** Resolves a caller at every call arrival: from the archive's cache, or one indexed query on customer_phone.e164. */
+/** Resolves a caller at every call arrival: from the archive's cache, or the owner read by number (see CustomerArchive). */
 @Component
 class ArchiveCallerIdentification implements CallerIdentification {
 

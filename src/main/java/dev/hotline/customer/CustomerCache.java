@@ -28,6 +28,11 @@ class CustomerCache {
         return callers.get(e164, load);
     }
 
+    /** The cached owner of a number, empty when nobody owns it, null when not cached. */
+    Optional<KnownCaller> cachedCaller(String e164) {
+        return callers.getIfPresent(e164);
+    }
+
     CustomerCard card(long customerId, Function<Long, CustomerCard> load) {
         return cards.get(customerId, load);
     }

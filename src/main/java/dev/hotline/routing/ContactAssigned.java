@@ -8,5 +8,6 @@ import dev.hotline.shared.ContactId;
  * or Twilio client identity.
  */
 public record ContactAssigned(ContactId contactId, String agent, String queue, Channel channel, String provider,
-                              String externalId, String extension, String phone, String clientIdentity) {
+                              String externalId, String extension, String phone, String clientIdentity, String from,
+                              Long customerId) {
 }

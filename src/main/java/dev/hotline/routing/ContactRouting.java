@@ -3,6 +3,7 @@ package dev.hotline.routing;
 import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.NewContact;
 import dev.hotline.shared.ContactId;
+import dev.hotline.shared.CustomerTier;
 
 import java.time.Instant;
 
@@ -91,6 +92,12 @@ public interface ContactRouting {
 
     /** The agent puts its connected call on hold ({@code hold}) or resumes it; same refusals as {@link #transfer}. */
     void hold(ContactId contactId, String agent, boolean hold);
+
+    /**
+     * The caller of a live contact turned out to be {@code customerId} (registered during the call): its later offers
+     * (a transfer) show that customer. The record is the contact module's; this is routing's copy for what it offers.
+     */
+    void identified(ContactId contactId, long customerId, CustomerTier tier);
 
     /** Since when the contact's call is on hold, or null when it is not held (or not live). */
     Instant heldSince(ContactId contactId);

@@ -59,7 +59,8 @@ class LoggedContacts {
         AgentState was = OutboundRouting.state(LuaScripts.str(r.get(1)));
         events.publishEvent(new AgentStateChanged(agent, was, AgentState.BUSY, "logged", stored.id(), now));
         events.publishEvent(new ContactAssigned(stored.id(), agent, queue, stored.channel(), stored.provider(),
-                stored.externalId(), profile.extension(), profile.phone(), profile.clientIdentity()));
+                stored.externalId(), profile.extension(), profile.phone(), profile.clientIdentity(), stored.from(),
+                stored.customerId()));
         return true;
     }
 }

@@ -33,18 +33,18 @@ final class RedisRoutingStore {
 
     /** A contact as it waits in a queue. {@code score} orders the queue (see {@link RoutingPolicy#waitingScore}). */
     record WaitingContact(long id, String queue, double score, Channel channel, Long customerId, CustomerTier tier,
-                          String provider, String externalId, long arrivedMillis) {
+                          String provider, String externalId, long arrivedMillis, String from) {
     }
 
     /** An offer just made: {@code agent}'s console rings with {@code contact} until {@code deadline}. */
     record OfferMade(long contact, String queue, String agent, AgentState agentWas, Channel channel, Long customerId,
-                     long deadline, boolean widened) {
+                     long deadline, boolean widened, String from, CustomerTier tier) {
     }
 
     /** A contact as routing holds it: {@code state} WAITING, OFFERED, ASSIGNED (with {@code agent}), DONE or GONE. */
     record LiveContact(long id, String queue, double score, Channel channel, Long customerId, CustomerTier tier,
                        String provider, String externalId, long arrivedMillis, String state, String agent,
-                       boolean answered) {
+                       boolean answered, String from) {
 
         boolean unanswered() {
             return "WAITING".equals(state) || "OFFERED".equals(state);
@@ -60,7 +60,7 @@ final class RedisRoutingStore {
     }
 
     record Accepted(String queue, Channel channel, String provider, String externalId, Long customerId,
-                    AgentState agentWas, List<String> withdrawn) {
+                    AgentState agentWas, String from, List<String> withdrawn) {
     }
 
     record Declined(String queue, AgentState agentWas, AgentState agentNow, boolean requeued) {
@@ -104,7 +104,8 @@ final class RedisRoutingStore {
                 Long.toString(ringMs), Long.toString(ringPeriodMs), Long.toString(escalation.alertAt()),
                 Long.toString(escalation.widenAt()), Long.toString(escalation.overflowAt()),
                 fromQueue == null ? "QUEUED" : "TRANSFERRED", fromQueue == null ? "" : fromQueue,
-                Long.toString(reofferPauseMs), c.externalId() == null ? "" : c.externalId())));
+                Long.toString(reofferPauseMs), c.externalId() == null ? "" : c.externalId(),
+                c.from() == null ? "" : c.from())));
         return new Enqueued("1".equals(LuaScripts.str(r.get(0))), offers(r.subList(1, r.size()), c.queue(), now + ringMs));
     }
 
@@ -138,7 +139,8 @@ final class RedisRoutingStore {
         }
         return new Accepted(LuaScripts.str(r.get(1)), Channel.valueOf(LuaScripts.str(r.get(2))),
                 emptyToNull(LuaScripts.str(r.get(3))), emptyToNull(LuaScripts.str(r.get(6))),
-                customer(LuaScripts.str(r.get(4))), state(LuaScripts.str(r.get(5))), strings(r, 7));
+                customer(LuaScripts.str(r.get(4))), state(LuaScripts.str(r.get(5))), emptyToNull(LuaScripts.str(r.get(7))),
+                strings(r, 8));
     }
 
     /**
@@ -377,6 +379,11 @@ final class RedisRoutingStore {
                 "Contact " + contact + " cannot be changed by " + agent + " now (" + why + ")");
     }
 
+    void identified(long contact, long customerId, CustomerTier tier) {
+        scripts.run("identify", List.of(prefix, Long.toString(contact), Long.toString(customerId),
+                tier == null ? "" : tier.name()));
+    }
+
     /** The contact as routing holds it, or null when routing does not know it (or it has left). */
     LiveContact contact(long contact) {
         Map<String, String> h = redis.hgetAll(prefix + "c:" + contact);
@@ -387,7 +394,7 @@ final class RedisRoutingStore {
         return new LiveContact(contact, h.get("queue"), parseLong(h.get("score")), Channel.valueOf(h.get("channel")),
                 customer(h.get("cust")), tier.isEmpty() ? null : CustomerTier.valueOf(tier),
                 emptyToNull(h.get("provider")), emptyToNull(h.get("ext")), parseLong(h.get("arrived")), h.get("state"),
-                emptyToNull(h.get("agent")), !h.getOrDefault("answered", "").isEmpty());
+                emptyToNull(h.get("agent")), !h.getOrDefault("answered", "").isEmpty(), emptyToNull(h.get("from")));
     }
 
     /** Takes a due timer; true on exactly one node. */
@@ -423,11 +430,13 @@ final class RedisRoutingStore {
         if (r.isEmpty()) {
             return List.of();
         }
-        var out = new ArrayList<OfferMade>(r.size() / 6);
-        for (int i = 0; i + 5 < r.size(); i += 6) {
+        var out = new ArrayList<OfferMade>(r.size() / 8);
+        for (int i = 0; i + 7 < r.size(); i += 8) {
+            String tier = LuaScripts.str(r.get(i + 7));
             out.add(new OfferMade(Long.parseLong(LuaScripts.str(r.get(i))), queue, LuaScripts.str(r.get(i + 1)),
                     state(LuaScripts.str(r.get(i + 2))), Channel.valueOf(LuaScripts.str(r.get(i + 3))),
-                    customer(LuaScripts.str(r.get(i + 4))), deadline, "1".equals(LuaScripts.str(r.get(i + 5)))));
+                    customer(LuaScripts.str(r.get(i + 4))), deadline, "1".equals(LuaScripts.str(r.get(i + 5))),
+                    emptyToNull(LuaScripts.str(r.get(i + 6))), tier.isEmpty() ? null : CustomerTier.valueOf(tier)));
         }
         return out;
     }

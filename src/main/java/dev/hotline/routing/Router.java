@@ -10,6 +10,7 @@ import dev.hotline.routing.RedisRoutingStore.OfferMade;
 import dev.hotline.routing.RedisRoutingStore.WaitingContact;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
+import dev.hotline.shared.CustomerTier;
 import dev.hotline.shared.InvalidInputException;
 import dev.hotline.shared.NotPermittedException;
 import org.slf4j.Logger;
@@ -97,7 +98,7 @@ class Router implements ContactRouting {
         long arrived = c.arrivedAt().toEpochMilli();
         var waiting = new WaitingContact(c.id().value(), q.name(),
                 RoutingPolicy.waitingScore(c.customerTier(), false, arrived), c.channel(), c.customerId(),
-                c.customerTier(), c.provider(), c.externalId(), arrived);
+                c.customerTier(), c.provider(), c.externalId(), arrived, c.from());
         long now = now();
         var escalation = EscalationTimeline.of(q, c.channel(), c.arrivedAt());
         var enqueued = store.enqueue(waiting, now, q.ringNoAnswer().toMillis(), q.ringPeriod().toMillis(), escalation,
@@ -122,7 +123,7 @@ class Router implements ContactRouting {
         var escalation = EscalationTimeline.of(q, c.channel(), Instant.ofEpochMilli(c.arrivedMillis()));
         release(id, store.drop(id.value(), now(), properties.wrapUp().toMillis(), Leave.MOVE, null), "transferred");
         var moved = new WaitingContact(c.id(), q.name(), c.score(), c.channel(), c.customerId(), c.tier(), c.provider(),
-                c.externalId(), c.arrivedMillis());
+                c.externalId(), c.arrivedMillis(), c.from());
         long now = now();
         Instant arrivedAt = Instant.ofEpochMilli(c.arrivedMillis());
         // offered once already: the wallboard shows it waiting in its new queue without counting a second offer
@@ -201,7 +202,7 @@ class Router implements ContactRouting {
             var id = new ContactId(o.contact());
             events.publishEvent(new AgentStateChanged(o.agent(), o.agentWas(), AgentState.RESERVED, "offer", id, at));
             events.publishEvent(new ContactOffered(id, o.agent(), o.queue(), o.channel(), o.customerId(), at,
-                    Instant.ofEpochMilli(o.deadline()), o.widened()));
+                    Instant.ofEpochMilli(o.deadline()), o.widened(), o.from(), o.tier()));
             timers.at(o.deadline());
         }
     }
@@ -215,7 +216,7 @@ class Router implements ContactRouting {
         AgentProfile profile = directory.get(agent);
         events.publishEvent(new ContactAssigned(id, agent, accepted.queue(), accepted.channel(), accepted.provider(),
                 accepted.externalId(), profile.extension(),
-                profile.phone(), profile.clientIdentity()));
+                profile.phone(), profile.clientIdentity(), accepted.from(), accepted.customerId()));
         for (String other : accepted.withdrawn()) {
             matchFor(other);
         }
@@ -482,6 +483,11 @@ class Router implements ContactRouting {
     public Instant heldSince(ContactId contactId) {
         Long held = store.heldSince(contactId.value());
         return held == null ? null : Instant.ofEpochMilli(held);
+    }
+
+    @Override
+    public void identified(ContactId contactId, long customerId, CustomerTier tier) {
+        store.identified(contactId.value(), customerId, tier);
     }
 
     @Override

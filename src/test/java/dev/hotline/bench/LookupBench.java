@@ -69,6 +69,50 @@ final class LookupBench {
         return csv.toString();
     }
 
+    /** One look-up of customer i by a number written in the given form; false when it did not find that customer. */
+    private static boolean lookUp(Api admin, int run, int i, int form) {
+        var reply = admin.get("/api/customers/lookup?phone=" + URLEncoder.encode(written(run, i, form),
+                StandardCharsets.UTF_8));
+        return reply.ok() && reply.body().contains("Bench Customer " + i + "\"");
+    }
+
+    /**
+     * Look-ups at a steady rate, as arrivals bring them (50 calls/s: each call's caller identified once), every one a
+     * number not looked up before. Each is timed from when it was due, not from when a thread was free to send it, so
+     * a stall shows in the latency instead of slowing the rate (no coordinated omission).
+     */
+    private static Map<String, Object> paced(Api admin, int run, int customers, int count, int rate) throws Exception {
+        var latency = new BenchStats();
+        var misses = new AtomicInteger();
+        var pool = Executors.newCachedThreadPool(Report.daemon("lookup-paced"));
+        var futures = new java.util.ArrayList<CompletableFuture<Void>>(count);
+        int[] order = ThreadLocalRandom.current().ints(0, customers).distinct().limit(count).toArray();
+        long start = System.nanoTime(), every = TimeUnit.SECONDS.toNanos(1) / rate;
+        try (var progress = Report.progress("lookup", () -> String.format("paced %d/s: %d/%d p99=%dms", rate,
+                latency.count(), count, BenchStats.percentile(latency.sorted(), 99)))) {
+            for (int k = 0; k < order.length; k++) {
+                long due = start + k * every;
+                java.util.concurrent.locks.LockSupport.parkNanos(due - System.nanoTime());
+                int i = order[k];
+                futures.add(CompletableFuture.runAsync(() -> {
+                    if (!lookUp(admin, run, i, i % 4)) {
+                        misses.incrementAndGet();
+                    }
+                    latency.add((System.nanoTime() - due) / 1_000_000);
+                }, pool));
+            }
+            futures.forEach(CompletableFuture::join);
+        } finally {
+            pool.shutdownNow();
+        }
+        var out = new LinkedHashMap<String, Object>();
+        out.put("pacedLookups", count);
+        out.put("pacedLookupsPerSec", rate);
+        out.put("pacedLookupMs", latency.summary("p50", "p95", "p99", "max"));
+        out.put("pacedLookupMisses", misses.get());
+        return out;
+    }
+
     Map<String, Object> run() throws Exception {
         int customers = Math.min(args.integer("customers", 1_000_000, 2_000), 1_000_000);
         int lookups = args.integer("lookups", 100_000, 500);
@@ -95,6 +139,9 @@ final class LookupBench {
         }
         double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
 
+        var paced = paced(admin, run, customers, args.integer("paced-lookups", 3_000, 500),
+                args.integer("lookup-rate", 50, 50));
+
         var latency = new BenchStats();
         var misses = new AtomicInteger();
         var done = new AtomicInteger();
@@ -109,15 +156,11 @@ final class LookupBench {
                 futures.add(CompletableFuture.runAsync(() -> {
                     var random = ThreadLocalRandom.current();
                     for (int k = 0; k < share && System.nanoTime() - lookupStart < TimeUnit.MINUTES.toNanos(30); k++) {
-                        int i = random.nextInt(customers);
-                        String phone = written(run, i, random.nextInt(4));
                         long t0 = System.nanoTime();
-                        var reply = admin.get("/api/customers/lookup?phone="
-                                + URLEncoder.encode(phone, StandardCharsets.UTF_8));
-                        latency.add((System.nanoTime() - t0) / 1_000_000);
-                        if (!reply.ok() || !reply.body().contains("Bench Customer " + i + "\"")) {
+                        if (!lookUp(admin, run, random.nextInt(customers), random.nextInt(4))) {
                             misses.incrementAndGet();
                         }
+                        latency.add((System.nanoTime() - t0) / 1_000_000);
                         done.incrementAndGet();
                     }
                 }, pool));
@@ -129,8 +172,9 @@ final class LookupBench {
             out.put("customers", customers);
             out.put("rejectedRows", rejected);
             out.put("loadSeconds", Math.round(loadSeconds * 10) / 10.0);
+            out.putAll(paced);
             out.put("lookups", done.get());
-            out.put("lookupMisses", misses.get());
+            out.put("lookupMisses", misses.get() + (int) paced.get("pacedLookupMisses"));
             out.put("lookupMs", latency.summary("p50", "p99", "max"));
             out.put("lookupsPerSec", Math.round(done.get() / ((System.nanoTime() - lookupStart) / 1e9)));
             out.put("heapMbMax", sampler.heapMbMax.get());

@@ -57,6 +57,9 @@ final class RoutingBench {
         // a node that has run a while (JIT-compiled, pools warm) is what a 24/7 hotline runs on: the first seconds of
         // a fresh JVM spend a quarter of its CPU compiling, which is not a cost per contact
         int warmup = args.integer("warmup", 20, 0);
+        // a quiet hour on a node that was busy before: measured at --rate, warmed at a rate that gets the hot path
+        // compiled (at 5 calls/s a minute is too few calls for the JIT)
+        double warmupRate = args.number("warmup-rate", rate, rate);
         int drain = args.integer("drain", 40, 25);
         int patience = args.integer("patience", 60, 60);
         var timing = new AgentSim.Timing(args.integer("accept-delay-ms", 300, 200),
@@ -94,8 +97,8 @@ final class RoutingBench {
         Thread.sleep(1000); // AVAILABLE is asynchronous
         int warmCalls = 0;
         if (warmup > 0) {
-            System.out.printf("[routing] warm-up: %d s at %.0f/s, not in the timing figures%n", warmup, rate);
-            warmCalls = drive(rate, warmup, patience, 0);
+            System.out.printf("[routing] warm-up: %d s at %.0f/s, not in the timing figures%n", warmup, warmupRate);
+            warmCalls = drive(warmupRate, warmup, patience, 0);
             drainCalls(drain);
             book.measuredFrom = warmCalls;
         }
@@ -366,6 +369,8 @@ final class RoutingBench {
         out.put("agents", agents);
         out.put("ratePerSec", rate);
         out.put("durationSec", duration);
+        out.put("warmupSec", args.integer("warmup", 20, 0));
+        out.put("warmupRatePerSec", args.number("warmup-rate", rate, rate));
         out.put("entry", entry);
         out.put("contacts", contacts);
         out.put("offerLatencyMs", book.offerLatency.summary("p50", "p95", "p99", "max"));

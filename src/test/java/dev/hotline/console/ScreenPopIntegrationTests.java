@@ -2,7 +2,9 @@ package dev.hotline.console;
 
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.NewContact;
+import dev.hotline.routing.ContactOffered;
 import dev.hotline.shared.Channel;
+import dev.hotline.shared.ContactId;
 import dev.hotline.shared.CustomerTier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -12,6 +14,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -56,6 +59,26 @@ class ScreenPopIntegrationTests {
         assertThat(pop.customer().name()).isEqualTo("弹屏测试客户");
         assertThat(pop.openTickets()).singleElement()
                 .satisfies(t -> assertThat(t.id()).startsWith("CS-"));
+
+        // the offer's pop from what routing holds is the same pop
+        var offered = new ContactOffered(call.id(), "agent.pop", call.queue(), Channel.VOICE, call.customerId(),
+                Instant.now(), Instant.now().plusSeconds(5), false, call.from(), call.customerTier());
+        var fromOffer = pops.of(offered);
+        assertThat(fromOffer.customer().name()).isEqualTo("弹屏测试客户");
+        assertThat(fromOffer.tier()).isEqualTo(CustomerTier.KEY);
+        assertThat(fromOffer.openTickets()).isEqualTo(pop.openTickets());
+        assertThat(fromOffer.from()).isEqualTo(pop.from());
         routing.callerHungUp(call.id(), null);
+    }
+
+    @Test
+    void anUnknownCallersOfferPopsWithoutReadingTheRecord() {
+        // a contact id the record does not have: the pop can only come from the offer itself
+        var offered = new ContactOffered(new ContactId(Long.MAX_VALUE - 7), "agent.pop", "hotline", Channel.VOICE, null,
+                Instant.now(), Instant.now().plusSeconds(5), false, "+8613912345678", null);
+        var pop = pops.of(offered);
+        assertThat(pop.newCaller()).isTrue();
+        assertThat(pop.from()).isEqualTo("+8613912345678");
+        assertThat(pops.of(offered.contactId())).isNull();
     }
 }

@@ -310,10 +310,33 @@ class RedisRoutingStoreTests {
         store.strategy("q2", RoutingStrategy.LONGEST_IDLE);
         login("ann", 0);
         var other = new WaitingContact(1, "q2", RoutingPolicy.waitingScore(null, false, now), Channel.VOICE, null, null,
-                "api", "other-1", now);
+                "api", "other-1", now, "+8613800000001");
         assertThat(enqueue(other, now, RING)).isEmpty();
         store.memberships("ann", List.of(Q, "q2"), List.of(Q, "q2"));
         assertThat(store.match("q2", now, RING, 10, 0)).extracting(OfferMade::agent).containsExactly("ann");
+    }
+
+    @Test
+    void offersAndTheAcceptCarryTheCallerSoTheConsoleNeedsNoDatabaseRead() {
+        login("ann", 0);
+        var offer = enqueue(contact(7, Channel.VOICE, 42L, CustomerTier.KEY, false, 0), now, RING).get(0);
+        assertThat(offer.from()).isEqualTo("+861380000007");
+        assertThat(offer.customerId()).isEqualTo(42L);
+        assertThat(offer.tier()).isEqualTo(CustomerTier.KEY);
+        var accepted = store.accept(7, "ann", now + 10, 0, TELEPHONY);
+        assertThat(accepted.from()).isEqualTo("+861380000007");
+        assertThat(accepted.withdrawn()).isEmpty();
+    }
+
+    @Test
+    void aCallerIdentifiedDuringTheCallIsWhoTheNextOfferShows() {
+        login("ann", 0);
+        enqueue(voice(8, 0), now, RING);
+        store.identified(8, 77L, CustomerTier.LONG_TERM);
+        assertThat(store.contact(8).customerId()).isEqualTo(77L);
+        assertThat(store.contact(8).tier()).isEqualTo(CustomerTier.LONG_TERM);
+        store.identified(999, 1L, CustomerTier.KEY); // not live: nothing is created
+        assertThat(store.contact(999)).isNull();
     }
 
     @Test
@@ -375,7 +398,8 @@ class RedisRoutingStoreTests {
 
     private WaitingContact contact(long id, Channel channel, Long customer, CustomerTier tier, boolean major, long arrivalOffset) {
         long arrived = now + arrivalOffset;
-        return new WaitingContact(id, Q, RoutingPolicy.waitingScore(tier, major, arrived), channel, customer, tier, "api", "ext-" + id, arrived);
+        return new WaitingContact(id, Q, RoutingPolicy.waitingScore(tier, major, arrived), channel, customer, tier, "api", "ext-" + id, arrived,
+                "+86138000000" + id);
     }
 
     interface Worker {

@@ -1,8 +1,8 @@
 -- ARGV: P, contact, agent, now, stickyMs, telephonyProviders (comma-separated: their calls are answered when
 --       telephony connects them; every other contact is answered on accept)
--- Returns {'ERR', why} or {'OK', queue, channel, provider, customer, fromState, externalId, withdrawnAgent...}
+-- Returns {'ERR', why} or {'OK', queue, channel, provider, customer, fromState, externalId, from, withdrawnAgent...}
 local c, a, now = ARGV[2], ARGV[3], tonumber(ARGV[4])
-local h = redis.call('HMGET', ckey(c), 'queue', 'channel', 'provider', 'cust', 'state', 'kind', 'ext')
+local h = redis.call('HMGET', ckey(c), 'queue', 'channel', 'provider', 'cust', 'state', 'kind', 'ext', 'from')
 if not h[1] then return { 'ERR', 'gone' } end
 if redis.call('HGET', akey(a), 'offer') ~= c or redis.call('SISMEMBER', ckey(c) .. ':o', a) == 0 then
   -- taken: another agent accepted first (at ring 3 every free agent rings, so this is routine, not a fault)
@@ -14,7 +14,7 @@ if redis.call('HGET', akey(a), 'offer') ~= c or redis.call('SISMEMBER', ckey(c) 
 end
 if h[5] ~= 'OFFERED' then return { 'ERR', 'expired' } end
 redis.call('HSET', ckey(c), 'state', 'ASSIGNED', 'agent', a)
-local out = { 'OK', h[1], h[2], h[3] or '', h[4] or '', '', h[7] or '' }
+local out = { 'OK', h[1], h[2], h[3] or '', h[4] or '', '', h[7] or '', h[8] or '' }
 redis.call('ZREM', TIMERS, 'o|' .. c .. '|' .. a)
 redis.call('SREM', ckey(c) .. ':o', a)
 calm(c)
