@@ -87,7 +87,8 @@ class AgentPushes {
         long period = routing.queue(e.queue()).ringPeriod().toMillis();
         long remaining = Math.max(0, Duration.between(Instant.now(), e.ringDeadline()).toMillis());
         return new ConsoleMessages.Offer("offer", e.contactId().value(), e.queue(), e.channel(), e.offeredAt(),
-                e.ringDeadline(), period, remaining, e.widened(), pop, callbackTo(e.contactId()));
+                e.ringDeadline(), period, remaining, e.widened(), pop,
+                e.channel() == dev.hotline.shared.Channel.VOICE ? callbackTo(e.contactId()) : null);
     }
 
     /**
@@ -96,9 +97,11 @@ class AgentPushes {
      * routing holds without the caller's address (an older version queued it) is read from the record.
      */
     private ConsoleMessages.ActiveContact activeContact(ContactAssigned e, String type) {
+        // a queued callback (provider "callback"): the number it is called back on; no Redis read for other contacts
+        String callbackTo = "callback".equals(e.provider()) ? callbackTo(e.contactId()) : null;
         if (e.from() != null) {
             return new ConsoleMessages.ActiveContact(type, e.contactId().value(), e.queue(), e.channel(), e.from(),
-                    e.customerId(), null);
+                    e.customerId(), null, null, callbackTo);
         }
         var contact = contacts.find(e.contactId());
         if (contact.isEmpty()) {
@@ -106,7 +109,7 @@ class AgentPushes {
         }
         return new ConsoleMessages.ActiveContact(type, e.contactId().value(), e.queue(), e.channel(),
                 contact.map(c -> c.from()).orElse(null), contact.map(c -> c.customerId()).orElse(null),
-                contact.map(c -> c.answeredAt()).orElse(null), null, callbackTo(e.contactId()));
+                contact.map(c -> c.answeredAt()).orElse(null), null, callbackTo);
     }
 
     private String callbackTo(dev.hotline.shared.ContactId id) {
