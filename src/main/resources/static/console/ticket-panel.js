@@ -29,6 +29,8 @@ const TicketPanel = (() => {
   let contactId = null, panel = null, products = [], warranty = null, tick = null, loading = 0, typeChosen = null;
   /** What the agent typed and has not saved yet: kept when the form is drawn again (type chosen, reload). */
   let pending = {}, shownText = null;
+  /** The recordings drawn last, as JSON: a player is drawn again only when they changed (else playback would stop). */
+  let shownRecordings = null;
 
   const t = Hotline.t, word = Hotline.word;
   const el = (tag, props, ...children) => { const e = Object.assign(document.createElement(tag), props || {}); e.append(...children); return e; };
@@ -162,6 +164,7 @@ const TicketPanel = (() => {
     }));
     if ([...$('ticket-step').options].some(o => o.value === step)) $('ticket-step').value = step;
     renderDeadlines();
+    renderRecordings();
     $('ticket-history').replaceChildren(...panel.detail.history.slice(-6).reverse().map(h => el('li', {},
       Hotline.time(h.at) + ' ' + h.actor + ' · ' + word('ticket.action', h.action)
       + (h.toStatus && h.toStatus !== h.fromStatus ? ' → ' + word('ticket.status', h.toStatus) : '') + (h.note ? ': ' + noteText(h.note) : ''))));
@@ -194,6 +197,35 @@ const TicketPanel = (() => {
     }) : [el('li', {}, t('none'))]));
   }
 
+  /**
+   * The call recordings of the ticket's contacts, each with a player of the app's own audio URL (the server fetches
+   * Twilio's copy or reads Asterisk's file; the browser never sees where it is). Contacts the agent may not hear are
+   * left out (the API answers 403); a recording still being made has no player yet.
+   */
+  async function renderRecordings() {
+    const mine = panel;
+    const lists = await Promise.all(mine.detail.contactIds.map(id => fetch('/api/contacts/' + id + '/recordings')
+      .then(r => r.ok ? r.json() : []).catch(() => [])));
+    if (mine !== panel) return;
+    const all = lists.flat();
+    const text = document.documentElement.lang + JSON.stringify(all);   // a language change draws them anew
+    if (text === shownRecordings) return;
+    shownRecordings = text;
+    $('ticket-recordings').replaceChildren(...(all.length ? all.map(rec => {
+      const item = el('li', {}, Hotline.dateTime(rec.startedAt) + ' · '
+        + (rec.durationSeconds === null ? '' : t('recording.seconds', {n: rec.durationSeconds}) + ' · ')
+        + word('recording.source', rec.source) + ' ');
+      item.dataset.recording = rec.id;
+      if (rec.status === 'COMPLETED') {
+        item.append(el('audio', {controls: true, preload: 'metadata', src: '/api/recordings/' + rec.id + '/audio',
+          title: t('recording.play')}));
+      } else {
+        item.append(el('em', {}, t('recording.ongoing')));
+      }
+      return item;
+    }) : [el('li', {}, t('recording.none'))]));
+  }
+
   function init() {
     const recheck = () => { const serial = $('ticket-productSerial'); if (serial && serial.value) decideWarranty(serial.value); };
     $('ticket-quality').onchange = recheck;
@@ -215,7 +247,8 @@ const TicketPanel = (() => {
   /** A new offer rings: the ticket of a contact already finished goes, so it is not taken for the new one's. */
   function hideUnless(activeIds) {
     if (contactId !== null && !activeIds.has(contactId)) {
-      $('ticket').classList.add('hidden'); contactId = null; panel = null; shownText = null; clearInterval(tick);
+      $('ticket').classList.add('hidden'); contactId = null; panel = null; shownText = null; shownRecordings = null;
+      clearInterval(tick);
     }
   }
 

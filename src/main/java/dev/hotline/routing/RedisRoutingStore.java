@@ -97,7 +97,26 @@ final class RedisRoutingStore {
      */
     Enqueued enqueue(WaitingContact c, long now, long ringMs, long ringPeriodMs, Escalation escalation, String fromQueue,
                      long reofferPauseMs) {
-        List<Object> r = LuaScripts.list(scripts.run("enqueue", List.of(prefix, c.queue(), Long.toString(c.id()),
+        List<Object> r = LuaScripts.list(scripts.run("enqueue",
+                enqueueArgs(c, now, ringMs, ringPeriodMs, escalation, fromQueue, reofferPauseMs)));
+        return new Enqueued("1".equals(LuaScripts.str(r.get(0))), offers(r.subList(1, r.size()), c.queue(), now + ringMs));
+    }
+
+    /**
+     * The rebuild's {@link #enqueue} of a contact the record shows ringing at {@code agent}: offered to that agent
+     * first when it can take one (regive.lua), so an accept lost with Redis is sent again, not taken by another agent.
+     */
+    Enqueued enqueueRingingAt(WaitingContact c, String agent, long now, long ringMs, long ringPeriodMs,
+                              Escalation escalation, long reofferPauseMs) {
+        var args = new java.util.ArrayList<>(enqueueArgs(c, now, ringMs, ringPeriodMs, escalation, null, reofferPauseMs));
+        args.add(agent);
+        List<Object> r = LuaScripts.list(scripts.run("regive", args));
+        return new Enqueued("1".equals(LuaScripts.str(r.get(0))), offers(r.subList(1, r.size()), c.queue(), now + ringMs));
+    }
+
+    private List<String> enqueueArgs(WaitingContact c, long now, long ringMs, long ringPeriodMs, Escalation escalation,
+                                     String fromQueue, long reofferPauseMs) {
+        return List.of(prefix, c.queue(), Long.toString(c.id()),
                 score(c.score()), c.channel().isVoice() ? "v" : "t", c.channel().name(),
                 c.customerId() == null ? "" : c.customerId().toString(), c.tier() == null ? "" : c.tier().name(),
                 c.provider() == null ? "" : c.provider(), Long.toString(c.arrivedMillis()), Long.toString(now),
@@ -105,8 +124,7 @@ final class RedisRoutingStore {
                 Long.toString(escalation.widenAt()), Long.toString(escalation.overflowAt()),
                 fromQueue == null ? "QUEUED" : "TRANSFERRED", fromQueue == null ? "" : fromQueue,
                 Long.toString(reofferPauseMs), c.externalId() == null ? "" : c.externalId(),
-                c.from() == null ? "" : c.from())));
-        return new Enqueued("1".equals(LuaScripts.str(r.get(0))), offers(r.subList(1, r.size()), c.queue(), now + ringMs));
+                c.from() == null ? "" : c.from());
     }
 
     List<OfferMade> match(String queue, long now, long ringMs, int max, long reofferPauseMs) {

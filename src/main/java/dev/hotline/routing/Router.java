@@ -94,6 +94,14 @@ class Router implements ContactRouting {
 
     /** One Redis script puts the contact in its queue, starts its escalation steps and matches it with a free agent. */
     void route(ContactSnapshot c) {
+        route(c, null);
+    }
+
+    /**
+     * The rebuild's {@link #route(ContactSnapshot)} of a contact the record shows ringing at {@code ringingAt}: that
+     * agent is offered it first (an accept lost with Redis is sent again by its console, the call not given to another).
+     */
+    void route(ContactSnapshot c, String ringingAt) {
         QueueSettings q = catalog.resolve(c.queue());
         long arrived = c.arrivedAt().toEpochMilli();
         var waiting = new WaitingContact(c.id().value(), q.name(),
@@ -101,8 +109,11 @@ class Router implements ContactRouting {
                 c.customerTier(), c.provider(), c.externalId(), arrived, c.from());
         long now = now();
         var escalation = EscalationTimeline.of(q, c.channel(), c.arrivedAt());
-        var enqueued = store.enqueue(waiting, now, q.ringNoAnswer().toMillis(), q.ringPeriod().toMillis(), escalation,
-                null, reofferPause());
+        var enqueued = ringingAt == null
+                ? store.enqueue(waiting, now, q.ringNoAnswer().toMillis(), q.ringPeriod().toMillis(), escalation, null,
+                        reofferPause())
+                : store.enqueueRingingAt(waiting, ringingAt, now, q.ringNoAnswer().toMillis(),
+                        q.ringPeriod().toMillis(), escalation, reofferPause());
         if (enqueued.isNew()) {
             events.publishEvent(new ContactQueued(c.id(), q.name(), c.channel(), c.arrivedAt()));
             wakeUpFor(escalation);

@@ -130,10 +130,14 @@ class RoutingRebuild extends dev.hotline.shared.OwnThreadSweep implements dev.ho
             }
         }
         int waiting = 0;
-        for (ContactStatus status : new ContactStatus[] {ContactStatus.WAITING, ContactStatus.OFFERED}) {
+        // ringing first, each at the agent it rang at: an accept the journal had not written (the agent is talking on
+        // the call) is sent again by that agent's console before any other agent could be offered the call
+        for (ContactStatus status : new ContactStatus[] {ContactStatus.OFFERED, ContactStatus.WAITING}) {
             for (ContactSnapshot c : every(status)) {
                 if (store.contactState(c.id().value()) == null) {
-                    router.route(c);
+                    boolean ringing = status == ContactStatus.OFFERED && c.agent() != null
+                            && agents.containsKey(c.agent());
+                    router.route(c, ringing ? c.agent() : null);
                     waiting++;
                 }
             }

@@ -113,9 +113,16 @@ final class AgentSim {
                     twoCalls("assigned " + contactId);
                 }
             }
-            case "contact-ended" -> activeVoice.remove(contactId);
+            case "contact-ended" -> {
+                activeVoice.remove(contactId);
+                handedBack(contactId);
+            }
             case "resume" -> finishAgain(m);
             case "state" -> {
+                // the PBX could not connect an accepted call (given back to routing): the hold ended then, app time
+                if ("connect-failed".equals(m.path("reason").asString("")) && m.hasNonNull("contactId")) {
+                    book.withdrawn(m.path("contactId").asLong(), name, millis(m, "at", System.currentTimeMillis()));
+                }
                 // an offer that timed out pauses the agent (ring-no-answer): a real agent would come back
                 if ("BREAK".equals(m.path("state").asString("")) && !stopping) {
                     scheduler.schedule(() -> client.send("/app/agent/state", "{\"state\":\"AVAILABLE\"}"),
@@ -216,6 +223,14 @@ final class AgentSim {
         } else {
             book.offered(call, name, offeredMillis);
         }
+        if (activeVoice.contains(contactId)) {
+            // as the browser console does: an accept lost with an emptied Redis, offered back to this agent by the
+            // rebuild while it talks on the call, is accepted again (its talk and hang-up stay scheduled)
+            book.errorKinds.computeIfAbsent("accepted again (a call it was on, offered back)", k -> new AtomicInteger())
+                    .incrementAndGet();
+            send("/app/agent/offers/" + contactId + "/accept", "{}");
+            return;
+        }
         if (stopping || !activeVoice.isEmpty()) {
             if (!activeVoice.isEmpty()) {
                 twoCalls("offered " + contactId); // offered a second voice call while on one
@@ -266,6 +281,21 @@ final class AgentSim {
         }
         book.released(contactId, name);
         activeVoice.remove(contactId);
+    }
+
+    /**
+     * Off this agent's screen before its talk time was up: given back to routing (the PBX could not connect the call to
+     * the agent's phone) or the caller hung up. The agent no longer holds it and does not hang it up later.
+     */
+    private void handedBack(long contactId) {
+        var talk = talks.remove(contactId);
+        if (talk != null && talk.cancel(false)) {
+            CallBook.Call call = book.byContact(contactId);
+            if (call != null && !call.hungUp) {
+                call.accepted = false;
+            }
+        }
+        book.released(contactId, name);
     }
 
     private void hangUpAndFinish(CallBook.Call call) {

@@ -64,6 +64,8 @@ final class CallBook {
             new ConcurrentHashMap<>();
     /** offer frames that arrived after their ring deadline (ignored) */
     final AtomicInteger staleOffers = new AtomicInteger();
+    /** arrivals answered 202: kept while the database was out (each counted every time it was asked again) */
+    final AtomicInteger keptArrivals = new AtomicInteger();
     /** "contact-assigned" pushes that reached an agent after it had already hung up and finished that contact */
     final AtomicInteger staleAssignments = new AtomicInteger();
     /** pushes numbered below one the agent had already received (relayed late from another node), ignored */

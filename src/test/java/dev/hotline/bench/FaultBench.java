@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class FaultBench {
 
     static final List<String> ALL = List.of("webhook-both-nodes", "database-restart", "redis-restart-aof",
-            "redis-restart-empty", "node-kill");
+            "redis-restart-empty", "ami-cut", "node-kill");
 
     private final Args args;
     private final HttpClient http;
@@ -36,6 +36,9 @@ final class FaultBench {
     private final String runId = String.format("%02d", ThreadLocalRandom.current().nextInt(100));
     /** nodes still alive (node-kill takes the first away for good) */
     private final List<Integer> live = new java.util.concurrent.CopyOnWriteArrayList<>(List.of(0, 1));
+    /** the Asterisk both nodes' adapters log in to (scenario ami-cut), when scripts/faults configured them for one */
+    private final dev.hotline.telephony.asterisk.BenchPbx pbx;
+    private final List<Integer> agiPorts;
 
     FaultBench(Args args, HttpClient http) {
         this.args = args;
@@ -44,6 +47,15 @@ final class FaultBench {
         for (URI node : nodes) {
             admins.add(Api.session(node, "admin", args.string("admin-password", "")));
         }
+        int amiPort = args.integer("ami-port", 0, 0);
+        try {
+            this.pbx = amiPort == 0 ? null
+                    : new dev.hotline.telephony.asterisk.BenchPbx(amiPort, "hotline", args.string("ami-password", ""));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        this.agiPorts = java.util.Arrays.stream(args.string("agi-ports", "").split(",")).filter(p -> !p.isBlank())
+                .map(Integer::valueOf).toList();
     }
 
     Map<String, Object> run() throws Exception {
@@ -62,7 +74,9 @@ final class FaultBench {
         List<String> names = List.of(args.string("scenarios", String.join(",", ALL)).split(","));
         int index = 0;
         for (String name : ALL) {
-            if (names.contains(name)) {
+            if (name.equals("ami-cut") && pbx == null && names.contains(name)) {
+                System.out.println("[faults] ami-cut skipped: the nodes have no Asterisk (--ami-port)");
+            } else if (names.contains(name)) {
                 System.out.printf("[faults] %s%n", name);
                 var result = name.equals("webhook-both-nodes") ? sameWebhookToBothNodes() : new Run(name, index).go();
                 System.out.printf("[faults] %s: %s%n", name, result);
@@ -178,6 +192,16 @@ final class FaultBench {
         private final List<String> agents;
         private final AtomicInteger refusedArrivals = new AtomicInteger();
         private volatile long restoredNanos;
+        /** ami-cut: callers arrive over FastAGI and are bridged when the PBX sees their channel redirected */
+        private final boolean overAsterisk;
+        private final Map<String, CallBook.Call> byChannel = new ConcurrentHashMap<>();
+        private final java.util.Set<Long> bridged = ConcurrentHashMap.newKeySet();
+        /** callers redirected to an agent again while bridged to one: answered twice, over the PBX */
+        private final java.util.Set<Long> movedWhileBridged = ConcurrentHashMap.newKeySet();
+        /** when the PBX bridged a caller to an agent (System.nanoTime): recovery of ami-cut is the first after it */
+        private final java.util.concurrent.ConcurrentSkipListSet<Long> bridgeTimes =
+                new java.util.concurrent.ConcurrentSkipListSet<>();
+        private final java.util.concurrent.ExecutorService agi = Executors.newFixedThreadPool(16, Report.daemon("agi"));
         /** soak: each fault injected, when, and how long routing took to offer again */
         private final List<Map<String, Object>> faults = new java.util.concurrent.CopyOnWriteArrayList<>();
         /** soak: {second, node, heap used MB} every 30 s */
@@ -185,6 +209,7 @@ final class FaultBench {
 
         Run(String name, int index) {
             this.name = name;
+            this.overAsterisk = name.equals("ami-cut");
             this.agents = Setup.names("f" + runId + index + "a", args.integer("agents", 20, 8));
         }
 
@@ -198,6 +223,8 @@ final class FaultBench {
             connect(agents);
             Thread.sleep(1000);
             var reconnect = scheduler.scheduleWithFixedDelay(this::reconnect, 2, 2, TimeUnit.SECONDS);
+            var bridging = overAsterisk ? scheduler.scheduleWithFixedDelay(this::bridgeRedirected, 50, 50,
+                    TimeUnit.MILLISECONDS) : null;
             long started = System.nanoTime();
             var heapSampler = soak ? scheduler.scheduleAtFixedRate(() -> sampleHeap(started), 0, 30, TimeUnit.SECONDS)
                     : null;
@@ -218,6 +245,10 @@ final class FaultBench {
             hangUpWaiting();
             Map<String, JsonNode> outcomes = settled();
             reconnect.cancel(false);
+            if (bridging != null) {
+                bridging.cancel(false);
+            }
+            agi.shutdownNow();
             int stuck = stuckAgents();
             book.confirmDoubles();
             sims.values().forEach(AgentSim::logOff);
@@ -286,6 +317,14 @@ final class FaultBench {
                     case "database-restart" -> outage("kill-db", "start-db", outage);
                     case "redis-restart-aof" -> outage("kill-redis", "start-redis", Math.min(outage, 5));
                     case "redis-restart-empty" -> outage("kill-redis", "start-redis-empty", Math.min(outage, 5));
+                    case "ami-cut" -> {
+                        pbx.cut();
+                        System.out.printf("[faults] %s: AMI cut%n", name);
+                        Thread.sleep(Math.min(outage, 5) * 1000L);
+                        pbx.restore();
+                        restoredNanos = System.nanoTime();
+                        System.out.printf("[faults] %s: AMI restored%n", name);
+                    }
                     case "node-kill" -> {
                         live.remove(Integer.valueOf(0));
                         call("kill-node-1");
@@ -301,6 +340,8 @@ final class FaultBench {
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
             }
         }
 
@@ -341,8 +382,10 @@ final class FaultBench {
                 if (wait > 0) {
                     TimeUnit.NANOSECONDS.sleep(wait);
                 }
-                var call = new CallBook.Call(i, String.format("+86138%s%05d", runId + name.length(), i),
-                        TwilioSim.callSid(), System.nanoTime());
+                String id = overAsterisk ? java.time.Instant.now().getEpochSecond() + "." + runId + i
+                        : TwilioSim.callSid();   // the Asterisk uniqueid, or the Twilio CallSid used as external id
+                var call = new CallBook.Call(i, String.format("+86138%s%05d", runId + name.length(), i), id,
+                        System.nanoTime());
                 book.add(call);
                 arrive(call, 0);
                 scheduler.schedule(() -> {
@@ -356,9 +399,18 @@ final class FaultBench {
         /** Telephony's retry: the same call (external id) again, to the other node, until one takes it (60 s). */
         private void arrive(CallBook.Call call, int attempt) {
             int node = live.get((call.seq + attempt) % live.size());
+            if (overAsterisk) {
+                agi.execute(() -> arriveOverAgi(call, node, attempt));
+                return;
+            }
             admins.get(node).postAsync("/api/contacts", Map.of("channel", "VOICE", "from", call.from, "queue", "hotline",
                     "externalId", call.callSid)).orTimeout(10, TimeUnit.SECONDS).whenComplete((reply, e) -> {
-                        if (e == null && reply.ok()) {
+                        if (e == null && reply.status() == 202) {
+                            // kept while the database is out: recorded when it is back; asked again for the contact id
+                            call.arrived = true;
+                            book.keptArrivals.incrementAndGet();
+                            scheduler.schedule(() -> arrive(call, attempt), 1, TimeUnit.SECONDS);
+                        } else if (e == null && reply.ok()) {
                             call.arrived = true;
                             long id = reply.json().path("id").asLong(-1);
                             if (call.contactId < 0 && id > 0) {
@@ -372,6 +424,52 @@ final class FaultBench {
                     });
         }
 
+        /**
+         * A call into the node's FastAGI server: the dialplan's AGI gives the channel its contact id. Refused (the
+         * AGI failed: the dialplan's fallback), the caller dials again a second later, to the other node.
+         */
+        private void arriveOverAgi(CallBook.Call call, int node, int attempt) {
+            String channel = "PJSIP/trunk-" + call.callSid;
+            long id = -1;
+            try {
+                id = pbx.call(agiPorts.get(node), call.callSid, channel, call.from, "hotline");
+            } catch (java.io.IOException | RuntimeException e) {
+                // the node did not answer the AGI: as refused
+            }
+            if (id > 0) {
+                byChannel.put(channel, call);
+                call.arrived = true;
+                if (call.contactId < 0) {
+                    book.bind(call, id);
+                }
+            } else if (attempt < 60) {
+                scheduler.schedule(() -> arrive(call, attempt + 1), 1, TimeUnit.SECONDS);
+            } else {
+                refusedArrivals.incrementAndGet();
+            }
+        }
+
+        /** The PBX: a caller redirected to the agents' context is dialled to the agent, who answers. */
+        private void bridgeRedirected() {
+            try {
+                for (String channel : pbx.newRedirects()) {
+                    CallBook.Call call = byChannel.get(channel);
+                    if (call == null || call.hungUp) {
+                        continue;
+                    }
+                    if (bridged.add(call.contactId)) {
+                        pbx.answer(call.callSid, channel);
+                        call.connected = true;
+                        bridgeTimes.add(System.nanoTime());
+                    } else {
+                        movedWhileBridged.add(call.contactId);   // taken from the agent talking with the caller
+                    }
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                System.out.println("[faults] bridging: " + e);
+            }
+        }
+
         /** The caller hangs up; refused or unanswered (a store or the node is out) it is sent again, for a minute. */
         private CompletableFuture<Void> hangUp(CallBook.Call call) {
             var done = new CompletableFuture<Void>();
@@ -381,6 +479,15 @@ final class FaultBench {
                 return done;
             }
             call.hungUp = true;
+            if (overAsterisk) {   // on the PBX: the nodes hear it, or learn it from the live channels after a cut
+                try {
+                    pbx.hangUp(call.callSid, "PJSIP/trunk-" + call.callSid, bridged.contains(call.contactId));
+                } catch (java.io.IOException e) {
+                    System.out.println("[faults] hang-up: " + e);
+                }
+                done.complete(null);
+                return done;
+            }
             hangUp(call, 0, done);
             return done;
         }
@@ -493,9 +600,19 @@ final class FaultBench {
             s.put("overflowed", overflowed);
             s.put("lost", lost);
             s.put("doubleOffers", book.doubleOffers());
-            s.put("answeredTwice", book.answeredTwice());
+            if (overAsterisk) {
+                // a call the PBX could not connect is given back and taken by the next agent (the first console was
+                // told it ended): two agents assigned one after the other, not answered twice; over the PBX that is a
+                // caller bridged to an agent and then redirected to another
+                s.put("answeredTwice", movedWhileBridged.size());
+                s.put("givenBackAndTakenAgain", book.answeredTwice());
+            } else {
+                s.put("answeredTwice", book.answeredTwice());
+            }
             s.put("agentsStuck", stuck);
-            Long firstOffer = restoredNanos == 0 ? null : book.offerTimes.ceiling(restoredNanos);
+            // the AMI back: recovered when the next caller is bridged to an agent; otherwise at the next offer
+            Long firstOffer = restoredNanos == 0 ? null
+                    : (overAsterisk ? bridgeTimes : book.offerTimes).ceiling(restoredNanos);
             s.put("recoverySeconds", firstOffer == null ? -1.0 : Math.round((firstOffer - restoredNanos) / 1e7) / 100.0);
             if (!faults.isEmpty()) {
                 for (var f : faults) {
@@ -512,6 +629,13 @@ final class FaultBench {
                 s.put("heapFirstTenMinutesMb", heapMedian(0, 600));
                 double end = heap.get(heap.size() - 1)[0];
                 s.put("heapLastTenMinutesMb", heapMedian(end - 600, end + 1));
+            }
+            if (book.keptArrivals.get() > 0) {
+                s.put("keptArrivalReplies", book.keptArrivals.get());
+            }
+            if (app.isEmpty()) {   // nothing of this run found: say what the record lists instead
+                System.out.println("[faults] " + name + ": no contact from +86138" + runId + name.length()
+                        + " in the record; first listed: " + admin().get("/api/contacts?size=3").body());
             }
             s.put("consoleErrors", new java.util.TreeMap<>(book.errorKinds.entrySet().stream().collect(
                     java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> e.getValue().get()))));

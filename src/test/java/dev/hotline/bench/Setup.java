@@ -29,8 +29,9 @@ final class Setup {
                 throw new IllegalStateException("POST /api/users " + name + ": " + created.status() + " " + created.body());
             }
             if (agentProfile) {
+                // an extension too, for calls through Asterisk (the PBX dials PJSIP/<extension>)
                 var profile = admin.put("/api/agents/" + name, Map.of("skills", Map.of(), "clientIdentity", name,
-                        "voiceCapacity", 1));
+                        "voiceCapacity", 1, "extension", "8" + Math.floorMod(name.hashCode(), 10_000_000)));
                 if (!profile.ok()) {
                     throw new IllegalStateException("PUT /api/agents/" + name + ": " + profile.status() + " " + profile.body());
                 }

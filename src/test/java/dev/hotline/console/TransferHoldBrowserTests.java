@@ -134,10 +134,17 @@ class TransferHoldBrowserTests {
         var contact = connectedInTheConsole(agent, queue);
 
         new Actions(browser).keyDown(Keys.ALT).sendKeys("t").keyUp(Keys.ALT).perform();
-        var picker = browser.switchTo().activeElement();
-        assertThat(picker.getAttribute("id")).isEqualTo("transfer-target-" + contact);
-        new Select(picker).selectByValue("queue:" + target);
-        browser.findElement(By.id("transfer-" + contact)).click();
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("transfer-target-" + contact);
+        // a push may redraw the active list meanwhile (the choice survives it): found again until it holds
+        wait.until(d -> {
+            var picker = new Select(d.findElement(By.id("transfer-target-" + contact)));
+            picker.selectByValue("queue:" + target);
+            return ("queue:" + target).equals(picker.getFirstSelectedOption().getAttribute("value"));
+        });
+        wait.until(d -> {
+            d.findElement(By.id("transfer-" + contact)).click();
+            return true;
+        });
 
         wait.until(ExpectedConditions.attributeToBe(By.id("state"), "data-state", "WRAP_UP"));
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("hold-" + contact)));

@@ -80,6 +80,40 @@ class RoutingRebuildIntegrationTests {
         routing.callerHungUp(waiting.id(), null);
     }
 
+    /**
+     * An accept lost with Redis: the record shows the call ringing at zed (the journal had not written zed's accept)
+     * when Redis comes back empty. The rebuild offers it to zed again, whose console accepts it again; amy, free and
+     * first in line for anything else (same idle time, sorted first), is not offered the call zed is talking on.
+     */
+    @Test
+    void aCallRingingAtAnAgentWhenRedisWasLostIsOfferedToThatAgentAgainNotToAnother() {
+        var d = administration.queueDefaults(queue);
+        administration.saveQueue(new QueueSettings(queue, Map.of(queue, 1), RoutingStrategy.LONGEST_IDLE,
+                Duration.ofMinutes(1), d.ringPeriod(), 10, 11, 12, d.zone(), d.onCall()));
+        String zed = "zed-" + run;
+        String amy = "amy-" + run;
+        administration.saveAgent(new AgentProfile(zed, zed, Map.of(queue, 1), "1003", null, null, 1, 3, 0));
+        administration.saveAgent(new AgentProfile(amy, amy, Map.of(queue, 1), "1004", null, null, 1, 3, 0));
+        presence.login(zed);   // idle longest: offered first
+        presence.login(amy);
+        var call = arrives("lost-accept");
+        await().atMost(Duration.ofSeconds(5)).until(() -> call.id().equals(presence.status(zed).pendingOffer()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> contacts.find(call.id())
+                .filter(c -> c.status() == ContactStatus.OFFERED && zed.equals(c.agent())).isPresent()
+                && "AVAILABLE".equals(lastState(amy)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> redis.exists(PREFIX + "alive"));
+
+        redis.del(redis.keys(PREFIX + "*").toArray(String[]::new));   // zed's accept was in the lost fraction
+
+        await().atMost(Duration.ofSeconds(5)).until(() -> call.id().equals(presence.status(zed).pendingOffer()));
+        assertThat(presence.status(amy).pendingOffer()).isNull();
+        presence.accept(call.id(), zed);   // the console's accept, sent again
+        assertThat(presence.status(zed).activeContacts()).containsExactly(call.id());
+        assertThat(presence.status(amy).state()).isEqualTo(AgentState.AVAILABLE);
+        assertThat(presence.status(amy).pendingOffer()).isNull();
+        presence.finish(call.id(), zed, "fixed");
+    }
+
     private ContactSnapshot arrives(String what) {
         return routing.arrive(new NewContact(Channel.VOICE, "api", queue + "-" + what, "13800138000", "8000", queue,
                 null, null));

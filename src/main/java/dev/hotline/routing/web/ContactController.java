@@ -10,10 +10,12 @@ import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.ContactStatus;
 import dev.hotline.contact.NewContact;
 import dev.hotline.routing.ContactRouting;
+import dev.hotline.routing.DeferredArrivals;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.NotFoundException;
 import dev.hotline.shared.NotPermittedException;
+import dev.hotline.shared.Outages;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -48,10 +50,12 @@ class ContactController {
 
     private final ContactIntake intake;
     private final ContactRouting routing;
+    private final DeferredArrivals arrivals;
 
-    ContactController(ContactIntake intake, ContactRouting routing) {
+    ContactController(ContactIntake intake, ContactRouting routing, DeferredArrivals arrivals) {
         this.intake = intake;
         this.routing = routing;
+        this.arrivals = arrivals;
     }
 
     record ContactRequest(@NotNull Channel channel,
@@ -66,26 +70,52 @@ class ContactController {
     record ContactDetail(ContactSnapshot contact, List<ContactHistoryView> history) {
     }
 
-    /** 201 for a new contact; 200 with the stored one when the same externalId was already registered. */
+    /**
+     * 202 while the database is out: the arrival is kept and will be recorded (with {@code arrivedAt}) and queued when
+     * it is back. Send the same request again after {@code Retry-After}: the same externalId gives the contact (200)
+     * once recorded, never a second one.
+     */
+    record ArrivalKept(String externalId, Instant arrivedAt, String detail) {
+    }
+
+    /**
+     * 201 for a new contact; 200 with the stored one when the same externalId was already registered; 202
+     * ({@link ArrivalKept}) when the database is out and the arrival (with an externalId) was kept to be recorded when
+     * it is back.
+     */
     @Operation(summary = "A contact arrives through the API entry point (queued; logged by an agent: theirs)")
     @ApiResponse(responseCode = "201", description = "Created", useReturnTypeSchema = true)
+    @ApiResponse(responseCode = "202", description = "The database is out: kept, recorded and queued when it is back; "
+            + "send the same request (same externalId) again after Retry-After to get the contact")
     @PostMapping
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'AGENT')")
-    ResponseEntity<ContactSnapshot> register(@Valid @RequestBody ContactRequest body, Authentication auth) {
+    ResponseEntity<?> register(@Valid @RequestBody ContactRequest body, Authentication auth) {
         if (!isSupervisorOrAdmin(auth) && !LOGGED_BY_AGENTS.contains(body.channel())) {
             throw new NotPermittedException("Agents log letters, visits and e-mails; calls and messages come from telephony");
         }
-        if (body.externalId() != null) {
-            var existing = intake.findByExternalId("api", body.externalId());
-            if (existing.isPresent()) {
-                return ResponseEntity.ok(existing.get());
-            }
-        }
         var arrival = new NewContact(body.channel(), "api", body.externalId(), body.from(), body.to(), body.queue(),
                 body.arrivedAt(), body.subject());
-        // an agent logging a letter or visit already has it in hand: theirs at once, not offered to whoever is free
-        var contact = isSupervisorOrAdmin(auth) ? routing.arrive(arrival) : routing.takeIn(arrival, auth.getName());
-        return ResponseEntity.status(HttpStatus.CREATED).body(contact);
+        // an agent logging a letter or visit already has it in hand: theirs at once, not offered to whoever is free;
+        // a caller waiting on the line cannot wait for the database to return, so such an arrival may be kept
+        boolean keepable = isSupervisorOrAdmin(auth) && body.externalId() != null;
+        try {
+            if (body.externalId() != null) {
+                var existing = intake.findByExternalId("api", body.externalId());
+                if (existing.isPresent()) {
+                    return ResponseEntity.ok(existing.get());
+                }
+            }
+            var contact = isSupervisorOrAdmin(auth) ? routing.arrive(arrival) : routing.takeIn(arrival, auth.getName());
+            return ResponseEntity.status(HttpStatus.CREATED).body(contact);
+        } catch (RuntimeException e) {
+            if (!keepable || !Outages.isOutage(e)) {
+                throw e;
+            }
+            Instant arrivedAt = arrivals.defer(arrival, e);
+            return ResponseEntity.accepted().header("Retry-After", Integer.toString(Outages.RETRY_AFTER_SECONDS))
+                    .body(new ArrivalKept(body.externalId(), arrivedAt, "The database is out: the arrival is "
+                            + "kept and will be recorded and queued when it is back; send it again to get the contact"));
+        }
     }
 
     /**

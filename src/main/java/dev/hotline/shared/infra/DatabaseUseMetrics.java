@@ -15,18 +15,19 @@ import java.sql.SQLException;
 /**
  * Counts database connections taken, by who waits for them: {@code caller} (a web request or a console action: the
  * caller or agent waits) or {@code background} (journal writer, listeners, schedules). The synchronous share is what the
- * routing benchmark reports per contact; one connection is one transaction or one auto-commit statement.
+ * routing benchmark reports per contact; one connection is one transaction or one auto-commit statement. Also where a
+ * database known to be out refuses a connection at once ({@link DatabaseGate}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseUseMetrics {
 
     @Bean
-    static BeanPostProcessor countingDataSource(ObjectProvider<MeterRegistry> meters) {
+    static BeanPostProcessor countingDataSource(ObjectProvider<MeterRegistry> meters, ObjectProvider<DatabaseGate> gate) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String name) {
                 if (bean instanceof DataSource ds && !(bean instanceof Counting)) {
-                    return new Counting(ds, meters);
+                    return new Counting(ds, meters, gate);
                 }
                 return bean;
             }
@@ -36,24 +37,42 @@ class DatabaseUseMetrics {
     static final class Counting extends DelegatingDataSource {
 
         private final ObjectProvider<MeterRegistry> meters;
+        private final ObjectProvider<DatabaseGate> gates;
+        private volatile DatabaseGate gate;
         private volatile Counter caller;
         private volatile Counter background;
 
-        Counting(DataSource target, ObjectProvider<MeterRegistry> meters) {
+        Counting(DataSource target, ObjectProvider<MeterRegistry> meters, ObjectProvider<DatabaseGate> gates) {
             super(target);
             this.meters = meters;
+            this.gates = gates;
         }
 
         @Override
         public Connection getConnection() throws SQLException {
+            checkGate();
             count();
             return super.getConnection();
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
+            checkGate();
             count();
             return super.getConnection(username, password);
+        }
+
+        /** A database known to be out refuses at once (see {@link DatabaseGate}). */
+        private void checkGate() throws SQLException {
+            DatabaseGate g = gate;
+            if (g == null) {
+                g = gates.getIfAvailable();
+                if (g == null) {
+                    return;
+                }
+                gate = g;
+            }
+            g.check();
         }
 
         private void count() {

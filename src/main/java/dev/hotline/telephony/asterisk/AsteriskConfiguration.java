@@ -1,6 +1,9 @@
 package dev.hotline.telephony.asterisk;
 
 import dev.hotline.contact.ContactIntake;
+import dev.hotline.telephony.recording.CallRecordings;
+import dev.hotline.telephony.recording.QueueRecordings;
+import dev.hotline.telephony.recording.RecordingProperties;
 import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.ContactRouting;
 import org.slf4j.Logger;
@@ -95,9 +98,18 @@ class AsteriskConfiguration {
 
         @Bean
         FastAgiServer asteriskFastAgiServer(AsteriskProperties properties, ContactRouting routing, LiveCalls calls,
+                                            QueueRecordings recording, RecordingProperties recordingProperties,
                                             dev.hotline.telephony.callback.CallbackNumbers callbacks) {
-            return new FastAgiServer(properties.agi(), new HotlineAgiScript(routing, calls, properties, callbacks),
+            return new FastAgiServer(properties.agi(), new HotlineAgiScript(routing, calls, properties,
+                    queue -> recording.records(queue) ? recordingProperties.asteriskPrompt() : null, callbacks),
                     new CallbackAgiScript(callbacks));
+        }
+
+        @Bean
+        AsteriskRecorder asteriskRecorder(AmiConnection ami, ContactIntake intake, QueueRecordings queues,
+                                          CallRecordings recordings, RecordingProperties recordingProperties,
+                                          AsteriskProperties properties) {
+            return new AsteriskRecorder(ami, intake, queues, recordings, recordingProperties, properties.agentsContext());
         }
 
         @Bean

@@ -51,7 +51,7 @@ class CallConnector {
         if (assigned.channel() != Channel.VOICE || "callback".equals(assigned.provider())) {
             return;
         }
-        ami.submit(() -> finder.find(assigned.contactId()).ifPresent(call -> {
+        ami.submit(() -> callerOf(assigned).ifPresent(call -> {
             if (assigned.extension() == null || assigned.extension().isBlank()) {
                 handBack.returnToRouting(assigned.contactId(), assigned.agent(), false, "agent has no extension");
                 return;
@@ -71,6 +71,22 @@ class CallConnector {
                 handBack.returnToRouting(assigned.contactId(), assigned.agent(), false, e.getMessage());
             }
         }));
+    }
+
+    /**
+     * The accepted call's caller; a call registered by another node while the AMI connection is down cannot be looked
+     * up on the PBX: given back to routing then (the next agent's accept tries again), not left with the agent while
+     * the caller hears ringback.
+     */
+    private java.util.Optional<LiveCall> callerOf(ContactAssigned assigned) {
+        try {
+            return finder.findOrFail(assigned.contactId());
+        } catch (AmiConnection.AmiFailure e) {
+            log.warn("Contact {} could not be connected to {}: its caller's channel is unknown ({})",
+                    assigned.contactId(), assigned.agent(), e.getMessage());
+            handBack.returnToRouting(assigned.contactId(), assigned.agent(), false, e.getMessage());
+            return java.util.Optional.empty();
+        }
     }
 
     @EventListener

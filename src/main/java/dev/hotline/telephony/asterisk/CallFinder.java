@@ -29,6 +29,19 @@ class CallFinder {
     }
 
     Optional<LiveCall> find(ContactId contact) {
+        try {
+            return findOrFail(contact);
+        } catch (AmiConnection.AmiFailure e) {
+            log.warn("Channel of contact {} not found: {}", contact, e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * As {@link #find}, but a PBX that cannot be asked (the AMI connection is down) throws: "not found" then means
+     * "not known now", not "the caller is gone".
+     */
+    Optional<LiveCall> findOrFail(ContactId contact) throws AmiConnection.AmiFailure {
         var tracked = calls.byContact(contact);
         if (tracked.isPresent()) {
             return tracked;
@@ -38,12 +51,7 @@ class CallFinder {
         if (snapshot.isEmpty()) {
             return Optional.empty();   // not an Asterisk call
         }
-        try {
-            return LiveChannels.list(ami).callerOf(snapshot.get())
-                    .map(c -> directory.adopt(snapshot.get(), snapshot.get().externalId(), c.uniqueId(), c.channel()));
-        } catch (AmiConnection.AmiFailure e) {
-            log.warn("Channel of contact {} not found: {}", contact, e.getMessage());
-            return Optional.empty();
-        }
+        return LiveChannels.list(ami).callerOf(snapshot.get())
+                .map(c -> directory.adopt(snapshot.get(), snapshot.get().externalId(), c.uniqueId(), c.channel()));
     }
 }

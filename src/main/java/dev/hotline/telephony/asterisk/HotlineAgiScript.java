@@ -34,6 +34,8 @@ class HotlineAgiScript implements AgiScript {
     static final String LINKED_ID = "CHANNEL(linkedid)";
     static final String CALL_START = "CDR(start,u)";
     static final String CALLBACK_AFTER = "HOTLINE_CALLBACK_AFTER";
+    /** Set to the prompt the dialplan plays before the agent is rung when the queue records its calls. */
+    static final String RECORDING_NOTICE_VARIABLE = "HOTLINE_RECORDING_NOTICE";
     /** A PBX clock this far from ours is wrong, not the call's start. */
     private static final Duration PLAUSIBLE_START = Duration.ofDays(1);
 
@@ -46,14 +48,25 @@ class HotlineAgiScript implements AgiScript {
     private final ContactRouting routing;
     private final LiveCalls calls;
     private final AsteriskProperties properties;
+    /** The recording notice for a queue's callers; null when the queue does not record. */
+    private final java.util.function.Function<String, String> recordingNotice;
+    /** Null: no queued-callback offer (a test node without it). */
     private final dev.hotline.telephony.callback.CallbackNumbers callbacks;
 
+    /** No queue records its calls. */
     HotlineAgiScript(ContactRouting routing, LiveCalls calls, AsteriskProperties properties,
+                     dev.hotline.telephony.callback.CallbackNumbers callbacks) {
+        this(routing, calls, properties, queue -> null, callbacks);
+    }
+
+    HotlineAgiScript(ContactRouting routing, LiveCalls calls, AsteriskProperties properties,
+                     java.util.function.Function<String, String> recordingNotice,
                      dev.hotline.telephony.callback.CallbackNumbers callbacks) {
         this.callbacks = callbacks;
         this.routing = routing;
         this.calls = calls;
         this.properties = properties;
+        this.recordingNotice = recordingNotice;
     }
 
     @Override
@@ -90,6 +103,11 @@ class HotlineAgiScript implements AgiScript {
                     registered.id(), gone.getMessage());
             routing.callerHungUp(registered.id(), null);
             throw gone;
+        }
+        String notice = recordingNotice.apply(registered.queue());
+        if (notice != null) {
+            // the caller is told before any agent is rung: the dialplan plays it after AGI()
+            channel.setVariable(RECORDING_NOTICE_VARIABLE, notice);
         }
         offerCallback(channel, registered);
         log.debug("Call {} on {} registered as contact {}", callId, channelName, registered.id());

@@ -6,6 +6,7 @@ import dev.hotline.routing.AgentPresence;
 import dev.hotline.routing.ContactAssigned;
 import dev.hotline.shared.ContactId;
 import dev.hotline.shared.DomainException;
+import dev.hotline.telephony.recording.QueueRecordings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -32,8 +33,11 @@ class CallConnector implements DisposableBean {
     private final CallScripts scripts;
     private final TwilioProperties properties;
     private final ThreadPoolExecutor executor;
+    private final QueueRecordings recordings;
 
-    CallConnector(AgentPresence presence, TwilioApi api, CallScripts scripts, TwilioProperties properties) {
+    CallConnector(AgentPresence presence, TwilioApi api, CallScripts scripts, TwilioProperties properties,
+                  QueueRecordings recordings) {
+        this.recordings = recordings;
         this.presence = presence;
         this.api = api;
         this.scripts = scripts;
@@ -78,7 +82,8 @@ class CallConnector implements DisposableBean {
             giveBack(contact, assigned.agent(), "agent-unreachable");
             return;
         }
-        VoiceResponse dial = scripts.connectAgent(contact, assigned.agent(), assigned.clientIdentity(), assigned.phone());
+        VoiceResponse dial = scripts.connectAgent(contact, assigned.agent(), assigned.clientIdentity(), assigned.phone(),
+                recordings.records(assigned.queue()));
         if (!move(assigned.externalId(), dial, "contact " + contact + " to agent " + assigned.agent())) {
             giveBack(contact, assigned.agent(), "redirect-failed");
         }

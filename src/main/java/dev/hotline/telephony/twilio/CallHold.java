@@ -9,6 +9,7 @@ import dev.hotline.routing.ContactRouting;
 import dev.hotline.routing.ContactTransferred;
 import dev.hotline.routing.RoutingAdministration;
 import dev.hotline.shared.DomainException;
+import dev.hotline.telephony.recording.QueueRecordings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -36,6 +37,7 @@ class CallHold implements DisposableBean {
     private final RoutingAdministration agents;
     private final TwilioProperties properties;
     private final TwilioHoldProperties hold;
+    private final QueueRecordings recordings;
     /** The REST round trips run off the publishing thread (a console request); holds are rare next to call moves. */
     private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
         var t = new Thread(r, "twilio-hold");
@@ -44,7 +46,8 @@ class CallHold implements DisposableBean {
     });
 
     CallHold(TwilioApi api, CallScripts scripts, ContactRouting routing, RoutingAdministration agents,
-             TwilioProperties properties, TwilioHoldProperties hold) {
+             TwilioProperties properties, TwilioHoldProperties hold, QueueRecordings recordings) {
+        this.recordings = recordings;
         this.api = api;
         this.scripts = scripts;
         this.routing = routing;
@@ -79,7 +82,7 @@ class CallHold implements DisposableBean {
                     return;
                 }
                 move(resumed.externalId(), scripts.connectAgent(resumed.contactId(), resumed.agent(),
-                        agent.clientIdentity(), agent.phone()), "resume of contact " + resumed.contactId());
+                        agent.clientIdentity(), agent.phone(), recordings.records(resumed.queue())), "resume of contact " + resumed.contactId());
             });
         }
     }

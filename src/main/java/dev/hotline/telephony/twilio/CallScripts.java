@@ -7,6 +7,8 @@ import com.twilio.twiml.voice.Hangup;
 import com.twilio.twiml.voice.Number;
 import com.twilio.twiml.voice.Pause;
 import com.twilio.twiml.voice.Play;
+import com.twilio.twiml.voice.Say;
+import dev.hotline.telephony.recording.RecordingProperties;
 import dev.hotline.shared.ContactId;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.UriUtils;
@@ -27,29 +29,57 @@ import java.util.List;
 @Component
 class CallScripts {
 
+    static final String RECORDING_STATUS = "/twilio/recording-status";
+
     private final TwilioProperties properties;
+    private final RecordingProperties recording;
     private final TwilioCallbackProperties callback;
 
-    CallScripts(TwilioProperties properties, TwilioCallbackProperties callback) {
+    CallScripts(TwilioProperties properties, RecordingProperties recording, TwilioCallbackProperties callback) {
         this.properties = properties;
+        this.recording = recording;
         this.callback = callback;
+    }
+
+    /**
+     * Ringback, after telling the caller the call is recorded when it is ({@code hotline.recording.spoken-notice},
+     * each sentence a {@code <Say>} in its language): the caller hears it before any agent is rung.
+     */
+    VoiceResponse waiting(boolean recorded) {
+        return waiting(recorded, null, null);
+    }
+
+    private static java.util.Optional<Say.Language> language(String tag) {
+        try {
+            return java.util.Optional.of(Say.Language.valueOf(tag.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+        } catch (RuntimeException unknown) {
+            return java.util.Optional.empty();   // Twilio's default voice then
+        }
     }
 
     /** Ringback until the ACD connects the call. */
     VoiceResponse waiting() {
-        return waiting(null, null);
+        return waiting(false, null, null);
     }
 
     /**
      * Ringback until the ACD connects the call; with {@code offerAfter}, the rings of that long and the queued-callback
      * offer are inside a one-digit {@code <Gather>} whose action is {@link TwilioCallbackWebhooks#OFFER} (a 1 asks for
-     * the number), then ringback goes on. The loop count is what makes the offer come after {@code offerAfter}.
+     * the number), then ringback goes on. The loop count is what makes the offer come after {@code offerAfter}. A
+     * recorded queue's notice ({@code recorded}) comes first.
      */
-    VoiceResponse waiting(ContactId contact, java.time.Duration offerAfter) {
+    VoiceResponse waiting(boolean recorded, ContactId contact, java.time.Duration offerAfter) {
         var twiml = new VoiceResponse.Builder();
         long delay = properties.answerDelay().toSeconds();
         if (delay > 0) {
             twiml.pause(new Pause.Builder().length((int) delay).build());
+        }
+        if (recorded) {
+            for (RecordingProperties.Notice notice : recording.spokenNotice()) {
+                var say = new Say.Builder(notice.text());
+                language(notice.language()).ifPresent(say::language);
+                twiml.say(say.build());
+            }
         }
         if (contact != null && offerAfter != null) {
             long period = Math.max(1, properties.ringbackPeriod().toMillis());
@@ -92,12 +122,19 @@ class CallScripts {
      * Rings the agent who accepted. The agent leg's status callback reports its answer (the contact is answered
      * then, not on accept); the dial action tells us when the dial is over or failed.
      */
-    VoiceResponse connectAgent(ContactId contact, String agent, String clientIdentity, String phone) {
+    VoiceResponse connectAgent(ContactId contact, String agent, String clientIdentity, String phone, boolean record) {
         String status = properties.url("/twilio/voice/status?contact=" + contact + "&agent=" + encode(agent));
         var dial = new Dial.Builder()
                 .action(properties.url("/twilio/voice/dial?contact=" + contact + "&agent=" + encode(agent)))
                 .timeout((int) properties.agentRingTimeout().toSeconds())
                 .answerOnBridge(true);
+        if (record) {
+            // both sides, each on its own channel, from the agent's answer; Twilio posts the finished recording
+            dial.record(Dial.Record.RECORD_FROM_ANSWER_DUAL)
+                    .recordingStatusCallback(properties.url(RECORDING_STATUS + "?contact=" + contact))
+                    .recordingStatusCallbackMethod(com.twilio.http.HttpMethod.POST)
+                    .recordingStatusCallbackEvents(List.of(Dial.RecordingEvent.COMPLETED, Dial.RecordingEvent.ABSENT));
+        }
         if (clientIdentity != null && !clientIdentity.isBlank()) {
             dial.client(new Client.Builder(clientIdentity).statusCallback(status)
                     .statusCallbackEvents(List.of(Client.Event.ANSWERED, Client.Event.COMPLETED)).build());

@@ -86,6 +86,17 @@ class TwilioApi {
                 message.getErrorCode());
     }
 
+    /** Deletes a recording (and its media) at Twilio; one Twilio no longer has counts as deleted. */
+    void deleteRecording(String recordingSid) {
+        try {
+            com.twilio.rest.api.v2010.account.Recording.deleter(recordingSid).delete(client());
+        } catch (ApiException e) {
+            if (e.getStatusCode() == null || e.getStatusCode() != 404) {
+                throw e;
+            }
+        }
+    }
+
     record Sent(String sid, String status, Integer errorCode) {
     }
 

@@ -20,7 +20,7 @@ import java.net.URI;
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {TwilioWebhooks.class, TwilioOutboundWebhooks.class,
-        TwilioSupervisionWebhooks.class, TwilioCallbackWebhooks.class})
+        TwilioSupervisionWebhooks.class, TwilioRecordingWebhooks.class, TwilioCallbackWebhooks.class})
 class TwilioWebhookRefusals {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioWebhookRefusals.class);

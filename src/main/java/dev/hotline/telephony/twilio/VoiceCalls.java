@@ -11,6 +11,7 @@ import dev.hotline.shared.Channel;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
 import dev.hotline.telephony.callback.CallbackNumbers;
+import dev.hotline.telephony.recording.QueueRecordings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -40,11 +41,13 @@ class VoiceCalls {
     private final CallConnector connector;
     private final SupervisionConferences conferences;
     private final DeferredArrivals arrivals;
+    private final QueueRecordings recordings;
     private final CallbackNumbers callbacks;
 
     VoiceCalls(ContactIntake contacts, ContactRouting routing, TwilioProperties properties, CallScripts scripts,
                CallConnector connector, SupervisionConferences conferences, DeferredArrivals arrivals,
-               CallbackNumbers callbacks) {
+               QueueRecordings recordings, CallbackNumbers callbacks) {
+        this.recordings = recordings;
         this.callbacks = callbacks;
         this.conferences = conferences;
         this.arrivals = arrivals;
@@ -63,14 +66,15 @@ class VoiceCalls {
         Optional<ContactSnapshot> arrived = arrivals.arriveOrDefer(new NewContact(Channel.VOICE, PROVIDER, callSid,
                 call.param("From"), to, properties.queueOf(to), null, null));
         if (arrived.isEmpty()) {
-            return scripts.waiting();
+            return scripts.waiting(recordings.records(properties.queueOf(to)));
         }
         ContactSnapshot contact = arrived.get();
         if (contact.isFinal()) {
             log.debug("Call {} is already over (contact {}); hanging up", callSid, contact.id());
             return scripts.hangUp();
         }
-        return scripts.waiting(contact.id(), callbacks.offerAfter(contact.queue()));
+        return scripts.waiting(recordings.records(contact.queue()), contact.id(),
+                callbacks.offerAfter(contact.queue()));
     }
 
     /**
@@ -117,7 +121,24 @@ class VoiceCalls {
             return;
         }
         String callSid = callback.param("CallSid");
-        Optional<ContactId> contact = contacts.idOf(PROVIDER, callSid);
+        Optional<ContactId> contact;
+        try {
+            contact = contacts.idOf(PROVIDER, callSid);
+        } catch (RuntimeException e) {
+            if (!dev.hotline.shared.Outages.isOutage(e)) {
+                throw e;
+            }
+            // the record is out: Twilio does not send a status callback again, so the hang-up is kept, not refused
+            arrivals.hangUpLater(PROVIDER, callSid, callback.timestamp());
+            return;
+        }
+        if (contact.isEmpty() && arrivals.isKept(PROVIDER, callSid)) {   // arrived during the outage, not written yet
+            arrivals.hangUpLater(PROVIDER, callSid, callback.timestamp());
+            return;
+        }
+        if (contact.isEmpty()) {   // again: a kept arrival may have been written between the two looks
+            contact = contacts.idOf(PROVIDER, callSid);
+        }
         if (contact.isEmpty()) {
             log.debug("Status {} of call {} that is no contact of ours", status, callSid);
             return;

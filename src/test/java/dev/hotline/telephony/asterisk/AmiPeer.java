@@ -54,11 +54,18 @@ final class AmiPeer implements AutoCloseable {
     volatile boolean down;
     private final java.util.concurrent.atomic.AtomicInteger channelSequence = new java.util.concurrent.atomic.AtomicInteger();
     private volatile boolean closed;
+    /** Channel name to its Uniqueid and Linkedid, as the events emitted so far named them. */
+    private final Map<String, String[]> channelIds = new ConcurrentHashMap<>();
 
     AmiPeer(String username, String password) throws IOException {
+        this(username, password, 0);
+    }
+
+    /** On a given port (0: any free one): the fault suite's nodes are configured with it before the peer starts. */
+    AmiPeer(String username, String password, int port) throws IOException {
         this.username = username;
         this.password = password;
-        this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.server = new ServerSocket(port, 50, InetAddress.getLoopbackAddress());
         var acceptor = new Thread(this::acceptLoop, "ami-peer");
         acceptor.setDaemon(true);
         acceptor.start();
@@ -114,6 +121,11 @@ final class AmiPeer implements AutoCloseable {
     /** The channel (by name) has hung up: Hangup answers "No such channel", Bridge "ChannelN does not exist". */
     void channelHungUp(String channel) {
         goneChannels.add(channel);
+    }
+
+    /** A variable of the channel (set by Setvar or the AGI script); null when unset. */
+    String variable(String channel, String name) {
+        return variablesByChannel.getOrDefault(channel, Map.of()).get(name);
     }
 
     /** manager.conf {@code channelvars}: these variables of a channel are reported on its events. */
@@ -183,6 +195,10 @@ final class AmiPeer implements AutoCloseable {
 
     /** Sends an event with Privilege and Timestamp (manager.conf timestampevents=yes) the way Asterisk orders them. */
     void emit(String event, Instant at, Map<String, String> fields) throws IOException {
+        if (fields.get("Channel") != null && fields.get("Uniqueid") != null) {
+            channelIds.put(fields.get("Channel"), new String[] {fields.get("Uniqueid"),
+                    fields.getOrDefault("Linkedid", fields.get("Uniqueid"))});
+        }
         var block = new StringBuilder("Event: ").append(event).append("\r\n")
                 .append("Privilege: call,all\r\n")
                 .append("Timestamp: ").append(at.getEpochSecond()).append('.')
@@ -309,6 +325,9 @@ final class AmiPeer implements AutoCloseable {
             case "originate":
                 originate(s, id, action);
                 return true;
+            case "mixmonitor":
+                mixMonitor(s, id, action);
+                return true;
             case "ping":
                 write(s, response("Success", id, "Ping: Pong\r\nTimestamp: " + Instant.now().getEpochSecond() + ".000000"));
                 return true;
@@ -363,6 +382,35 @@ final class AmiPeer implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * app_mixmonitor.c manager_mixmonitor as Asterisk 22 answers it: "No channel specified" / "No such channel"
+     * errors, else Success, the file created (MixMonitor writes as the call goes; here one second of a 440 Hz tone,
+     * 8 kHz 16-bit mono WAV) and a MixMonitorStart event with the channel's snapshot (EVENT_FLAG_CALL). There is no
+     * MixMonitorStop when the channel hangs up: Asterisk raises it only for StopMixMonitor.
+     */
+    private void mixMonitor(Socket s, String id, Map<String, String> action) throws IOException {
+        String channel = action.get("Channel");
+        if (channel == null || channel.isBlank()) {
+            write(s, response("Error", id, "Message: No channel specified"));
+            return;
+        }
+        String[] ids = channelIds.get(channel);
+        if (ids == null || goneChannels.contains(channel)) {
+            write(s, response("Error", id, "Message: No such channel"));
+            return;
+        }
+        String file = action.get("File");
+        if (file != null && !file.isBlank()) {
+            var path = java.nio.file.Path.of(file);
+            java.nio.file.Files.createDirectories(path.getParent());
+            java.nio.file.Files.write(path, dev.hotline.telephony.recording.TestTone.wav());
+        }
+        write(s, response("Success", id, "").replace("\r\n\r\n\r\n", "\r\n\r\n"));
+        var f = AsteriskWireTestSupport.channelFields(channel, ids[0], ids[1], "Up");
+        f.put("ConnectedLineNum", "1001");
+        emit("MixMonitorStart", Instant.now(), f);
     }
 
     private void listChannels(Socket s, String id) throws IOException {

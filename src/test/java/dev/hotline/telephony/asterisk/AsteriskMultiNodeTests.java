@@ -134,4 +134,36 @@ class AsteriskMultiNodeTests extends AsteriskWireTestSupport {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(intake.find(id).orElseThrow().outcome()).isEqualTo(ContactOutcome.ABANDONED));
     }
+
+    /**
+     * The AMI connection cut (the fault suite's ami-cut): an accept on the node that did not take the AGI request cannot
+     * look up the caller's channel on the PBX. The call is given back to routing, not left with the agent while the
+     * caller hears ringback; once the AMI is back the next accept connects it.
+     */
+    @Test
+    void aCallAcceptedWhileTheAmiIsCutIsGivenBackAndConnectedOnceTheAmiIsBack() throws Exception {
+        String queue = queue("cut-" + run);
+        String agent = agent("cut-" + run, queue, "1001");
+        Call call = newCall();
+        pbx.channelUp(call.uniqueId(), call.channel());
+        new AgiCaller(other.agiPort(), pbx).call(AgiCaller.inboundCall(other.agiPort(), "hotline", call.uniqueId(),
+                call.channel(), "13800138000", "4008880000", queue));
+        ContactId id = intake.findByExternalId("asterisk", call.uniqueId()).orElseThrow().id();
+        await().atMost(Duration.ofSeconds(10)).until(() -> id.equals(presence.status(agent).pendingOffer()));
+
+        pbx.down = true;
+        pbx.dropSession();
+        await().atMost(Duration.ofSeconds(10)).until(() -> pbx.sessionCount() == 0);
+        presence.accept(id, agent);
+        await().atMost(Duration.ofSeconds(10)).until(() -> !presence.status(agent).activeContacts().contains(id));
+        assertThat(pbx.lastAction("Redirect", "Channel", call.channel())).isEmpty();
+        assertThat(intake.history(id)).extracting(ContactHistoryView::toStatus).doesNotContain(ContactStatus.ENDED);
+
+        pbx.down = false;
+        await().atMost(Duration.ofSeconds(20)).until(() -> pbx.sessionCount() == 2);
+        acceptAndAnswer(call, id, agent, Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        callerHangsUp(call, agentLeg(call), Instant.now());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(intake.find(id).orElseThrow().outcome()).isEqualTo(ContactOutcome.ANSWERED));
+    }
 }

@@ -53,6 +53,18 @@ public final class FakeTwilioApi {
     /** In-progress child calls (the agent's leg of a {@code <Dial>}) by parent CallSid, for Calls list. */
     private final Map<String, String> children = new ConcurrentHashMap<>();
 
+    /** Recording media by RecordingSid; a deleted recording is gone (404). */
+    private final Map<String, byte[]> recordings = new ConcurrentHashMap<>();
+
+    /** Twilio holds a recording with this audio (served as its .mp3). */
+    public void recording(String recordingSid, byte[] audio) {
+        recordings.put(recordingSid, audio);
+    }
+
+    public boolean hasRecording(String recordingSid) {
+        return recordings.containsKey(recordingSid);
+    }
+
     private FakeTwilioApi() {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -75,6 +87,11 @@ public final class FakeTwilioApi {
     /** Requests whose path or a form field contains {@code key} (a CallSid, a phone number) fail with this error. */
     public void failFor(String key, Failure failure) {
         failures.put(key, failure);
+    }
+
+    /** Requests naming {@code key} are answered normally again. */
+    public void stopFailingFor(String key) {
+        failures.remove(key);
     }
 
     /** The call {@code parentSid} dialled {@code childSid}, which answered: Calls list finds it by ParentCallSid. */
@@ -104,6 +121,59 @@ public final class FakeTwilioApi {
         return requests.stream().filter(test).toList();
     }
 
+    /**
+     * Recordings as Twilio serves them: {@code GET …/Recordings/{Sid}.mp3} (account credentials required) answers
+     * 302 to the media's storage, which takes no Authorization header (a pre-signed URL) and honours Range;
+     * {@code DELETE …/Recordings/{Sid}.json} answers 204, or 404 for a recording it does not have.
+     */
+    private boolean recordingRequest(HttpExchange exchange, Captured captured) throws IOException {
+        var media = java.util.regex.Pattern.compile(".*/Recordings/(RE[0-9a-f]{32})\\.mp3").matcher(captured.path());
+        var storage = java.util.regex.Pattern.compile("/storage/(RE[0-9a-f]{32})\\.mp3").matcher(captured.path());
+        var resource = java.util.regex.Pattern.compile(".*/Recordings/(RE[0-9a-f]{32})\\.json").matcher(captured.path());
+        if (media.matches() && "GET".equals(captured.method())) {
+            if (captured.authorization() == null || !recordings.containsKey(media.group(1))) {
+                empty(exchange, captured.authorization() == null ? 401 : 404);
+            } else {
+                exchange.getResponseHeaders().set("Location", baseUrl() + "/storage/" + media.group(1) + ".mp3");
+                empty(exchange, 302);
+            }
+            return true;
+        }
+        if (storage.matches()) {
+            byte[] audio = recordings.get(storage.group(1));
+            if (audio == null || captured.authorization() != null) {
+                empty(exchange, audio == null ? 404 : 400);
+                return true;
+            }
+            String range = exchange.getRequestHeaders().getFirst("Range");
+            exchange.getResponseHeaders().set("Content-Type", "audio/mpeg");
+            exchange.getResponseHeaders().set("Accept-Ranges", "bytes");
+            int from = 0;
+            int to = audio.length - 1;
+            var parsed = range == null ? null
+                    : java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d*)").matcher(range);
+            if (parsed != null && parsed.matches()) {
+                from = Integer.parseInt(parsed.group(1));
+                to = parsed.group(2).isEmpty() ? to : Math.min(to, Integer.parseInt(parsed.group(2)));
+                exchange.getResponseHeaders().set("Content-Range", "bytes " + from + "-" + to + "/" + audio.length);
+            }
+            exchange.sendResponseHeaders(parsed != null && parsed.matches() ? 206 : 200, to - from + 1);
+            exchange.getResponseBody().write(audio, from, to - from + 1);
+            exchange.close();
+            return true;
+        }
+        if (resource.matches() && "DELETE".equals(captured.method())) {
+            empty(exchange, recordings.remove(resource.group(1)) != null ? 204 : 404);
+            return true;
+        }
+        return false;
+    }
+
+    private static void empty(HttpExchange exchange, int status) throws IOException {
+        exchange.sendResponseHeaders(status, -1);
+        exchange.close();
+    }
+
     private void handle(HttpExchange exchange) throws IOException {
         String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
         String query = exchange.getRequestURI().getRawQuery();
@@ -115,6 +185,9 @@ public final class FakeTwilioApi {
         Failure failure = failures.entrySet().stream()
                 .filter(f -> captured.path().contains(f.getKey()) || captured.form().containsValue(f.getKey()))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
+        if (failure == null && recordingRequest(exchange, captured)) {
+            return;
+        }
         String json;
         int status;
         if (failure != null) {

@@ -17,9 +17,11 @@ import org.springframework.test.web.servlet.MockMvc;
 import java.time.Duration;
 import java.time.Instant;
 
+import static dev.hotline.telephony.twilio.SignedWebhooks.callStatus;
 import static dev.hotline.telephony.twilio.SignedWebhooks.incomingCall;
 import static dev.hotline.telephony.twilio.SignedWebhooks.randomSid;
 import static dev.hotline.telephony.twilio.SignedWebhooks.signed;
+import static dev.hotline.telephony.twilio.SignedWebhooks.timestamp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -83,5 +85,35 @@ class TwilioDuringDatabaseOutageIntegrationTests {
         assertThat(recorded.status()).isIn(ContactStatus.WAITING, ContactStatus.OFFERED);
         assertThat(recorded.arrivedAt()).isBetween(called.minusSeconds(1), called.plusSeconds(10));
         assertThat(contacts.history(recorded.id())).filteredOn(h -> h.action().equals("ARRIVED")).hasSize(1);
+    }
+
+    /**
+     * Callers who hang up while the database is out: one whose call is only a kept arrival, one recorded before the
+     * outage (the record cannot say which contact the call is). Twilio sends a status callback once: both hang-ups
+     * are kept and applied when the database is back; both calls end abandoned, at the time the caller hung up.
+     */
+    @Test
+    void aHangUpDuringTheOutageEndsTheCallWhenTheDatabaseIsBack() throws Exception {
+        String recordedBefore = randomSid("CA");
+        mvc.perform(signed("/twilio/voice", incomingCall(recordedBefore, "+8613800138011", "+8675586001000")))
+                .andExpect(status().isOk());
+        DebianMariaDb.kill();
+        String keptArrival = randomSid("CA");
+        mvc.perform(signed("/twilio/voice", incomingCall(keptArrival, "+8613800138012", "+8675586001000")))
+                .andExpect(status().isOk());
+        Instant hungUp = Instant.now().plusSeconds(1).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);   // after the arrival
+        for (String sid : java.util.List.of(keptArrival, recordedBefore)) {
+            mvc.perform(signed("/twilio/voice/status", callStatus(sid, "completed", 0, timestamp(hungUp), 1)))
+                    .andExpect(status().is2xxSuccessful());
+        }
+
+        DebianMariaDb.restart();
+        for (String sid : java.util.List.of(keptArrival, recordedBefore)) {
+            ContactSnapshot ended = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> contacts.findByExternalId("twilio", sid).orElse(null),
+                            c -> c != null && c.status() == ContactStatus.ENDED);
+            assertThat(ended.outcome()).as(sid).isEqualTo(dev.hotline.contact.ContactOutcome.ABANDONED);
+            assertThat(ended.endedAt()).as("ended when the caller hung up").isEqualTo(hungUp);
+        }
     }
 }

@@ -30,7 +30,8 @@ import java.util.Map;
         "hotline.twilio.public-base-url=" + SignedWebhooks.PUBLIC_BASE_URL,
         "hotline.twilio.numbers[+8675586001000]=" + TwilioTestSupport.WAITING_QUEUE,
         "hotline.twilio.numbers[+8675586002000]=" + TwilioTestSupport.AGENT_QUEUE,
-        "hotline.twilio.max-form-bytes=32768"})
+        "hotline.twilio.max-form-bytes=32768",
+        "hotline.recording.directory=${java.io.tmpdir}/hotline-twilio-tests-recordings"})
 @AutoConfigureMockMvc
 abstract class TwilioTestSupport {
 
