@@ -98,7 +98,8 @@ class AgentPushes {
         long period = routing.queue(e.queue()).ringPeriod().toMillis();
         long remaining = Math.max(0, Duration.between(Instant.now(), e.ringDeadline()).toMillis());
         return new ConsoleMessages.Offer("offer", e.contactId().value(), e.queue(), e.channel(), e.offeredAt(),
-                e.ringDeadline(), period, remaining, e.widened(), pop);
+                e.ringDeadline(), period, remaining, e.widened(), pop,
+                e.channel() == dev.hotline.shared.Channel.VOICE ? callbackTo(e.contactId()) : null);
     }
 
     /**
@@ -107,9 +108,11 @@ class AgentPushes {
      * routing holds without the caller's address (an older version queued it) is read from the record.
      */
     private ConsoleMessages.ActiveContact activeContact(ContactAssigned e, String type) {
+        // a queued callback (provider "callback"): the number it is called back on; no Redis read for other contacts
+        String callbackTo = "callback".equals(e.provider()) ? callbackTo(e.contactId()) : null;
         if (e.from() != null) {
             return new ConsoleMessages.ActiveContact(type, e.contactId().value(), e.queue(), e.channel(), e.from(),
-                    e.customerId(), null);
+                    e.customerId(), null, null, callbackTo);
         }
         var contact = contacts.find(e.contactId());
         if (contact.isEmpty()) {
@@ -117,6 +120,15 @@ class AgentPushes {
         }
         return new ConsoleMessages.ActiveContact(type, e.contactId().value(), e.queue(), e.channel(),
                 contact.map(c -> c.from()).orElse(null), contact.map(c -> c.customerId()).orElse(null),
-                contact.map(c -> c.answeredAt()).orElse(null));
+                contact.map(c -> c.answeredAt()).orElse(null), null, callbackTo);
+    }
+
+    private String callbackTo(dev.hotline.shared.ContactId id) {
+        return callbackTo(routing, id);
+    }
+
+    /** The number a queued callback is to be called back on, or null for any other contact. */
+    static String callbackTo(ContactRouting routing, dev.hotline.shared.ContactId id) {
+        return routing.callback(id).map(dev.hotline.routing.Callback::number).orElse(null);
     }
 }

@@ -43,7 +43,7 @@ class AgentResume {
         List<ConsoleMessages.ActiveContact> active = status.activeContacts().stream()
                 .map(contacts::find).flatMap(java.util.Optional::stream)
                 .map(c -> new ConsoleMessages.ActiveContact("contact", c.id().value(), c.queue(), c.channel(), c.from(),
-                        c.customerId(), c.answeredAt(), routing.heldSince(c.id())))
+                        c.customerId(), c.answeredAt(), routing.heldSince(c.id()), callbackTo(c.id())))
                 .toList();
         return new ConsoleMessages.Resume("resume", seq, agent, status.state(), status.reason(), status.since(), offer,
                 active, status.ringNoAnswers());
@@ -64,6 +64,10 @@ class AgentResume {
         Instant deadline = offeredAt.plus(queue.ringNoAnswer());
         long remaining = Math.max(0, Duration.between(Instant.now(), deadline).toMillis());
         return new ConsoleMessages.Offer("offer", id.value(), contact.queue(), contact.channel(), offeredAt, deadline,
-                queue.ringPeriod().toMillis(), remaining, false, screenPops.of(contact));
+                queue.ringPeriod().toMillis(), remaining, false, screenPops.of(contact), callbackTo(id));
+    }
+
+    private String callbackTo(ContactId id) {
+        return AgentPushes.callbackTo(routing, id);
     }
 }

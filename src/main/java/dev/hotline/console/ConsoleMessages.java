@@ -15,9 +15,12 @@ final class ConsoleMessages {
     private ConsoleMessages() {
     }
 
-    /** An offer rings until {@code ringDeadline}; the client counts rings with {@code ringPeriodMillis}. */
+    /**
+     * An offer rings until {@code ringDeadline}; the client counts rings with {@code ringPeriodMillis}.
+     * {@code callbackTo}: a queued callback (the caller left this number); accepting it places the call-back.
+     */
     record Offer(String type, long contactId, String queue, Channel channel, Instant offeredAt, Instant ringDeadline,
-                 long ringPeriodMillis, long remainingMillis, boolean widened, ScreenPop screenPop) {
+                 long ringPeriodMillis, long remainingMillis, boolean widened, ScreenPop screenPop, String callbackTo) {
     }
 
     record OfferWithdrawn(String type, long contactId, String reason, Instant at) {
@@ -29,13 +32,14 @@ final class ConsoleMessages {
     /**
      * A contact the agent works on (after accept), or that just ended ({@code type} "contact-ended").
      * {@code heldSince}: the call is on hold since then (only in a resume; later holds come as contact-held pushes).
+     * {@code callbackTo}: a queued callback being called back on this number (the console shows "Callback to …").
      */
     record ActiveContact(String type, long contactId, String queue, Channel channel, String from, Long customerId,
-                         Instant answeredAt, Instant heldSince) {
+                         Instant answeredAt, Instant heldSince, String callbackTo) {
 
         ActiveContact(String type, long contactId, String queue, Channel channel, String from, Long customerId,
                       Instant answeredAt) {
-            this(type, contactId, queue, channel, from, customerId, answeredAt, null);
+            this(type, contactId, queue, channel, from, customerId, answeredAt, null, null);
         }
     }
 

@@ -211,6 +211,18 @@ class Contact {
                     agent = t.agent();   // the target took the call over; arrival and answer stay the contact's own
                 }
             }
+            case CALLBACK_REQUEST, CALLBACK_RETRY -> {
+                if (!open) {
+                    return null;
+                }
+            }
+            case CALLBACK_MISSED -> {
+                // the agent's call-back did not connect: the contact waits for the next one (or ends right after)
+                if (newest && waiting) {
+                    status = ContactStatus.WAITING;
+                    agent = null;
+                }
+            }
         }
         return new Applied(action, before, status, t.agent() != null ? t.agent() : agent, detail, events);
     }

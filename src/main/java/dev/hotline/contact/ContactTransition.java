@@ -39,6 +39,15 @@ public record ContactTransition(long contactId, long seq, Kind kind, Instant at,
          * A step of a consultative transfer ({@code detail}: started, accepted, failed, returned, completed, with the
          * target); a completed one makes {@code agent} (the target) the contact's agent.
          */
-        CONSULTED
+        CONSULTED,
+        /**
+         * The waiting caller left a call-back number ({@code detail}) and hung up; the contact keeps its place. (The
+         * callback kinds are at most 16 characters: {@code contact_history.action}.)
+         */
+        CALLBACK_REQUEST,
+        /** The call-back an agent placed did not connect ({@code detail}: why, attempts); the contact waits again. */
+        CALLBACK_MISSED,
+        /** A callback's retry pause is over: back in its queue at its place ({@code detail}: the attempt). */
+        CALLBACK_RETRY
     }
 }

@@ -18,6 +18,14 @@ public interface OutboundCalls {
      */
     PlacedCall place(String agent, String number, String purpose);
 
+    /**
+     * Rings {@code agent}'s phone, then {@code number}, for a contact routing has assigned to the agent already (a
+     * queued callback the agent accepted): its outcome is reported to routing like {@link #place}'s. Throws
+     * {@link dev.hotline.shared.ServiceUnavailableException} when the PBX or provider refused (the contact was given
+     * back to routing as not connected) or {@link dev.hotline.shared.ConflictException} ({@code agent-no-phone}).
+     */
+    void ring(dev.hotline.shared.ContactId contact, String agent, String number);
+
     /** Which adapter places the calls ({@code asterisk}, {@code twilio}). */
     String provider();
 

@@ -101,4 +101,23 @@ public interface ContactRouting {
 
     /** Since when the contact's call is on hold, or null when it is not held (or not live). */
     Instant heldSince(ContactId contactId);
+
+    /**
+     * Queued callback: the waiting (or ringing, not yet accepted) caller leaves {@code number} (E.164) instead of
+     * waiting on the line. The same contact keeps its place (arrival and priority); it is no call on the line any more:
+     * no three-ring step, never overflowed, and the caller's hang-up neither abandons nor ends it. The agent who accepts
+     * it gets {@link ContactAssigned} with provider {@code callback}, and telephony places the call-back (agent first,
+     * then the customer): its answer is {@link #answered}, its hang-up {@link #callerHungUp}, a call-back that did not
+     * connect {@link #dialFailed} (back at its place, at once after an agent-side failure or after
+     * {@code hotline.callback.retry-after}; closed FAILED after {@code hotline.callback.attempts}). A repeat changes
+     * nothing. Throws {@link dev.hotline.shared.NotFoundException} for a contact routing does not hold,
+     * {@link dev.hotline.shared.ConflictException} ({@code contact-not-waiting}) once an agent has it.
+     */
+    void requestCallback(ContactId contactId, String number);
+
+    /** The contact's callback, or empty when its caller left none. */
+    java.util.Optional<Callback> callback(ContactId contactId);
+
+    /** How many contacts wait in the queue now (an unknown name: the default queue). */
+    long waiting(String queue);
 }

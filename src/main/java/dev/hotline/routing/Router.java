@@ -46,13 +46,16 @@ class Router implements ContactRouting {
     private final Clock clock;
     private final OutboundRouting outbound;
     private final LoggedContacts logged;
+    private final CallbackRouting callbacks;
     /** Their calls are answered when telephony connects them; every other contact when the agent accepts it. */
     private final String telephonyProviders;
 
     Router(RedisRoutingStore store, QueueCatalog catalog, AgentDirectory directory, ContactIntake contacts,
            ApplicationEventPublisher events, RoutingProperties properties, RoutingTimers timers,
-           ObjectProvider<Clock> clock, OutboundRouting outbound, LoggedContacts logged) {
+           ObjectProvider<Clock> clock, OutboundRouting outbound, LoggedContacts logged,
+           CallbackRouting callbacks) {
         this.outbound = outbound;
+        this.callbacks = callbacks;
         this.logged = logged;
         this.store = store;
         this.catalog = catalog;
@@ -62,7 +65,8 @@ class Router implements ContactRouting {
         this.properties = properties;
         this.timers = timers;
         this.clock = clock.getIfUnique(Clock::systemUTC);
-        this.telephonyProviders = String.join(",", properties.telephonyProviders());
+        // a callback is answered when its call-back connects, whatever telephony places it
+        this.telephonyProviders = String.join(",", properties.telephonyProviders()) + "," + CallbackRouting.PROVIDER;
         timers.onDue(this::fire);
     }
 
@@ -454,6 +458,14 @@ class Router implements ContactRouting {
 
     @Override
     public boolean dialFailed(ContactId contactId, String agent, String reason) {
+        CallbackRouting.Unreached callback = callbacks.unreached(contactId, agent, reason);
+        if (callback != null) {
+            if ("requeued".equals(callback.what())) {
+                match(callback.queue());   // a retry waits for CallbackRetries
+            }
+            matchFor(agent);
+            return true;
+        }
         if (!outbound.unreached(contactId, agent, reason)) {
             return false;
         }
@@ -514,5 +526,20 @@ class Router implements ContactRouting {
             store.rescore(c.id(), RoutingPolicy.waitingScore(c.tier(), majorComplaint, c.arrivedMillis()));
             match(c.queue());
         }
+    }
+
+    @Override
+    public void requestCallback(ContactId contactId, String number) {
+        callbacks.request(contactId, number);
+    }
+
+    @Override
+    public java.util.Optional<Callback> callback(ContactId contactId) {
+        return callbacks.callback(contactId);
+    }
+
+    @Override
+    public long waiting(String queue) {
+        return callbacks.waiting(catalog.resolve(queue).name());
     }
 }

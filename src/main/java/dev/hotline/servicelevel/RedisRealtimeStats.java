@@ -8,6 +8,7 @@ import dev.hotline.contact.ContactOverflowed;
 import dev.hotline.routing.AgentProfile;
 import dev.hotline.routing.AgentState;
 import dev.hotline.routing.AgentStateChanged;
+import dev.hotline.routing.CallbackRequested;
 import dev.hotline.routing.ContactAssigned;
 import dev.hotline.routing.ContactQueued;
 import dev.hotline.routing.ContactTransferred;
@@ -121,8 +122,37 @@ class RedisRealtimeStats implements RealtimeStats {
         moved();
     }
 
+    /**
+     * A waiting caller left a number: no longer a call waiting on the line (nor one that can still miss the third
+     * ring), counted as a waiting callback until it is answered or ends.
+     */
+    @EventListener
+    void on(CallbackRequested e) {
+        stopWaiting(e.queue(), e.contactId());
+        forgetRinging(e.contactId().toString());
+        redis.zadd(P + "callbacks:" + e.queue(), e.arrivedAt().toEpochMilli(), e.contactId().toString());
+        redis.hset(P + "callbacks", e.contactId().toString(), e.queue());
+        moved();
+    }
+
+    /** True (once) when the contact was a queued callback: it leaves the callbacks waiting. */
+    private boolean wasCallback(ContactId id) {
+        String queue = redis.hget(P + "callbacks", id.toString());
+        if (queue == null) {
+            return false;
+        }
+        redis.zrem(P + "callbacks:" + queue, id.toString());
+        return redis.hdel(P + "callbacks", id.toString()) == 1;
+    }
+
     @EventListener
     void on(ContactAnswered e) {
+        if (wasCallback(e.contactId())) {
+            // called back: the customer waited off the line, so no answer of the three-ring rule
+            count(e.queue(), e.answeredAt(), "callback_answered", 1);
+            moved();
+            return;
+        }
         if (!e.inbound()) {
             // an agent's outbound call: nobody waited, so it is no answer of the queue and no three-ring figure
             count(e.queue(), e.answeredAt(), "outbound_answered", 1);
@@ -162,6 +192,7 @@ class RedisRealtimeStats implements RealtimeStats {
     @EventListener
     void on(ContactEnded e) {
         stopWaiting(e.queue(), e.contactId());
+        wasCallback(e.contactId());
         if (e.outcome() == ContactOutcome.ANSWERED && e.answeredAt() != null) {
             count(e.queue(), e.endedAt(), "handled", 1);
             count(e.queue(), e.endedAt(), "handle_ms", Duration.between(e.answeredAt(), e.endedAt()).toMillis());
@@ -319,13 +350,14 @@ class RedisRealtimeStats implements RealtimeStats {
         var all = new TreeMap<String, Long>();
         agentStates.values().forEach(st -> all.merge(st, 1L, Long::sum));
         long waiting = tiles.stream().mapToLong(QueueFigures::waiting).sum();
+        long callbacks = tiles.stream().mapToLong(QueueFigures::callbacksWaiting).sum();
         var longest = tiles.stream().max((a, b) -> Long.compare(a.longestWaitSeconds(), b.longestWaitSeconds()));
         var overall = figures(ALL, null, today, now, all);
         overall = new QueueFigures(ALL, waiting, longest.map(QueueFigures::longestWaitSeconds).orElse(0L),
                 longest.map(QueueFigures::longestWaitRings).orElse(0), all, overall.serviceLevel15m(),
                 overall.serviceLevelToday(), overall.offeredToday(), overall.answeredToday(), overall.abandonedToday(),
                 overall.overflowedToday(), overall.averageSpeedOfAnswerSeconds(), overall.averageHandleTimeSeconds(),
-                overall.serviceLevelSlots());
+                overall.serviceLevelSlots(), callbacks);
         return new WallboardSnapshot(now, day.start(today), target, targetRings, overall, tiles);
     }
 
@@ -337,11 +369,13 @@ class RedisRealtimeStats implements RealtimeStats {
         Response<Map<String, String>> dayHash;
         Response<Long> count;
         Response<List<Tuple>> oldestEntry;
+        Response<Long> callbacks;
         var minutes = new ArrayList<Response<Map<String, String>>>();
         try (var pipe = redis.pipelined()) {
             dayHash = pipe.hgetAll(dayKey(queue, today));
             count = pipe.zcard(waitingKey);
             oldestEntry = pipe.zrangeWithScores(waitingKey, 0, 0);
+            callbacks = pipe.zcard(P + "callbacks:" + queue);
             for (long m = minute - 14; m <= minute; m++) {
                 minutes.add(pipe.hgetAll(P + "m:" + queue + ":" + m));
             }
@@ -374,7 +408,8 @@ class RedisRealtimeStats implements RealtimeStats {
                 ratio(rollingInTime, rollingOffered), ratio(parse(h.get("sl_in")), parse(h.get("sl_offered"))),
                 parse(h.get("offered")), answered, parse(h.get("abandoned")), parse(h.get("overflowed")),
                 answered == 0 ? null : parse(h.get("asa_ms")) / 1000.0 / answered,
-                handled == 0 ? null : parse(h.get("handle_ms")) / 1000.0 / handled, slots);
+                handled == 0 ? null : parse(h.get("handle_ms")) / 1000.0 / handled, slots,
+                ringPeriod == null ? 0 : callbacks.get());
     }
 
     /** Agents serving the queue: each required skill at the required level (the routing rule for a normal offer). */

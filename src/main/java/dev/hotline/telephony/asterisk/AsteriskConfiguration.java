@@ -98,9 +98,11 @@ class AsteriskConfiguration {
 
         @Bean
         FastAgiServer asteriskFastAgiServer(AsteriskProperties properties, ContactRouting routing, LiveCalls calls,
-                                            QueueRecordings recording, RecordingProperties recordingProperties) {
+                                            QueueRecordings recording, RecordingProperties recordingProperties,
+                                            dev.hotline.telephony.callback.CallbackNumbers callbacks) {
             return new FastAgiServer(properties.agi(), new HotlineAgiScript(routing, calls, properties,
-                    queue -> recording.records(queue) ? recordingProperties.asteriskPrompt() : null));
+                    queue -> recording.records(queue) ? recordingProperties.asteriskPrompt() : null, callbacks),
+                    new CallbackAgiScript(callbacks));
         }
 
         @Bean

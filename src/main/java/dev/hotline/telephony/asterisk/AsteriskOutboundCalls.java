@@ -82,6 +82,26 @@ class AsteriskOutboundCalls implements OutboundCalls, ManagerEventListener, Disp
 
     @Override
     public PlacedCall place(String agent, String number, String purpose) {
+        String extension = reachableExtension(agent);
+        var contact = routing.dialOut(new NewContact(Channel.VOICE, PROVIDER, "out-" + UUID.randomUUID(),
+                extension, number, properties.queue(), null, purpose, ContactDirection.OUTBOUND), agent);
+        originateFor(contact.id(), agent, extension, number);
+        return new PlacedCall(contact.id().value(), PROVIDER, number);
+    }
+
+    @Override
+    public void ring(ContactId contact, String agent, String number) {
+        String extension;
+        try {
+            extension = reachableExtension(agent);
+        } catch (ServiceUnavailableException | ConflictException e) {
+            failed(contact, agent, e instanceof ConflictException ? "agent-no-phone" : "pbx-unavailable", e.getMessage());
+            throw e;
+        }
+        originateFor(contact, agent, extension, number);
+    }
+
+    private String reachableExtension(String agent) {
         if (!ami.state().up()) {
             throw new ServiceUnavailableException("telephony-unavailable", "The PBX is not reachable ("
                     + ami.state().detail() + "): no call was placed");
@@ -90,11 +110,12 @@ class AsteriskOutboundCalls implements OutboundCalls, ManagerEventListener, Disp
         if (profile.extension() == null || profile.extension().isBlank()) {
             throw new ConflictException("agent-no-phone", "Agent " + agent + " has no extension to ring");
         }
-        var contact = routing.dialOut(new NewContact(Channel.VOICE, PROVIDER, "out-" + UUID.randomUUID(),
-                profile.extension(), number, properties.queue(), null, purpose, ContactDirection.OUTBOUND), agent);
-        var originate = originate(contact.id(), agent, asterisk.agentDial(profile.extension()), dialable(number));
-        originating.execute(() -> ringAgent(contact.id(), agent, originate));
-        return new PlacedCall(contact.id().value(), PROVIDER, number);
+        return profile.extension();
+    }
+
+    private void originateFor(ContactId contact, String agent, String extension, String number) {
+        var originate = originate(contact, agent, asterisk.agentDial(extension), dialable(number));
+        originating.execute(() -> ringAgent(contact, agent, originate));
     }
 
     private OriginateAction originate(ContactId contact, String agent, String agentDial, String customer) {

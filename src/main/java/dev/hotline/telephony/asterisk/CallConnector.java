@@ -47,7 +47,8 @@ class CallConnector {
 
     @EventListener
     void connectToAgent(ContactAssigned assigned) {
-        if (assigned.channel() != Channel.VOICE) {
+        // a queued callback has no caller on the line: its call-back is placed instead (telephony.callback)
+        if (assigned.channel() != Channel.VOICE || "callback".equals(assigned.provider())) {
             return;
         }
         ami.submit(() -> callerOf(assigned).ifPresent(call -> {

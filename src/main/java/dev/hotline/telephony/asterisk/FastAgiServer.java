@@ -14,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Serves FastAGI on {@code hotline.asterisk.agi.*}. Only the configured script name is mapped; any other URL gets
+ * Serves FastAGI on {@code hotline.asterisk.agi.*}. Only the configured script name (and its {@code -callback}) is
+ * mapped; any other URL gets
  * AJ_AGISTATUS=NOT_FOUND. The accept loop runs on its own thread; start-up waits until the port is bound so that a
  * port clash fails the start instead of passing silently.
  */
@@ -24,20 +25,29 @@ class FastAgiServer implements SmartLifecycle {
 
     private final AsteriskProperties.Agi settings;
     private final AgiScript script;
+    private final AgiScript callbackScript;
     private volatile DefaultAgiServer server;
     private volatile boolean running;
 
-    FastAgiServer(AsteriskProperties.Agi settings, AgiScript script) {
+    FastAgiServer(AsteriskProperties.Agi settings, AgiScript script, AgiScript callbackScript) {
         this.settings = settings;
         this.script = script;
+        this.callbackScript = callbackScript;
+    }
+
+    /** The configured script, and its {@code -callback} sibling (a waiting caller leaving a call-back number). */
+    private AgiScript mapped(String name) {
+        if (settings.script().equals(name)) {
+            return script;
+        }
+        return (settings.script() + "-callback").equals(name) ? callbackScript : null;
     }
 
     @Override
     public void start() {
         var bound = new CountDownLatch(1);
         var failure = new IOException[1];
-        DefaultAgiServer agi = new DefaultAgiServer((request, channel) ->
-                settings.script().equals(request.getScript()) ? script : null) {
+        DefaultAgiServer agi = new DefaultAgiServer((org.asteriskjava.fastagi.MappingStrategy) (request, channel) -> mapped(request.getScript())) {
             @Override
             protected ServerSocketFacade createServerSocket() throws IOException {
                 try {

@@ -33,6 +33,7 @@ class HotlineAgiScript implements AgiScript {
     static final String PROVIDER = "asterisk";
     static final String LINKED_ID = "CHANNEL(linkedid)";
     static final String CALL_START = "CDR(start,u)";
+    static final String CALLBACK_AFTER = "HOTLINE_CALLBACK_AFTER";
     /** Set to the prompt the dialplan plays before the agent is rung when the queue records its calls. */
     static final String RECORDING_NOTICE_VARIABLE = "HOTLINE_RECORDING_NOTICE";
     /** A PBX clock this far from ours is wrong, not the call's start. */
@@ -49,14 +50,19 @@ class HotlineAgiScript implements AgiScript {
     private final AsteriskProperties properties;
     /** The recording notice for a queue's callers; null when the queue does not record. */
     private final java.util.function.Function<String, String> recordingNotice;
+    /** Null: no queued-callback offer (a test node without it). */
+    private final dev.hotline.telephony.callback.CallbackNumbers callbacks;
 
     /** No queue records its calls. */
-    HotlineAgiScript(ContactRouting routing, LiveCalls calls, AsteriskProperties properties) {
-        this(routing, calls, properties, queue -> null);
+    HotlineAgiScript(ContactRouting routing, LiveCalls calls, AsteriskProperties properties,
+                     dev.hotline.telephony.callback.CallbackNumbers callbacks) {
+        this(routing, calls, properties, queue -> null, callbacks);
     }
 
     HotlineAgiScript(ContactRouting routing, LiveCalls calls, AsteriskProperties properties,
-                     java.util.function.Function<String, String> recordingNotice) {
+                     java.util.function.Function<String, String> recordingNotice,
+                     dev.hotline.telephony.callback.CallbackNumbers callbacks) {
+        this.callbacks = callbacks;
         this.routing = routing;
         this.calls = calls;
         this.properties = properties;
@@ -103,7 +109,14 @@ class HotlineAgiScript implements AgiScript {
             // the caller is told before any agent is rung: the dialplan plays it after AGI()
             channel.setVariable(RECORDING_NOTICE_VARIABLE, notice);
         }
+        offerCallback(channel, registered);
         log.debug("Call {} on {} registered as contact {}", callId, channelName, registered.id());
+    }
+
+    /** After how many seconds of ringback the dialplan offers queued callback (0: not at all). */
+    private void offerCallback(AgiChannel channel, ContactSnapshot registered) throws AgiException {
+        var after = callbacks.offerAfter(registered.queue());
+        channel.setVariable(CALLBACK_AFTER, after == null ? "0" : Long.toString(Math.max(1, after.toSeconds())));
     }
 
     private static AgiException refused(AgiRequest request, String channelName, String uniqueId, String linkedId) {

@@ -33,10 +33,12 @@ class CallScripts {
 
     private final TwilioProperties properties;
     private final RecordingProperties recording;
+    private final TwilioCallbackProperties callback;
 
-    CallScripts(TwilioProperties properties, RecordingProperties recording) {
+    CallScripts(TwilioProperties properties, RecordingProperties recording, TwilioCallbackProperties callback) {
         this.properties = properties;
         this.recording = recording;
+        this.callback = callback;
     }
 
     /**
@@ -44,23 +46,7 @@ class CallScripts {
      * each sentence a {@code <Say>} in its language): the caller hears it before any agent is rung.
      */
     VoiceResponse waiting(boolean recorded) {
-        VoiceResponse ringback = waiting();
-        if (!recorded) {
-            return ringback;
-        }
-        var twiml = new VoiceResponse.Builder();
-        long delay = properties.answerDelay().toSeconds();
-        if (delay > 0) {
-            twiml.pause(new Pause.Builder().length((int) delay).build());
-        }
-        for (RecordingProperties.Notice notice : recording.spokenNotice()) {
-            var say = new Say.Builder(notice.text());
-            language(notice.language()).ifPresent(say::language);
-            twiml.say(say.build());
-        }
-        String tone = properties.ringbackUrl() != null ? properties.ringbackUrl()
-                : properties.url(RingbackTone.PATH);
-        return twiml.play(new Play.Builder(tone).loop(0).build()).build();
+        return waiting(recorded, null, null);
     }
 
     private static java.util.Optional<Say.Language> language(String tag) {
@@ -73,14 +59,63 @@ class CallScripts {
 
     /** Ringback until the ACD connects the call. */
     VoiceResponse waiting() {
+        return waiting(false, null, null);
+    }
+
+    /**
+     * Ringback until the ACD connects the call; with {@code offerAfter}, the rings of that long and the queued-callback
+     * offer are inside a one-digit {@code <Gather>} whose action is {@link TwilioCallbackWebhooks#OFFER} (a 1 asks for
+     * the number), then ringback goes on. The loop count is what makes the offer come after {@code offerAfter}. A
+     * recorded queue's notice ({@code recorded}) comes first.
+     */
+    VoiceResponse waiting(boolean recorded, ContactId contact, java.time.Duration offerAfter) {
         var twiml = new VoiceResponse.Builder();
         long delay = properties.answerDelay().toSeconds();
         if (delay > 0) {
             twiml.pause(new Pause.Builder().length((int) delay).build());
         }
-        String tone = properties.ringbackUrl() != null ? properties.ringbackUrl()
-                : properties.url(RingbackTone.PATH);
-        return twiml.play(new Play.Builder(tone).loop(0).build()).build();
+        if (recorded) {
+            for (RecordingProperties.Notice notice : recording.spokenNotice()) {
+                var say = new Say.Builder(notice.text());
+                language(notice.language()).ifPresent(say::language);
+                twiml.say(say.build());
+            }
+        }
+        if (contact != null && offerAfter != null) {
+            long period = Math.max(1, properties.ringbackPeriod().toMillis());
+            int rings = (int) Math.max(1, (offerAfter.toMillis() + period - 1) / period);
+            twiml.gather(new com.twilio.twiml.voice.Gather.Builder().numDigits(1).timeout(5)
+                    .action(properties.url(TwilioCallbackWebhooks.OFFER + "?contact=" + contact))
+                    .method(com.twilio.http.HttpMethod.POST)
+                    .play(new Play.Builder(tone()).loop(rings).build())
+                    .say(callback.say(callback.offer())).build());
+        }
+        return twiml.play(new Play.Builder(tone()).loop(0).build()).build();
+    }
+
+    /**
+     * Asks a caller who pressed 1 for the number to call back: 1 (then #) for their own, or another number ended by
+     * #. Nothing keyed in: ringback goes on, no callback.
+     */
+    VoiceResponse askCallbackNumber(ContactId contact, boolean again) {
+        var gather = new com.twilio.twiml.voice.Gather.Builder().finishOnKey("#").timeout(8)
+                .action(properties.url(TwilioCallbackWebhooks.NUMBER + "?contact=" + contact))
+                .method(com.twilio.http.HttpMethod.POST);
+        if (again) {
+            gather.say(callback.say(callback.invalid()));
+        }
+        return new VoiceResponse.Builder().gather(gather.say(callback.say(callback.askNumber())).build())
+                .play(new Play.Builder(tone()).loop(0).build()).build();
+    }
+
+    /** The callback is recorded: goodbye, and the caller's leg ends (which does not end the contact). */
+    VoiceResponse callbackGoodbye() {
+        return new VoiceResponse.Builder().say(callback.say(callback.goodbye()))
+                .hangup(new Hangup.Builder().build()).build();
+    }
+
+    private String tone() {
+        return properties.ringbackUrl() != null ? properties.ringbackUrl() : properties.url(RingbackTone.PATH);
     }
 
     /**

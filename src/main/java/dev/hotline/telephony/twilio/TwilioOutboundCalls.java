@@ -67,22 +67,39 @@ class TwilioOutboundCalls implements OutboundCalls {
 
     @Override
     public PlacedCall place(String agent, String number, String purpose) {
-        AgentProfile profile = agents.agent(agent);
-        Endpoint agentPhone = agentEndpoint(profile);
+        Endpoint agentPhone = agentEndpoint(agents.agent(agent));
         String from = callerId();
         var contact = routing.dialOut(new NewContact(Channel.VOICE, PROVIDER, "out-" + UUID.randomUUID(), from, number,
                 properties.queue(), null, purpose, ContactDirection.OUTBOUND), agent);
-        String query = "?contact=" + contact.id() + "&agent=" + UriUtils.encodeQueryParam(agent, StandardCharsets.UTF_8);
+        call(contact.id(), agent, agentPhone, from, number);
+        return new PlacedCall(contact.id().value(), PROVIDER, number);
+    }
+
+    @Override
+    public void ring(ContactId contact, String agent, String number) {
+        Endpoint agentPhone;
+        String from;
+        try {
+            agentPhone = agentEndpoint(agents.agent(agent));
+            from = callerId();
+        } catch (ConflictException | ServiceUnavailableException e) {
+            routing.dialFailed(contact, agent, "agent-no-phone");
+            throw e;
+        }
+        call(contact, agent, agentPhone, from, number);
+    }
+
+    private void call(ContactId contact, String agent, Endpoint agentPhone, String from, String number) {
+        String query = "?contact=" + contact + "&agent=" + UriUtils.encodeQueryParam(agent, StandardCharsets.UTF_8);
         try {
             String sid = api.call(agentPhone, new PhoneNumber(from), dialCustomer(number, from, query),
                     twilio.url(AGENT_LEG + query), (int) properties.agentRing().toSeconds());
-            log.info("Outbound contact {}: ringing {} (call {}), then {}", contact.id(), agent, sid, number);
+            log.info("Outbound contact {}: ringing {} (call {}), then {}", contact, agent, sid, number);
         } catch (ApiConnectionException | ApiException e) {
-            routing.dialFailed(contact.id(), agent, "provider-unavailable");
+            routing.dialFailed(contact, agent, "provider-unavailable");
             throw new ServiceUnavailableException("telephony-unavailable", "Twilio did not place the call ("
                     + e.getMessage() + "); the agent is free again");
         }
-        return new PlacedCall(contact.id().value(), PROVIDER, number);
     }
 
     /** What the agent's answered leg does: dial the customer, report the answer, then tell us how the dial ended. */

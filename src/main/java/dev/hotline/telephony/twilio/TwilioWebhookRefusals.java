@@ -20,7 +20,8 @@ import java.net.URI;
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(assignableTypes = {TwilioWebhooks.class, TwilioOutboundWebhooks.class,
-        TwilioSupervisionWebhooks.class, TwilioRecordingWebhooks.class, TwilioConsultWebhooks.class})
+        TwilioSupervisionWebhooks.class, TwilioRecordingWebhooks.class, TwilioConsultWebhooks.class,
+        TwilioCallbackWebhooks.class})
 class TwilioWebhookRefusals {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioWebhookRefusals.class);

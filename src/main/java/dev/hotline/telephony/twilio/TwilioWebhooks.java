@@ -64,7 +64,9 @@ class TwilioWebhooks {
         return ResponseEntity.noContent().build();
     }
 
+    /** UTF-8 said in the header too: the queued-callback prompts ({@code <Say>}) are Chinese. */
     static ResponseEntity<String> twiml(TwiML twiml) {
-        return ResponseEntity.ok().contentType(MediaType.TEXT_XML).body(TwimlXml.of(twiml));
+        return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_XML, java.nio.charset.StandardCharsets.UTF_8))
+                .body(TwimlXml.of(twiml));
     }
 }

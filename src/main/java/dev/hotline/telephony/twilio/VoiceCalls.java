@@ -10,6 +10,7 @@ import dev.hotline.routing.RoutingStatus;
 import dev.hotline.shared.Channel;
 import dev.hotline.shared.ConflictException;
 import dev.hotline.shared.ContactId;
+import dev.hotline.telephony.callback.CallbackNumbers;
 import dev.hotline.telephony.recording.QueueRecordings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +42,13 @@ class VoiceCalls {
     private final SupervisionConferences conferences;
     private final DeferredArrivals arrivals;
     private final QueueRecordings recordings;
+    private final CallbackNumbers callbacks;
 
     VoiceCalls(ContactIntake contacts, ContactRouting routing, TwilioProperties properties, CallScripts scripts,
                CallConnector connector, SupervisionConferences conferences, DeferredArrivals arrivals,
-               QueueRecordings recordings) {
+               QueueRecordings recordings, CallbackNumbers callbacks) {
         this.recordings = recordings;
+        this.callbacks = callbacks;
         this.conferences = conferences;
         this.arrivals = arrivals;
         this.routing = routing;
@@ -70,7 +73,8 @@ class VoiceCalls {
             log.debug("Call {} is already over (contact {}); hanging up", callSid, contact.id());
             return scripts.hangUp();
         }
-        return scripts.waiting(recordings.records(contact.queue()));
+        return scripts.waiting(recordings.records(contact.queue()), contact.id(),
+                callbacks.offerAfter(contact.queue()));
     }
 
     /**

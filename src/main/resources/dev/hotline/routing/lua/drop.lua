@@ -6,8 +6,11 @@
 -- (its disposition) is still welcome. A hang-up of a contact routing does not know (Redis lost it) is still recorded.
 -- Returns {queue, channel, wrappedAgent, wrapDeadline, releasedAgent, withdrawnAgent...} or {} when nothing changed.
 local c, now, mode = ARGV[2], tonumber(ARGV[3]), ARGV[5]
-local h = redis.call('HMGET', ckey(c), 'queue', 'state', 'agent', 'kind', 'answered', 'channel', 'handed')
+local h = redis.call('HMGET', ckey(c), 'queue', 'state', 'agent', 'kind', 'answered', 'channel', 'handed', 'cb')
 if h[2] == 'GONE' or h[2] == 'DONE' then return {} end
+-- a queued callback (callback.lua) is no call on the line: the caller's leg ending (after the goodbye) neither abandons
+-- nor ends it, and it is never overflowed; only the hang-up of its answered call-back ends it
+if h[8] and h[8] ~= '' and (mode == 'overflow' or (mode == 'hangup' and (not h[5] or h[5] == ''))) then return {} end
 if not h[1] then
   if mode == 'hangup' then journal(c, 'ENDED', now, '', { 'us', ARGV[7] }) end
   return {}

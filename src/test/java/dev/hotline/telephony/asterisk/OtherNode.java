@@ -26,8 +26,11 @@ final class OtherNode implements AutoCloseable {
         var resync = new LiveCallResync[1];
         ami = new AmiConnection(properties.ami(), events, () -> resync[0].run());
         resync[0] = new LiveCallResync(ami, calls, directory, intake, routing);
+        var callbacks = new dev.hotline.telephony.callback.CallbackNumbers(
+                new dev.hotline.routing.CallbackProperties(null, null, 0, 0, null), routing,
+                new dev.hotline.shared.PhoneNumbers(null));
         agi = new FastAgiServer(new AsteriskProperties.Agi("127.0.0.1", agiPort, "hotline", 4),
-                new HotlineAgiScript(routing, calls, properties));
+                new HotlineAgiScript(routing, calls, properties, callbacks), new CallbackAgiScript(callbacks));
         agi.start();
         ami.start();
     }

@@ -180,14 +180,14 @@ class TwilioOutboundCallTests extends TwilioTestSupport {
     }
 
     /** A status callback of an outbound leg, as Twilio posts it. */
-    private static Map<String, String> leg(String sid, String status, Instant at) {
+    static Map<String, String> leg(String sid, String status, Instant at) {
         var p = new java.util.LinkedHashMap<>(SignedWebhooks.callStatus(sid, status, 0, SignedWebhooks.timestamp(at), 1));
         p.put("Direction", "outbound-api");
         return p;
     }
 
     /** The {@code <Dial>} action request: how the dial to the customer ended. */
-    private static Map<String, String> dialOver(String dialStatus) {
+    static Map<String, String> dialOver(String dialStatus) {
         var p = new java.util.LinkedHashMap<String, String>();
         p.put("AccountSid", ACCOUNT_SID);
         p.put("CallSid", randomSid("CA"));

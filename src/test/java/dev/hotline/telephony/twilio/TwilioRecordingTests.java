@@ -86,7 +86,8 @@ class TwilioRecordingTests extends TwilioTestSupport {
         String twiml = mvc.perform(signed("/twilio/voice", incomingCall(callSid, CALLER, AGENT_NUMBER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(twiml).contains("<Say language=\"zh-CN\">为了提高服务质量，您的通话将被录音。</Say>"
-                + "<Say language=\"en-US\">This call is recorded to improve our service.</Say><Play loop=\"0\">");
+                + "<Say language=\"en-US\">This call is recorded to improve our service.</Say><Gather ")
+                .contains("<Play loop=\"0\">");   // the notice first, then the queued-callback offer, then ringback
         var contact = connected(callSid);
         var dial = twilio.await(r -> r.path().contains(callSid) && r.field("Twiml") != null
                 && r.field("Twiml").contains("<Dial"));
@@ -159,7 +160,8 @@ class TwilioRecordingTests extends TwilioTestSupport {
     void aCallerOfAQueueThatDoesNotRecordHearsNoNotice() throws Exception {
         String twiml = mvc.perform(signed("/twilio/voice", incomingCall(randomSid("CA"), CALLER, WAITING_NUMBER)))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(twiml).doesNotContain("<Say").contains("<Play loop=\"0\">");
+        // (the only <Say> is the queued-callback offer)
+        assertThat(twiml).doesNotContain("录音").doesNotContain("recorded").contains("<Play loop=\"0\">");
     }
 
     @Test

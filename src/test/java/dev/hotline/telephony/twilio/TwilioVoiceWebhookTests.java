@@ -31,12 +31,14 @@ class TwilioVoiceWebhookTests extends TwilioTestSupport {
     @Test
     void answersAnIncomingCallWithRingbackAndQueuesTheContact() throws Exception {
         String callSid = randomSid("CA");
-        mvc.perform(signed("/twilio/voice", incomingCall(callSid, CALLER, WAITING_NUMBER)))
+        var answer = mvc.perform(signed("/twilio/voice", incomingCall(callSid, CALLER, WAITING_NUMBER)))
                 .andExpect(status().isOk())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML))
-                .andExpect(content().xml(RINGBACK));
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_XML)).andReturn();
 
         var contact = contactOfCall(callSid);
+        // ringback, with the queued-callback offer after 30 s (hotline.callback.offer=ALWAYS)
+        org.assertj.core.api.Assertions.assertThat(answer.getResponse().getContentAsString())
+                .isXmlEqualTo(TwilioCallbackTests.ringbackWithOffer(contact.id()));
         assertThat(contact.channel()).isEqualTo(Channel.VOICE);
         assertThat(contact.queue()).isEqualTo(WAITING_QUEUE);
         assertThat(contact.status()).isEqualTo(ContactStatus.WAITING);
@@ -70,7 +72,8 @@ class TwilioVoiceWebhookTests extends TwilioTestSupport {
         var params = incomingCall(callSid, CALLER, WAITING_NUMBER);
         mvc.perform(signed("/twilio/voice", params)).andExpect(status().isOk());
         var first = contactOfCall(callSid);
-        mvc.perform(signed("/twilio/voice", params)).andExpect(status().isOk()).andExpect(content().xml(RINGBACK));
+        mvc.perform(signed("/twilio/voice", params)).andExpect(status().isOk())
+                .andExpect(content().xml(TwilioCallbackTests.ringbackWithOffer(first.id())));
 
         assertThat(contactOfCall(callSid).id()).isEqualTo(first.id());
         assertThat(contacts.history(first.id())).filteredOn(h -> h.action().equals("ARRIVED")).hasSize(1);
