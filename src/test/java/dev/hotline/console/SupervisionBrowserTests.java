@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -87,7 +88,9 @@ class SupervisionBrowserTests {
     void startBrowser() throws Exception {
         chromium = new Chromium();
         browser = chromium.browser;
+        // the wallboard redraws its rows on every push: an element may be replaced between finding and reading it
         wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -124,31 +127,35 @@ class SupervisionBrowserTests {
         new Select(browser.findElement(By.id("lang"))).selectByValue("zh-CN");
         var listen = By.cssSelector("tr[data-agent='" + agent + "'] .supervise button[data-supervise='LISTEN']");
         wait.until(ExpectedConditions.textToBe(listen, "监听"));
-        assertThat(browser.findElement(By.cssSelector("tr[data-agent='" + agent + "'] [data-supervise='BARGE']"))
-                .getText()).isEqualTo("强插");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-agent='" + agent + "'] [data-supervise='BARGE']"),
+                "强插"));
         new Select(browser.findElement(By.id("lang"))).selectByValue("en");
         wait.until(ExpectedConditions.textToBe(listen, "Listen"));
-        assertThat(browser.findElement(By.cssSelector("tr[data-agent='" + agent + "'] [data-supervise='WHISPER']"))
-                .getText()).isEqualTo("Whisper");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("tr[data-agent='" + agent + "'] [data-supervise='WHISPER']"),
+                "Whisper"));
 
         browser.findElement(By.id("supervise-phone")).sendKeys("+8613912348888");
-        browser.findElement(listen).click();
+        wait.until(d -> {
+            d.findElement(listen).click();
+            return true;
+        });
 
         var session = By.cssSelector("tr[data-agent='" + agent + "'] .supervise .session[data-mode='LISTEN']");
         wait.until(ExpectedConditions.attributeToBe(session, "data-status", "RINGING"));
-        assertThat(browser.findElement(session).getText()).isEqualTo(supervisor + ": Listen (ringing the supervisor's phone)");
+        wait.until(ExpectedConditions.textToBe(session, supervisor + ": Listen (ringing the supervisor's phone)"));
         var participant = FakeTwilioApi.INSTANCE.await(r -> r.path().endsWith("/Participants.json")
                 && "+8613912348888".equals(r.field("To")));
         assertThat(participant.field("Muted")).isEqualTo("true");
-        long sessionId = Long.parseLong(browser.findElement(session).getAttribute("data-session"));
+        long sessionId = Long.parseLong(wait.until(d -> d.findElement(session).getAttribute("data-session")));
 
         callback("/twilio/voice/supervision?session=" + sessionId, SignedWebhooks.randomSid("CA"), "in-progress",
                 "outbound-api");
         wait.until(ExpectedConditions.attributeToBe(session, "data-status", "ACTIVE"));
-        assertThat(browser.findElement(session).getText()).isEqualTo(supervisor + ": Listen (on the call)");
+        wait.until(ExpectedConditions.textToBe(session, supervisor + ": Listen (on the call)"));
         var logged = By.cssSelector("#supervision-log tr[data-session='" + sessionId + "']");
         wait.until(ExpectedConditions.attributeToBe(logged, "data-status", "ACTIVE"));
-        assertThat(browser.findElement(logged).getText()).contains(supervisor, agent, String.valueOf(id), "Listen");
+        String loggedText = wait.until(d -> d.findElement(logged).getText());
+        assertThat(loggedText).contains(supervisor, agent, String.valueOf(id), "Listen");
         assertThat(log.find(sessionId).orElseThrow().status()).isEqualTo(SupervisionStatus.ACTIVE);
     }
 
