@@ -98,8 +98,7 @@ class AgentPushes {
         long period = routing.queue(e.queue()).ringPeriod().toMillis();
         long remaining = Math.max(0, Duration.between(Instant.now(), e.ringDeadline()).toMillis());
         return new ConsoleMessages.Offer("offer", e.contactId().value(), e.queue(), e.channel(), e.offeredAt(),
-                e.ringDeadline(), period, remaining, e.widened(), pop,
-                e.channel() == dev.hotline.shared.Channel.VOICE ? callbackTo(e.contactId()) : null);
+                e.ringDeadline(), period, remaining, e.widened(), pop, e.callbackTo());
     }
 
     /**

@@ -38,7 +38,7 @@ final class RedisRoutingStore {
 
     /** An offer just made: {@code agent}'s console rings with {@code contact} until {@code deadline}. */
     record OfferMade(long contact, String queue, String agent, AgentState agentWas, Channel channel, Long customerId,
-                     long deadline, boolean widened, String from, CustomerTier tier) {
+                     long deadline, boolean widened, String from, CustomerTier tier, String callbackTo) {
     }
 
     /** A contact as routing holds it: {@code state} WAITING, OFFERED, ASSIGNED (with {@code agent}), DONE or GONE. */
@@ -448,13 +448,14 @@ final class RedisRoutingStore {
         if (r.isEmpty()) {
             return List.of();
         }
-        var out = new ArrayList<OfferMade>(r.size() / 8);
-        for (int i = 0; i + 7 < r.size(); i += 8) {
+        var out = new ArrayList<OfferMade>(r.size() / 9);
+        for (int i = 0; i + 8 < r.size(); i += 9) {
             String tier = LuaScripts.str(r.get(i + 7));
             out.add(new OfferMade(Long.parseLong(LuaScripts.str(r.get(i))), queue, LuaScripts.str(r.get(i + 1)),
                     state(LuaScripts.str(r.get(i + 2))), Channel.valueOf(LuaScripts.str(r.get(i + 3))),
                     customer(LuaScripts.str(r.get(i + 4))), deadline, "1".equals(LuaScripts.str(r.get(i + 5))),
-                    emptyToNull(LuaScripts.str(r.get(i + 6))), tier.isEmpty() ? null : CustomerTier.valueOf(tier)));
+                    emptyToNull(LuaScripts.str(r.get(i + 6))), tier.isEmpty() ? null : CustomerTier.valueOf(tier),
+                    emptyToNull(LuaScripts.str(r.get(i + 8)))));
         }
         return out;
     }

@@ -213,7 +213,7 @@ class Router implements ContactRouting {
             var id = new ContactId(o.contact());
             events.publishEvent(new AgentStateChanged(o.agent(), o.agentWas(), AgentState.RESERVED, "offer", id, at));
             events.publishEvent(new ContactOffered(id, o.agent(), o.queue(), o.channel(), o.customerId(), at,
-                    Instant.ofEpochMilli(o.deadline()), o.widened(), o.from(), o.tier()));
+                    Instant.ofEpochMilli(o.deadline()), o.widened(), o.from(), o.tier(), o.callbackTo()));
             timers.at(o.deadline());
         }
     }

@@ -62,7 +62,7 @@ class ScreenPopIntegrationTests {
 
         // the offer's pop from what routing holds is the same pop
         var offered = new ContactOffered(call.id(), "agent.pop", call.queue(), Channel.VOICE, call.customerId(),
-                Instant.now(), Instant.now().plusSeconds(5), false, call.from(), call.customerTier());
+                Instant.now(), Instant.now().plusSeconds(5), false, call.from(), call.customerTier(), null);
         var fromOffer = pops.of(offered);
         assertThat(fromOffer.customer().name()).isEqualTo("弹屏测试客户");
         assertThat(fromOffer.tier()).isEqualTo(CustomerTier.KEY);
@@ -75,7 +75,7 @@ class ScreenPopIntegrationTests {
     void anUnknownCallersOfferPopsWithoutReadingTheRecord() {
         // a contact id the record does not have: the pop can only come from the offer itself
         var offered = new ContactOffered(new ContactId(Long.MAX_VALUE - 7), "agent.pop", "hotline", Channel.VOICE, null,
-                Instant.now(), Instant.now().plusSeconds(5), false, "+8613912345678", null);
+                Instant.now(), Instant.now().plusSeconds(5), false, "+8613912345678", null, null);
         var pop = pops.of(offered);
         assertThat(pop.newCaller()).isTrue();
         assertThat(pop.from()).isEqualTo("+8613912345678");

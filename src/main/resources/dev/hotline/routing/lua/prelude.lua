@@ -122,8 +122,8 @@ local function offer(c, a, now, deadline, widened)
   redis.call('ZADD', TIMERS, deadline, 'o|' .. c .. '|' .. a)
   refresh(a)
   journal(c, 'OFFERED', now, a, widened and { 'r', 'widened' } or nil)
-  local h = redis.call('HMGET', ckey(c), 'channel', 'cust', 'from', 'tier')
-  return { c, a, from or 'OFFLINE', h[1], h[2] or '', widened and '1' or '0', h[3] or '', h[4] or '' }
+  local h = redis.call('HMGET', ckey(c), 'channel', 'cust', 'from', 'tier', 'cb')
+  return { c, a, from or 'OFFLINE', h[1], h[2] or '', widened and '1' or '0', h[3] or '', h[4] or '', h[5] or '' }
 end
 
 local function append(out, list)
