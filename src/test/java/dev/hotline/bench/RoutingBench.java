@@ -24,6 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class RoutingBench {
 
     private final Args args;
+    private int warmup;
+    private double warmupRate;
     private final List<URI> nodes;
     private final List<Api> admins = new ArrayList<>();
     private final HttpClient http;
@@ -56,10 +58,10 @@ final class RoutingBench {
         int duration = args.integer("duration", 60, 10);
         // a node that has run a while (JIT-compiled, pools warm) is what a 24/7 hotline runs on: the first seconds of
         // a fresh JVM spend a quarter of its CPU compiling, which is not a cost per contact
-        int warmup = args.integer("warmup", 20, 0);
+        warmup = args.integer("warmup", 20, 0);
         // a quiet hour on a node that was busy before: measured at --rate, warmed at a rate that gets the hot path
         // compiled (at 5 calls/s a minute is too few calls for the JIT)
-        double warmupRate = args.number("warmup-rate", rate, rate);
+        warmupRate = args.number("warmup-rate", rate, rate);
         int drain = args.integer("drain", 40, 25);
         int patience = args.integer("patience", 60, 60);
         var timing = new AgentSim.Timing(args.integer("accept-delay-ms", 300, 200),
@@ -369,8 +371,8 @@ final class RoutingBench {
         out.put("agents", agents);
         out.put("ratePerSec", rate);
         out.put("durationSec", duration);
-        out.put("warmupSec", args.integer("warmup", 20, 0));
-        out.put("warmupRatePerSec", args.number("warmup-rate", rate, rate));
+        out.put("warmupSec", warmup);
+        out.put("warmupRatePerSec", warmupRate);
         out.put("entry", entry);
         out.put("contacts", contacts);
         out.put("offerLatencyMs", book.offerLatency.summary("p50", "p95", "p99", "max"));

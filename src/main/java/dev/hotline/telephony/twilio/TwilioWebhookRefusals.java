@@ -15,13 +15,12 @@ import java.net.URI;
 
 /**
  * A refused Twilio webhook (bad signature, malformed callback, the app not ready) is one log line and one problem
- * response, for every Twilio webhook controller alike. Ahead of the app-wide problem handling, which would answer it
- * as an unexpected error.
+ * response, for every Twilio webhook controller alike (the adapter's package: only its webhook verifier throws
+ * {@link WebhookRefused}, so a new webhook controller needs no listing here). Ahead of the app-wide problem handling,
+ * which would answer it as an unexpected error.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = {TwilioWebhooks.class, TwilioOutboundWebhooks.class,
-        TwilioSupervisionWebhooks.class, TwilioRecordingWebhooks.class, TwilioConsultWebhooks.class,
-        TwilioCallbackWebhooks.class})
+@RestControllerAdvice(basePackageClasses = TwilioWebhookRefusals.class)
 class TwilioWebhookRefusals {
 
     private static final Logger log = LoggerFactory.getLogger(TwilioWebhookRefusals.class);
