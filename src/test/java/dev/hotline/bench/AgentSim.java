@@ -208,10 +208,27 @@ final class AgentSim {
         CallBook.Call call = book.byContact(contactId);
         if (call == null) {
             call = book.byFrom(m.path("screenPop").path("from").asString(null));
-            if (call == null) {
-                send("/app/agent/offers/" + contactId + "/reject", "{}");
-                return; // not one of this run's callers
-            }
+        }
+        if (call == null && book.recordedFrom != null) {
+            // a pop without a caller of the run (the record was out when it was made) for a contact whose arrival
+            // reply never came: the record says whose call it is (asked off the socket's thread)
+            scheduler.execute(() -> {
+                CallBook.Call recorded = book.byFrom(book.recordedFrom.apply(contactId));
+                book.errorKinds.computeIfAbsent(recorded == null ? "offer of no caller of the run"
+                        : "offer bound through the record", k -> new AtomicInteger()).incrementAndGet();
+                offered(recorded, contactId, m);
+            });
+            return;
+        }
+        offered(call, contactId, m);
+    }
+
+    private void offered(CallBook.Call call, long contactId, JsonNode m) {
+        if (call == null) {
+            send("/app/agent/offers/" + contactId + "/reject", "{}");
+            return; // not one of this run's callers
+        }
+        if (call.contactId < 0) {
             book.bind(call, contactId);
         }
         long offeredMillis = millis(m, "offeredAt", System.currentTimeMillis());

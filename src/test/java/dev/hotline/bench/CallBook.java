@@ -39,6 +39,11 @@ final class CallBook {
     }
 
     private final Map<String, Call> byKey = new ConcurrentHashMap<>();
+    /**
+     * The caller's number as the app's record has it, for an offer of a contact this book has not bound and whose pop
+     * names no caller of the run (the arrival's reply was lost or still pending); null: not asked.
+     */
+    volatile java.util.function.LongFunction<String> recordedFrom;
     private final Map<Long, Call> byContact = new ConcurrentHashMap<>();
     /**
      * Per contact and agent: when the app offered it to that agent and when that agent's hold ended (the app's
@@ -91,7 +96,7 @@ final class CallBook {
     }
 
     Call byFrom(String from) {
-        return byKey.get(key(from));
+        return from == null ? null : byKey.get(key(from));
     }
 
     Collection<Call> all() {

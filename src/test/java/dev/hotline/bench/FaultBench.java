@@ -211,6 +211,14 @@ final class FaultBench {
             this.name = name;
             this.overAsterisk = name.equals("ami-cut");
             this.agents = Setup.names("f" + runId + index + "a", args.integer("agents", 20, 8));
+            book.recordedFrom = id -> {
+                try {
+                    var reply = admin().get("/api/contacts/" + id);
+                    return reply.ok() ? reply.json().path("from").asString(null) : null;
+                } catch (RuntimeException e) {
+                    return null;
+                }
+            };
         }
 
         Map<String, Object> go() throws Exception {
@@ -473,8 +481,8 @@ final class FaultBench {
         /** The caller hangs up; refused or unanswered (a store or the node is out) it is sent again, for a minute. */
         private CompletableFuture<Void> hangUp(CallBook.Call call) {
             var done = new CompletableFuture<Void>();
-            if (call.hungUp || call.contactId < 0) {
-                call.hungUp = true;
+            if (call.hungUp || !call.arrived && !overAsterisk) {
+                call.hungUp = true;   // never taken in: nothing to hang up
                 done.complete(null);
                 return done;
             }
@@ -494,6 +502,22 @@ final class FaultBench {
 
         private void hangUp(CallBook.Call call, int attempt, CompletableFuture<Void> done) {
             int node = live.get((call.seq + attempt) % live.size());
+            if (call.contactId < 0) {
+                // its arrival's reply never came (lost, or kept while the database was out): asked again, the same
+                // external id gives the contact once recorded, then it is hung up
+                boundAgain(call, node).whenComplete((bound, e) -> {
+                    if (attempt >= 60) {
+                        System.out.println("[faults] caller " + call.from + " (" + call.callSid
+                                + ") never learnt its contact; not hung up");
+                        done.complete(null);
+                    } else if (bound == null || !bound) {
+                        scheduler.schedule(() -> hangUp(call, attempt + 1, done), 1, TimeUnit.SECONDS);
+                    } else {
+                        hangUp(call, attempt + 1, done);
+                    }
+                });
+                return;
+            }
             admins.get(node).postAsync("/api/contacts/" + call.contactId + "/hangup", Map.of())
                     .orTimeout(10, TimeUnit.SECONDS).whenComplete((reply, e) -> {
                         if ((e == null && reply.status() < 500) || attempt >= 60) {
@@ -501,6 +525,19 @@ final class FaultBench {
                         } else {
                             scheduler.schedule(() -> hangUp(call, attempt + 1, done), 1, TimeUnit.SECONDS);
                         }
+                    });
+        }
+
+        /** Sends the call's arrival again (idempotent per external id): true once it bound the contact id. */
+        private CompletableFuture<Boolean> boundAgain(CallBook.Call call, int node) {
+            return admins.get(node).postAsync("/api/contacts", Map.of("channel", "VOICE", "from", call.from, "queue",
+                    "hotline", "externalId", call.callSid)).orTimeout(10, TimeUnit.SECONDS).handle((reply, e) -> {
+                        long id = e == null && reply.ok() && reply.status() != 202
+                                ? reply.json().path("id").asLong(-1) : -1;
+                        if (id > 0 && call.contactId < 0) {
+                            book.bind(call, id);
+                        }
+                        return call.contactId > 0;
                     });
         }
 
@@ -584,6 +621,13 @@ final class FaultBench {
                 contacts++;
                 if (c == null || !"ENDED".equals(c.path("status").asString(""))) {
                     lost++;   // never taken in (refused for a minute) or never ended
+                    if (lost <= 5) {   // enough to follow it up in the nodes' logs
+                        System.out.println("[faults] " + name + ": lost caller " + call.from + " (" + call.callSid
+                                + ", contact " + call.contactId + ", arrived " + call.arrived + ", offered "
+                                + call.offered + ", accepted " + call.accepted + ", hung up " + call.hungUp + "): "
+                                + (c == null ? "not in the record" : c.path("status").asString("") + " contact "
+                                + c.path("id").asString("")));
+                    }
                     continue;
                 }
                 switch (c.path("outcome").asString("")) {
