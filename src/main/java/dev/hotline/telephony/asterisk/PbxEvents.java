@@ -147,10 +147,17 @@ class PbxEvents implements ManagerEventListener {
         if (call.isAnswered()) {
             return;
         }
+        String agent = agentOf(call);
+        if (agent == null) {
+            // no agent took it (a bridge the app did not make): nothing to answer for; its hang-up still ends it
+            log.warn("Contact {} entered a bridge on the PBX but no agent has it in routing or the record",
+                    call.contact());
+            return;
+        }
         call.answered(at);
         call.silence().answered(at);
         try {
-            routing.answered(call.contact(), agentOf(call), at);
+            routing.answered(call.contact(), agent, at);
         } catch (DomainException e) {
             log.warn("Contact {} answered on the PBX but not in the contact log: {}", call.contact(), e.getMessage());
         }
@@ -188,9 +195,16 @@ class PbxEvents implements ManagerEventListener {
         }
     }
 
-    /** The agent the PBX connected, or else the one the contact log names. */
+    /**
+     * The agent the PBX connected, else the one routing has on the contact (the event carried no channel variables),
+     * else the one the record names (written behind routing, so asked last).
+     */
     private String agentOf(LiveCall call) {
-        return call.agent() != null ? call.agent() : contact(call).map(ContactSnapshot::agent).orElse(null);
+        if (call.agent() != null) {
+            return call.agent();
+        }
+        String assigned = routing.assignedAgent(call.contact());
+        return assigned != null ? assigned : contact(call).map(ContactSnapshot::agent).orElse(null);
     }
 
     private Optional<ContactSnapshot> contact(LiveCall call) {
