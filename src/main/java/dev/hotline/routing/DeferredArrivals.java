@@ -3,6 +3,8 @@ package dev.hotline.routing;
 import dev.hotline.contact.ContactIntake;
 import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.NewContact;
+import dev.hotline.shared.ContactId;
+import dev.hotline.shared.NotFoundException;
 import dev.hotline.shared.Outages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -101,6 +103,33 @@ public class DeferredArrivals extends dev.hotline.shared.OwnThreadSweep {
         log.warn("Hang-up of {} {} kept in Redis until its contact is recorded", provider, externalId);
     }
 
+    /**
+     * The recorded contact of a call whose caller just hung up, for the entry point to end it; null when the hang-up
+     * was kept instead (the record is out, or the arrival is kept and not yet written), applied once it is.
+     *
+     * @throws NotFoundException when the call is no contact of ours
+     */
+    public ContactId recordedOrKeepHangUp(String provider, String externalId, Instant at) {
+        Optional<ContactId> contact;
+        try {
+            contact = records.idOf(provider, externalId);
+        } catch (RuntimeException e) {
+            if (!Outages.isOutage(e)) {
+                throw e;
+            }
+            hangUpLater(provider, externalId, at);   // the entry point may never say it again (Twilio does not)
+            return null;
+        }
+        if (contact.isEmpty() && isKept(provider, externalId)) {
+            hangUpLater(provider, externalId, at);
+            return null;
+        }
+        if (contact.isEmpty()) {   // again: a kept arrival may have been written between the two looks
+            contact = records.idOf(provider, externalId);
+        }
+        return contact.orElseThrow(() -> new NotFoundException("Contact", provider + " " + externalId));
+    }
+
     private static String field(String provider, String externalId) {
         return provider + "|" + externalId;
     }
@@ -161,7 +190,7 @@ public class DeferredArrivals extends dev.hotline.shared.OwnThreadSweep {
         }
     }
 
-    private void applyHangUp(String field, dev.hotline.shared.ContactId contact) {
+    private void applyHangUp(String field, ContactId contact) {
         String at = redis.hget(hangUps, field);
         if (at == null) {
             return;

@@ -502,42 +502,23 @@ final class FaultBench {
 
         private void hangUp(CallBook.Call call, int attempt, CompletableFuture<Void> done) {
             int node = live.get((call.seq + attempt) % live.size());
-            if (call.contactId < 0) {
-                // its arrival's reply never came (lost, or kept while the database was out): asked again, the same
-                // external id gives the contact once recorded, then it is hung up
-                boundAgain(call, node).whenComplete((bound, e) -> {
-                    if (attempt >= 60) {
-                        System.out.println("[faults] caller " + call.from + " (" + call.callSid
-                                + ") never learnt its contact; not hung up");
-                        done.complete(null);
-                    } else if (bound == null || !bound) {
-                        scheduler.schedule(() -> hangUp(call, attempt + 1, done), 1, TimeUnit.SECONDS);
-                    } else {
-                        hangUp(call, attempt + 1, done);
-                    }
-                });
-                return;
-            }
-            admins.get(node).postAsync("/api/contacts/" + call.contactId + "/hangup", Map.of())
+            // an arrival whose reply never came (lost, or kept while the database was out) is named by its external id
+            boolean byExternalId = call.contactId < 0;
+            String path = byExternalId ? "/api/contacts/external/" + call.callSid + "/hangup"
+                    : "/api/contacts/" + call.contactId + "/hangup";
+            admins.get(node).postAsync(path, Map.of())
                     .orTimeout(10, TimeUnit.SECONDS).whenComplete((reply, e) -> {
-                        if ((e == null && reply.status() < 500) || attempt >= 60) {
+                        // 404 by external id: its arrival is still on its way (sent again until it is taken in)
+                        boolean notYet = e == null && byExternalId && reply.status() == 404;
+                        if ((e == null && reply.status() < 500 && !notYet) || attempt >= 60) {
+                            if (attempt >= 60) {
+                                System.out.println("[faults] caller " + call.from + " (" + call.callSid
+                                        + ") could not hang up: " + (e != null ? e : reply.status()));
+                            }
                             done.complete(null);
                         } else {
                             scheduler.schedule(() -> hangUp(call, attempt + 1, done), 1, TimeUnit.SECONDS);
                         }
-                    });
-        }
-
-        /** Sends the call's arrival again (idempotent per external id): true once it bound the contact id. */
-        private CompletableFuture<Boolean> boundAgain(CallBook.Call call, int node) {
-            return admins.get(node).postAsync("/api/contacts", Map.of("channel", "VOICE", "from", call.from, "queue",
-                    "hotline", "externalId", call.callSid)).orTimeout(10, TimeUnit.SECONDS).handle((reply, e) -> {
-                        long id = e == null && reply.ok() && reply.status() != 202
-                                ? reply.json().path("id").asLong(-1) : -1;
-                        if (id > 0 && call.contactId < 0) {
-                            book.bind(call, id);
-                        }
-                        return call.contactId > 0;
                     });
         }
 

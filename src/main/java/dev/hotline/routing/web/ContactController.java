@@ -119,6 +119,23 @@ class ContactController {
     }
 
     /**
+     * The caller hung up, the call named by the integrator's externalId: also for an arrival that was kept (202)
+     * while the database was out, or while the database is out now (then kept, and applied once it is back).
+     */
+    @Operation(summary = "The caller hangs up, named by the arrival's externalId (API entry point)")
+    @ApiResponse(responseCode = "202", description = "Applied, or kept until the database is back")
+    @ApiResponse(responseCode = "404", description = "No contact of the API entry point has this externalId")
+    @PostMapping("/external/{externalId}/hangup")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    ResponseEntity<Void> hangupByExternalId(@PathVariable @Size(max = 128) String externalId) {
+        ContactId contact = arrivals.recordedOrKeepHangUp("api", externalId, Instant.now());
+        if (contact != null) {
+            routing.callerHungUp(contact, null);
+        }
+        return ResponseEntity.accepted().build();
+    }
+
+    /**
      * The caller hung up: abandoned while waiting, ended when connected. 202: routing applied it; the record (GET)
      * shows it within about a second.
      */

@@ -2,6 +2,7 @@ package dev.hotline.routing.web;
 
 import dev.hotline.DebianMariaDb;
 import dev.hotline.contact.ContactIntake;
+import dev.hotline.contact.ContactOutcome;
 import dev.hotline.contact.ContactSnapshot;
 import dev.hotline.contact.ContactStatus;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -89,6 +91,34 @@ class ContactArrivalDuringDatabaseOutageIntegrationTests {
         assertThat(contacts.history(recorded.id())).filteredOn(h -> h.action().equals("ARRIVED")).hasSize(1);
         mvc.perform(arrival(externalId)).andExpect(status().isOk())
                 .andExpect(jsonPath("$.id", org.hamcrest.Matchers.hasToString(Long.toString(recorded.id().value()))));
+    }
+
+    @Test
+    void callersWhoHangUpWhileTheDatabaseIsOutAreAbandonedOnceItIsBack() throws Exception {
+        String before = "crm-gone-before-" + System.nanoTime();   // recorded before the outage
+        String during = "crm-gone-during-" + System.nanoTime();   // kept during it (202), no contact id known yet
+        mvc.perform(arrival(before)).andExpect(status().isCreated());
+        mvc.perform(hangUp("crm-unknown-" + System.nanoTime())).andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.code").value("not-found"));
+
+        DebianMariaDb.kill();
+        mvc.perform(arrival(during)).andExpect(status().isAccepted());
+        mvc.perform(hangUp(during)).andExpect(status().isAccepted());
+        mvc.perform(hangUp(before)).andExpect(status().isAccepted());
+
+        DebianMariaDb.restart();
+        for (String externalId : List.of(before, during)) {
+            ContactSnapshot ended = await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                    .until(() -> contacts.findByExternalId("api", externalId).orElse(null),
+                            c -> c != null && c.status() == ContactStatus.ENDED);
+            assertThat(ended.outcome()).as(externalId).isEqualTo(ContactOutcome.ABANDONED);
+            assertThat(contacts.history(ended.id())).extracting(h -> h.action()).containsOnlyOnce("ABANDONED");
+        }
+    }
+
+    private static MockHttpServletRequestBuilder hangUp(String externalId) {
+        return post("/api/contacts/external/" + externalId + "/hangup").with(user("sup.outage").roles("SUPERVISOR"))
+                .with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf());
     }
 
     private static MockHttpServletRequestBuilder arrival(String externalId) {
